@@ -1,0 +1,1 @@
+"""The `palabre` command line (French help first)."""

@@ -1,0 +1,162 @@
+"""One table of settings: name, default, help. It feeds the CLI, the config file and the docs.
+
+Precedence: environment (`PALABRE_<NAME>`) over the TOML config file over the default.
+Secrets are masked when settings are shown."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from palabre.errors import PalabreError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str | int | bool
+    help: str
+    secret: bool = False
+
+
+SETTINGS: Final[tuple[Setting, ...]] = (
+    Setting("data_dir", "./data", "Dossier des données (base SQLite, secret généré)."),
+    Setting(
+        "database_url",
+        "",
+        "URL SQLAlchemy de la base ; vide = SQLite dans data_dir (ex. postgresql+psycopg://…).",
+        secret=True,
+    ),
+    Setting("secret_key", "", "Clé de signature des jetons ; vide = générée dans data_dir.", True),
+    Setting("public_url", "http://127.0.0.1:8000", "Adresse publique du serveur palabre."),
+    Setting("host", "127.0.0.1", "Adresse d'écoute du serveur."),
+    Setting("port", 8000, "Port d'écoute du serveur."),
+    Setting("allowed_origins", "", "Origines autorisées du site par défaut, séparées par des virgules."),
+    Setting("max_comment_length", 5000, "Longueur maximale d'un commentaire, en caractères."),
+    Setting("max_body_bytes", 65536, "Taille maximale du corps d'une requête, en octets."),
+    Setting("edit_window_seconds", 900, "Délai pendant lequel l'auteur peut modifier ou supprimer."),
+    Setting("page_size", 20, "Nombre de commentaires de premier niveau par page."),
+    Setting("max_page_size", 100, "Nombre maximal de commentaires par page demandé par le client."),
+    Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut (seed 003)."),
+    Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
+    Setting("reports_to_hold", 3, "Signalements qui renvoient un commentaire publié en modération."),
+    Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
+)
+
+_BY_NAME: Final[dict[str, Setting]] = {s.name: s for s in SETTINGS}
+
+
+class Settings:
+    """Resolved settings. Attribute access by setting name."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def replace(self, **changes: Any) -> Settings:
+        unknown = set(changes) - set(_BY_NAME)
+        if unknown:
+            raise ValueError(f"unknown settings: {sorted(unknown)}")
+        return Settings({**self._values, **{k: _coerce(_BY_NAME[k], v) for k, v in changes.items()}})
+
+    def masked(self) -> dict[str, Any]:
+        return {
+            s.name: ("••••••" if s.secret and self._values[s.name] else self._values[s.name])
+            for s in SETTINGS
+        }
+
+    @property
+    def data_path(self) -> Path:
+        return Path(str(self._values["data_dir"])).expanduser()
+
+    @property
+    def resolved_database_url(self) -> str:
+        url = str(self._values["database_url"])
+        if url:
+            return url
+        return f"sqlite:///{(self.data_path / 'palabre.sqlite3').resolve()}"
+
+    @property
+    def resolved_secret_key(self) -> str:
+        key = str(self._values["secret_key"])
+        if key:
+            return key
+        path = self.data_path / "secret.key"
+        if not path.exists():
+            self.data_path.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip()
+
+
+def _coerce(setting: Setting, raw: Any) -> str | int | bool:
+    default = setting.default
+    try:
+        if isinstance(default, bool):
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "oui", "on"}:
+                return True
+            if text in {"0", "false", "no", "non", "off", ""}:
+                return False
+            raise ValueError(text)
+        if isinstance(default, int):
+            return int(raw)
+        return str(raw)
+    except ValueError:
+        raise PalabreError(
+            "reglage_invalide", params={"name": setting.name, "value": str(raw)}
+        ) from None
+
+
+def load_settings(
+    config_file: Path | None = None,
+    *,
+    environ: dict[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Default < config file (`PALABRE_CONFIG` or argument) < environment < explicit overrides."""
+    env = dict(os.environ if environ is None else environ)
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    path = config_file or (Path(env["PALABRE_CONFIG"]) if env.get("PALABRE_CONFIG") else None)
+    if path is not None:
+        try:
+            file_values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise PalabreError("configuration_invalide", params={"detail": str(exc)}) from exc
+        for name, raw in file_values.items():
+            if name not in _BY_NAME:
+                raise PalabreError("reglage_inconnu", params={"name": name})
+            values[name] = _coerce(_BY_NAME[name], raw)
+    for setting in SETTINGS:
+        raw_env = env.get(f"PALABRE_{setting.name.upper()}")
+        if raw_env is not None:
+            values[setting.name] = _coerce(setting, raw_env)
+    for name, raw in overrides.items():
+        if name not in _BY_NAME:
+            raise ValueError(f"unknown setting: {name}")
+        values[name] = _coerce(_BY_NAME[name], raw)
+    return Settings(values)
+
+
+def settings_markdown() -> str:
+    """The settings table of docs/configuration.md (kept in sync by a test)."""
+    lines = [
+        "| Réglage | Variable d'environnement | Défaut | Description |",
+        "| --- | --- | --- | --- |",
+    ]
+    for s in SETTINGS:
+        default = "(vide)" if s.default == "" else str(s.default).lower() if isinstance(
+            s.default, bool) else str(s.default)
+        lines.append(f"| `{s.name}` | `PALABRE_{s.name.upper()}` | `{default}` | {s.help} |")
+    return "\n".join(lines) + "\n"
