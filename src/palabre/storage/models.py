@@ -1,0 +1,169 @@
+"""The domain tables. SQLite by default, PostgreSQL through `database_url`; the schema is built by
+the numbered migrations in `storage/migrations/versions`, never by `create_all`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets BIGINT identities.
+IdType = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC on every backend, always returned timezone-aware (UTC)."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Site(Base):
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    origins: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    auto_create_threads: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Thread(Base):
+    __tablename__ = "threads"
+    __table_args__ = (UniqueConstraint("site_id", "key", name="uq_threads_site_key"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(1000))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    site: Mapped[Site] = relationship()
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    __table_args__ = (
+        Index("ix_comments_thread_root_page", "thread_id", "status", "parent_id", "created_at"),
+        Index("ix_comments_root", "root_id"),
+        Index("ix_comments_status_created", "status", "created_at"),
+        Index("ix_comments_author_key_created", "author_key", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id"), nullable=True)
+    root_id: Mapped[int | None] = mapped_column(IdType, nullable=True)
+    author_name: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    author_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    author_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    report_count: Mapped[int] = mapped_column(Integer, default=0)
+    edit_nonce: Mapped[str] = mapped_column(String(32))
+
+    thread: Mapped[Thread] = relationship()
+
+
+class Decision(Base):
+    """A moderation decision with its reasons, as the engine (or a moderator) made it."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
+    decision: Mapped[str] = mapped_column(String(16))
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    corrections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    language: Mapped[str] = mapped_column(String(8), default="")
+    engine_version: Mapped[str] = mapped_column(String(64), default="")
+    charter_version: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ModerationAction(Base):
+    """The audit trail: every status change, by the system or a person."""
+
+    __tablename__ = "moderation_actions"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    to_status: Mapped[str] = mapped_column(String(16))
+    clauses: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class Report(Base):
+    """A reader's « Alerter »."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(32))
+    details: Mapped[str] = mapped_column(Text, default="")
+    reporter_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Subscription(Base):
+    """« Suivre les commentaires » of one article (or replies to one comment)."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("thread_id", "email", name="uq_subscriptions_thread_email"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(254))
+    mode: Mapped[str] = mapped_column(String(16), default="immediate")
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
