@@ -1,0 +1,1 @@
+"""The charter moderation engine: detectors find, `decide()` decides."""
