@@ -1,0 +1,1 @@
+"""Threads and comments: posting, editing, deleting, reading, reporting."""

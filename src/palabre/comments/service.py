@@ -1,0 +1,279 @@
+"""The comment use cases: post, edit, delete, report. Every new or edited text is stored as
+pending first (durable before moderation runs), then moderated in its own transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from palabre.comments import moderation_step, text as comment_text
+from palabre.comments.reports import REASON_IDS
+from palabre.comments.sites import get_or_create_thread, get_site
+from palabre.comments.tokens import EditTokens
+from palabre.errors import PalabreError
+from palabre.events import (
+    CommentDeleted,
+    CommentEdited,
+    CommentPosted,
+    DecisionMade,
+    Event,
+    EventBus,
+    ReportFiled,
+)
+from palabre.moderation.engine import Moderator
+from palabre.moderation.fallback import engine_failure_verdict
+from palabre.settings import Settings
+from palabre.storage.db import Database
+from palabre.storage.models import Comment, ModerationAction, Report
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class NewComment:
+    site: str
+    thread: str
+    text: str
+    thread_title: str = ""
+    thread_url: str = ""
+    parent: int | None = None
+    author: str | None = None
+    email: str | None = None
+    client_ip: str | None = None
+    honeypot: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    comment: Comment
+    edit_token: str
+    edit_until: datetime
+    decision: str
+    clauses: tuple[tuple[str, str], ...]
+
+
+class CommentService:
+    def __init__(
+        self,
+        db: Database,
+        moderator: Moderator,
+        settings: Settings,
+        events: EventBus | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.db = db
+        self.moderator = moderator
+        self.settings = settings
+        self.events = events or EventBus()
+        self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self.tokens = EditTokens(settings.resolved_secret_key, int(settings.edit_window_seconds))
+
+    # -- posting -------------------------------------------------------------------------------
+
+    def post(self, new: NewComment) -> PostResult:
+        """A reader posts: validate, store as pending (durable), moderate, dispatch events."""
+        return self._post(new, created_at=None, strict_parent=True)
+
+    def post_imported(self, new: NewComment, created_at: datetime) -> PostResult:
+        """An existing comment brought in (seeds, imports): its date is kept and it may answer a
+        comment that is not published; it goes through moderation like any other."""
+        return self._post(new, created_at=created_at, strict_parent=False)
+
+    def _post(
+        self, new: NewComment, *, created_at: datetime | None, strict_parent: bool
+    ) -> PostResult:
+        if new.honeypot:
+            raise PalabreError("pot_de_miel", field="website")
+        body = comment_text.clean_text(new.text, int(self.settings.max_comment_length))
+        author = comment_text.clean_author(new.author)
+        email = comment_text.clean_email(new.email)
+        now = created_at or self.clock()
+        with self.db.session() as session:
+            site = get_site(session, new.site)
+            thread = get_or_create_thread(
+                session, site, new.thread, new.thread_title, new.thread_url, now
+            )
+            root_id: int | None = None
+            if new.parent is not None:
+                parent = session.get(Comment, new.parent)
+                if parent is None:
+                    raise PalabreError("parent_inconnu", field="parent")
+                if parent.thread_id != thread.id:
+                    raise PalabreError("parent_autre_fil", field="parent")
+                if strict_parent and parent.status not in {"published", "deleted"}:
+                    raise PalabreError("parent_indisponible", field="parent")
+                root_id = parent.root_id or parent.id
+            comment = Comment(
+                thread_id=thread.id,
+                parent_id=new.parent,
+                root_id=root_id,
+                author_name=author,
+                author_email=email,
+                author_key=self._author_key(email, new.client_ip),
+                text=body,
+                html=comment_text.render(body),
+                status="pending",
+                created_at=now,
+                edit_nonce=secrets.token_hex(8),
+            )
+            session.add(comment)
+            session.flush()
+            if comment.root_id is None and comment.parent_id is None:
+                comment.root_id = comment.id
+        events: list[Event] = [CommentPosted(comment.id, comment.thread_id)]
+        comment, decision, clauses = self._moderate(comment.id, events)
+        self.events.publish(events)
+        until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
+        return PostResult(
+            comment, self.tokens.issue(comment.id, comment.edit_nonce), until, decision, clauses
+        )
+
+    def _author_key(self, email: str | None, client_ip: str | None) -> str | None:
+        ident = email or client_ip
+        if not ident:
+            return None
+        salt = self.settings.resolved_secret_key.encode()
+        return hashlib.blake2b(ident.encode(), key=salt[:64], digest_size=16).hexdigest()
+
+    # -- moderation ----------------------------------------------------------------------------
+
+    def _moderate(
+        self, comment_id: int, events: list[Event]
+    ) -> tuple[Comment, str, tuple[tuple[str, str], ...]]:
+        now = self.clock()
+        with self.db.session() as session:
+            comment = session.get(Comment, comment_id)
+            assert comment is not None
+            context = moderation_step.context_for(session, comment, now)
+            text = comment.text
+        try:
+            verdict = self.moderator.check(text, context)
+        except Exception as exc:
+            log.exception("moderation engine failed for comment %s", comment_id)
+            verdict = engine_failure_verdict(repr(exc))
+        with self.db.session() as session:
+            comment = session.get(Comment, comment_id, with_for_update=True)
+            assert comment is not None
+            if comment.status != "pending":  # moderated meanwhile (idempotent)
+                return comment, _decision_of(comment.status), ()
+            moderation_step.apply_verdict(session, comment, verdict, now)
+        events.append(DecisionMade(comment.id, comment.thread_id, verdict.decision, comment.status))
+        clauses = tuple(dict.fromkeys((r.clause, r.clause_text) for r in verdict.reasons))
+        return comment, verdict.decision, clauses
+
+    def moderate_pending(self, limit: int = 1000) -> int:
+        """Resume after a crash: moderate every comment still pending. Returns how many."""
+        try:
+            with self.db.session() as session:
+                ids = session.scalars(
+                    select(Comment.id).where(Comment.status == "pending").order_by(Comment.id)
+                    .limit(limit)
+                ).all()
+        except OperationalError:
+            log.exception("could not list pending comments")
+            return 0
+        events: list[Event] = []
+        for comment_id in ids:
+            self._moderate(comment_id, events)
+        self.events.publish(events)
+        return len(ids)
+
+    # -- author actions ------------------------------------------------------------------------
+
+    def edit(self, comment_id: int, token: str | None, new_text: str) -> PostResult:
+        body = comment_text.clean_text(new_text, int(self.settings.max_comment_length))
+        now = self.clock()
+        with self.db.session() as session:
+            comment = self._owned(session, comment_id, token)
+            previous = comment.status
+            comment.text = body
+            comment.html = comment_text.render(body)
+            comment.edited_at = now
+            comment.status = "pending"
+            session.add(ModerationAction(
+                comment_id=comment.id, actor="auteur", action="author_edit",
+                from_status=previous, to_status="pending", clauses=[], note="", created_at=now,
+            ))
+        events: list[Event] = [CommentEdited(comment.id, comment.thread_id)]
+        comment, decision, clauses = self._moderate(comment.id, events)
+        self.events.publish(events)
+        until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
+        return PostResult(comment, token or "", until, decision, clauses)
+
+    def delete(self, comment_id: int, token: str | None) -> Comment:
+        now = self.clock()
+        with self.db.session() as session:
+            comment = self._owned(session, comment_id, token)
+            session.add(ModerationAction(
+                comment_id=comment.id, actor="auteur", action="author_delete",
+                from_status=comment.status, to_status="deleted", clauses=[], note="",
+                created_at=now,
+            ))
+            tombstone(comment, now)
+        self.events.publish([CommentDeleted(comment.id, comment.thread_id)])
+        return comment
+
+    def _owned(self, session: object, comment_id: int, token: str | None) -> Comment:
+        from sqlalchemy.orm import Session
+
+        assert isinstance(session, Session)
+        comment = session.get(Comment, comment_id, with_for_update=True)
+        if comment is None:
+            raise PalabreError("commentaire_inconnu")
+        self.tokens.verify(token, comment.id, comment.edit_nonce)
+        if comment.status == "deleted":
+            raise PalabreError("commentaire_supprime")
+        return comment
+
+    # -- reports -------------------------------------------------------------------------------
+
+    def report(
+        self, comment_id: int, reason: str, details: str = "", client_ip: str | None = None
+    ) -> Report:
+        if reason not in REASON_IDS:
+            raise PalabreError("motif_invalide", params={"reason": reason[:40]}, field="reason")
+        details = comment_text.clean_author_free_text(details, 500)
+        now = self.clock()
+        with self.db.session() as session:
+            comment = session.get(Comment, comment_id, with_for_update=True)
+            if comment is None or comment.status != "published":
+                raise PalabreError("commentaire_inconnu")
+            report = Report(
+                comment_id=comment.id, reason=reason, details=details,
+                reporter_key=self._author_key(None, client_ip), created_at=now,
+            )
+            session.add(report)
+            comment.report_count += 1
+            threshold = int(self.settings.reports_to_hold)
+            if threshold and comment.report_count >= threshold:
+                comment.status = "held"
+                session.add(ModerationAction(
+                    comment_id=comment.id, actor="système", action="reports_threshold",
+                    from_status="published", to_status="held", clauses=[],
+                    note=f"{comment.report_count} signalements", created_at=now,
+                ))
+            session.flush()
+        self.events.publish([ReportFiled(comment.id, report.id, reason)])
+        return report
+
+
+def tombstone(comment: Comment, now: datetime) -> None:
+    """A deleted comment keeps its place so its replies stay readable, but nothing of its author."""
+    comment.status = "deleted"
+    comment.text = ""
+    comment.html = ""
+    comment.author_name = None
+    comment.author_email = None
+    comment.deleted_at = now
+
+
+def _decision_of(status: str) -> str:
+    return {"published": "publish", "held": "hold", "rejected": "reject"}.get(status, "hold")

@@ -1,0 +1,96 @@
+"""Comment text: validation, and rendering of a small Markdown subset to sanitised HTML."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+import nh3
+from markdown_it import MarkdownIt
+
+from palabre.errors import PalabreError
+
+ALLOWED_TAGS: Final[set[str]] = {
+    "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del",
+}
+ALLOWED_ATTRIBUTES: Final[dict[str, set[str]]] = {"a": {"href", "title"}}
+ALLOWED_SCHEMES: Final[set[str]] = {"http", "https", "mailto"}
+
+_ACTIVE_CODE = re.compile(
+    r"<\s*/?\s*(script|iframe|object|embed|svg|math|style|link|meta|base|form)\b"
+    r"|<[^>]*\bon[a-z]+\s*=|\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NAME_FORBIDDEN = re.compile(r"[<>\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,189}\.[^@\s<>\"'.]{2,}$")
+
+
+def clean_text(text: str, max_length: int) -> str:
+    """Normalise line endings and Unicode, refuse empty, over-long or active-code text."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text).strip()
+    if not text:
+        raise PalabreError("texte_vide", field="text")
+    if len(text) > max_length:
+        raise PalabreError(
+            "texte_trop_long", params={"limit": max_length, "length": len(text)}, field="text"
+        )
+    if _ACTIVE_CODE.search(unicodedata.normalize("NFKC", text)):
+        raise PalabreError("contenu_dangereux", field="text")
+    return text
+
+
+def clean_author(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = unicodedata.normalize("NFC", name).strip()
+    if not name:
+        return None
+    if len(name) > 80 or _NAME_FORBIDDEN.search(name):
+        raise PalabreError("nom_invalide", field="author")
+    return name
+
+
+def clean_email(email: str | None) -> str | None:
+    if email is None or not email.strip():
+        return None
+    email = email.strip()
+    if len(email) > 254 or not _EMAIL.match(email):
+        raise PalabreError("email_invalide", field="email")
+    return email.lower()
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
+    md.disable(["image", "heading", "lheading", "table", "hr", "html_block", "html_inline"],
+               ignoreInvalid=True)
+    md.enable(["strikethrough"], ignoreInvalid=True)
+    return md
+
+
+def render(text: str) -> str:
+    """Markdown subset → HTML, then sanitised by nh3 whatever the renderer produced."""
+    html = _markdown().render(text)
+    return str(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_SCHEMES,
+            link_rel="nofollow noopener ugc",
+        )
+    ).strip()
+
+
+def clean_author_free_text(value: str, max_length: int) -> str:
+    """Free text from a reader that is stored, never rendered as HTML (e.g. report details)."""
+    value = _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    if len(value) > max_length:
+        raise PalabreError(
+            "texte_trop_long", params={"limit": max_length, "length": len(value)}, field="details"
+        )
+    return value
