@@ -1,0 +1,98 @@
+"""Comments: read a thread page, post, edit, delete, report."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import JSONResponse
+
+from palabre.comments.queries import thread_page
+from palabre.comments.service import NewComment
+from palabre.errors import PalabreError
+from palabre.web.api.schemas import CommentEditIn, CommentIn, ReportIn
+from palabre.web.api.serialize import comment_json, page_json, post_json
+from palabre.web.context import AppContext, app_context, client_ip
+from palabre.web.locale import request_locale
+
+router = APIRouter(prefix="/api", tags=["commentaires"])
+Ctx = Annotated[AppContext, Depends(app_context)]
+Token = Annotated[str | None, Header(alias="X-Palabre-Token")]
+
+
+@router.get("/comments", summary="Lire un fil (paginé, réponses imbriquées)")
+def read_thread(
+    ctx: Ctx,
+    thread: Annotated[str, Query(min_length=1, max_length=1000)],
+    site: Annotated[str, Query(max_length=64)] = "default",
+    order: Literal["newest", "oldest"] = "newest",
+    limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict[str, object]:
+    size = min(limit or int(ctx.settings.page_size), int(ctx.settings.max_page_size))
+    with ctx.db.session() as session:
+        page = thread_page(session, site, thread, order, size, cursor)
+        return page_json(page)
+
+
+@router.post("/comments", status_code=201, summary="Publier un commentaire ou une réponse")
+def post_comment(request: Request, ctx: Ctx, body: CommentIn) -> JSONResponse:
+    ctx.check_origin(request, body.site)
+    result = ctx.comments.post(
+        NewComment(
+            site=body.site, thread=body.thread, text=body.text, thread_title=body.thread_title,
+            thread_url=body.thread_url, parent=body.parent, author=body.author, email=body.email,
+            client_ip=client_ip(request), honeypot=body.website,
+        )
+    )
+    return JSONResponse(post_json(result, request_locale(request)), status_code=201)
+
+
+def _site_of(ctx: AppContext, comment_id: int) -> str:
+    from palabre.storage.models import Comment, Site, Thread
+
+    with ctx.db.session() as session:
+        comment = session.get(Comment, comment_id)
+        if comment is None:
+            raise PalabreError("commentaire_inconnu")
+        thread = session.get(Thread, comment.thread_id)
+        assert thread is not None
+        site = session.get(Site, thread.site_id)
+        assert site is not None
+        return site.key
+
+
+@router.patch("/comments/{comment_id}", summary="Modifier son commentaire (jeton signé)")
+def edit_comment(
+    request: Request, ctx: Ctx, comment_id: int, body: CommentEditIn, token: Token = None
+) -> dict[str, object]:
+    ctx.check_origin(request, _site_of(ctx, comment_id))
+    result = ctx.comments.edit(comment_id, token, body.text)
+    return post_json(result, request_locale(request))
+
+
+@router.delete("/comments/{comment_id}", summary="Supprimer son commentaire (jeton signé)")
+def delete_comment(
+    request: Request, ctx: Ctx, comment_id: int, token: Token = None
+) -> dict[str, object]:
+    ctx.check_origin(request, _site_of(ctx, comment_id))
+    comment = ctx.comments.delete(comment_id, token)
+    return {"comment": comment_json(comment)}
+
+
+@router.post("/comments/{comment_id}/reports", status_code=201, summary="Alerter (signaler)")
+def report_comment(
+    request: Request, ctx: Ctx, comment_id: int, body: ReportIn
+) -> JSONResponse:
+    ctx.check_origin(request, _site_of(ctx, comment_id))
+    report = ctx.comments.report(comment_id, body.reason, body.details, client_ip(request))
+    message = (
+        "Thank you, the moderators will review this comment."
+        if request_locale(request) == "en"
+        else "Merci, les modérateurs vont examiner ce commentaire."
+    )
+    return JSONResponse(
+        {"report": {"id": report.id, "comment": comment_id, "reason": report.reason},
+         "message": message},
+        status_code=201,
+    )

@@ -1,0 +1,56 @@
+"""Counts for many threads, the widget's configuration, and the pre-submit check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from palabre.comments import text as comment_text
+from palabre.comments.queries import counts
+from palabre.comments.reports import REPORT_REASONS
+from palabre.comments.sites import get_site
+from palabre.web.api.schemas import CheckIn, CountsIn
+from palabre.web.context import AppContext, app_context
+from palabre.web.locale import request_locale
+
+router = APIRouter(prefix="/api", tags=["fils"])
+Ctx = Annotated[AppContext, Depends(app_context)]
+
+
+@router.get("/counts", summary="Nombre de commentaires publiés de plusieurs fils")
+def get_counts(
+    ctx: Ctx,
+    thread: Annotated[list[str], Query(max_length=500)],
+    site: Annotated[str, Query(max_length=64)] = "default",
+) -> dict[str, object]:
+    with ctx.db.session() as session:
+        return {"counts": counts(session, site, thread)}
+
+
+@router.post("/counts", summary="Nombre de commentaires (liste de fils dans le corps)")
+def post_counts(ctx: Ctx, body: CountsIn) -> dict[str, object]:
+    with ctx.db.session() as session:
+        return {"counts": counts(session, body.site, body.threads)}
+
+
+@router.get("/config", summary="Réglages utiles au widget")
+def get_config(
+    request: Request, ctx: Ctx, site: Annotated[str, Query(max_length=64)] = "default"
+) -> dict[str, object]:
+    locale = request_locale(request, str(ctx.settings.locale))
+    with ctx.db.session() as session:
+        get_site(session, site)
+    return {
+        "site": site,
+        "edit_window_seconds": int(ctx.settings.edit_window_seconds),
+        "max_length": int(ctx.settings.max_comment_length),
+        "report_reasons": [{"id": r.id, "label": r.label(locale)} for r in REPORT_REASONS],
+        "locale": locale,
+    }
+
+
+@router.post("/check", summary="Vérifier un texte selon la charte, sans le publier")
+def check_text(ctx: Ctx, body: CheckIn) -> dict[str, object]:
+    text = comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
+    return ctx.moderator.check(text).as_dict()

@@ -1,0 +1,38 @@
+"""Request bodies of the public API."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class CommentIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    site: str = Field("default", min_length=1, max_length=64)
+    thread: str = Field(min_length=1, max_length=1000)
+    thread_title: str = Field("", max_length=500)
+    thread_url: str = Field("", max_length=2000)
+    parent: int | None = Field(None, ge=1)
+    author: str | None = Field(None, max_length=200)
+    email: str | None = Field(None, max_length=254)
+    text: str
+    website: str | None = Field(None, max_length=200, description="Pot de miel : doit rester vide.")
+
+
+class CommentEditIn(BaseModel):
+    text: str
+
+
+class ReportIn(BaseModel):
+    reason: str = Field(max_length=40)
+    details: str = Field("", max_length=2000)
+
+
+class CountsIn(BaseModel):
+    site: str = Field("default", min_length=1, max_length=64)
+    threads: list[str] = Field(max_length=500)
+
+
+class CheckIn(BaseModel):
+    text: str
+    site: str = Field("default", max_length=64)

@@ -1,0 +1,84 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from palabre import __version__
+from palabre.comments.service import CommentService
+from palabre.comments.sites import ensure_site, origin_of
+from palabre.events import EventBus
+from palabre.moderation.engine import Moderator
+from palabre.settings import Settings
+from palabre.storage.db import Database
+from palabre.storage.migrate import upgrade
+from palabre.storage.models import Site
+from palabre.web import errors, pages
+from palabre.web.api import comments as comments_api
+from palabre.web.api import meta as meta_api
+from palabre.web.body_guard import BodyGuard
+from palabre.web.context import AppContext
+from palabre.web.cors import SiteCors
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings,
+    moderator: Moderator | None = None,
+    *,
+    db: Database | None = None,
+    events: EventBus | None = None,
+) -> FastAPI:
+    """Build the app: migrate the database, make sure the default site exists, wire routes."""
+    database = db or Database(settings.resolved_database_url)
+    upgrade(database.engine)
+    own_origin = origin_of(str(settings.public_url))
+    prepare_default_site(database, settings, own_origin)
+    if moderator is None:
+        from palabre.moderation.loader import load_moderator
+
+        moderator = load_moderator(settings)
+    service = CommentService(database, moderator, settings, events)
+    app = FastAPI(
+        title="palabre",
+        version=__version__,
+        description="API publique de palabre : commentaires, fils, signalements, vérification.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.palabre = AppContext(settings, database, service, moderator, own_origin)
+    errors.install(app)
+    app.include_router(comments_api.router)
+    app.include_router(meta_api.router)
+    app.include_router(pages.router)
+
+    @app.get("/api/health", tags=["fils"], summary="État du service")
+    def health() -> dict[str, object]:
+        return {"status": "ok", "version": __version__, "database": database.backend}
+
+    app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
+    app.add_middleware(BodyGuard, max_bytes=int(settings.max_body_bytes))
+    resumed = service.moderate_pending()
+    if resumed:
+        log.info("moderated %d comments left pending", resumed)
+    return app
+
+
+def prepare_default_site(db: Database, settings: Settings, own_origin: str) -> None:
+    from datetime import UTC, datetime
+
+    origins = [o.strip().rstrip("/") for o in str(settings.allowed_origins).split(",") if o.strip()]
+    with db.session() as session:
+        ensure_site(session, "default", "Site par défaut", [own_origin, *origins],
+                    datetime.now(UTC), bool(settings.auto_create_threads))
+
+
+def _all_origins(db: Database) -> set[str]:
+    with db.session() as session:
+        rows = session.scalars(select(Site.origins)).all()
+    return {origin for origins in rows for origin in origins}

@@ -1,0 +1,64 @@
+"""Every error leaves as the one JSON envelope with a stable code and a localised message."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException
+
+from palabre.errors import PalabreError
+from palabre.web.locale import request_locale
+
+log = logging.getLogger(__name__)
+
+
+def error_response(request: Request, error: PalabreError) -> JSONResponse:
+    return JSONResponse(error.envelope(request_locale(request)), status_code=error.status)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(PalabreError)
+    async def _palabre(request: Request, exc: PalabreError) -> JSONResponse:
+        return error_response(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        if first.get("type") == "json_invalid":
+            return error_response(request, PalabreError("json_invalide"))
+        loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "header")]
+        field = ".".join(loc) or "body"
+        if request.headers.get("content-type", "").split(";")[0].strip() not in (
+            "application/json", ""
+        ) and request.method in {"POST", "PATCH", "PUT"}:
+            return error_response(request, PalabreError("type_contenu"))
+        detail = str(first.get("msg", ""))[:200]
+        return error_response(
+            request, PalabreError("requete_invalide", params={"field": field, "detail": detail},
+                                  field=field)
+        )
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "introuvable", 405: "methode_refusee"}.get(exc.status_code, "requete_invalide")
+        error = PalabreError(code, params={"field": "body", "detail": str(exc.detail)[:200]})
+        response = error_response(request, error)
+        response.status_code = exc.status_code
+        return response
+
+    @app.exception_handler(OperationalError)
+    async def _database(request: Request, exc: OperationalError) -> JSONResponse:
+        log.error("database unavailable: %s", exc)
+        response = error_response(request, PalabreError("base_indisponible"))
+        response.headers["Retry-After"] = "5"
+        return response
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, PalabreError("erreur_interne"))
