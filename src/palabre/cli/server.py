@@ -1,0 +1,91 @@
+"""`palabre serve`, `palabre demo`, `palabre migrate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from palabre.settings import Settings, load_settings
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
+]
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+    return load_settings(config, **given)
+
+
+def serve(
+    config: ConfigOption = None,
+    host: Annotated[str | None, typer.Option(help="Adresse d'écoute.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port d'écoute.")] = None,
+    workers: Annotated[int, typer.Option(help="Nombre de processus serveurs.")] = 1,
+) -> None:
+    """Démarre le serveur palabre (API, widget)."""
+    import uvicorn
+
+    settings = _settings(config, host=host, port=port)
+    if workers > 1:
+        uvicorn.run("palabre.web.asgi:build", factory=True, host=str(settings.host),
+                    port=int(settings.port),
+                    workers=workers, proxy_headers=True)
+        return
+    from palabre.web.app import create_app
+
+    uvicorn.run(create_app(settings), host=str(settings.host), port=int(settings.port),
+                proxy_headers=True)
+
+
+def demo(
+    host: Annotated[str, typer.Option(help="Adresse d'écoute.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port d'écoute.")] = 8000,
+    data_dir: Annotated[
+        Path, typer.Option(help="Dossier des données de la démonstration (SQLite).")
+    ] = Path(".palabre-demo"),
+    serve_after: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Servir après le chargement.")
+    ] = True,
+) -> None:
+    """Charge les deux articles d'exemple et leurs commentaires (modérés), puis sert la démo."""
+    import uvicorn
+
+    from palabre.demo.loader import load_demo
+    from palabre.web.app import create_app
+
+    public = f"http://{host}:{port}"
+    settings = load_settings(data_dir=str(data_dir), public_url=public, host=host, port=port,
+                             database_url="")
+    app = create_app(settings)
+    loaded = load_demo(app.state.palabre.comments)
+    for seed in loaded:
+        if seed.decisions:
+            summary = ", ".join(f"{k}: {v}" for k, v in seed.decisions.items())
+            typer.echo(f"{seed.article.id} — décisions : {summary}")
+    typer.echo("\nDémonstration palabre prête :")
+    typer.echo(f"  Index des articles : {public}/demo/")
+    for seed in loaded:
+        typer.echo(f"  {seed.article.title} : {public}/demo/{seed.article.id}")
+    typer.echo(f"  API (OpenAPI)      : {public}/api/docs")
+    if serve_after:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def migrate(config: ConfigOption = None) -> None:
+    """Applique les migrations de la base de données."""
+    from palabre.storage.db import Database
+    from palabre.storage.migrate import current_revision, upgrade
+
+    settings = _settings(config)
+    database = Database(settings.resolved_database_url)
+    upgrade(database.engine)
+    typer.echo(f"Base à jour (révision {current_revision(database.engine)}, {database.backend}).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("demo")(demo)
+    app.command("migrate")(migrate)

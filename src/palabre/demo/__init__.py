@@ -1,0 +1,1 @@
+"""The demo: the two seed articles with their comments, moderated by the default charter."""
