@@ -160,3 +160,11 @@ class PalabreError(Exception):
         if self.field:
             body["field"] = self.field
         return {"error": body}
+
+
+def errors_markdown() -> str:
+    """The error table of docs/api.md (kept in sync by a test)."""
+    lines = ["| Code | HTTP | Message (fr) | Message (en) |", "| --- | --- | --- | --- |"]
+    for code, spec in ERRORS.items():
+        lines.append(f"| `{code}` | {spec.status} | {spec.fr} | {spec.en} |")
+    return "\n".join(lines) + "\n"

@@ -61,3 +61,10 @@ def test_configuration_doc_is_generated_from_the_settings_table() -> None:
 
     doc = (Path(__file__).parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert settings_markdown() in doc
+
+
+def test_api_doc_error_table_is_generated_from_the_error_codes() -> None:
+    from palabre.errors import errors_markdown
+
+    doc = (Path(__file__).parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    assert errors_markdown() in doc

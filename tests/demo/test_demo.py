@@ -1,0 +1,63 @@
+"""The demo: both seed articles loaded through moderation, reply links kept, pages served."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from palabre.demo.loader import load_demo
+from palabre.demo.seeds import load_seeds
+from palabre.settings import Settings
+from palabre.storage.db import Database
+from palabre.storage.models import Comment, Decision
+from palabre.web.app import create_app
+
+
+@pytest.fixture
+def demo_client(settings: Settings, db: Database) -> Iterator[TestClient]:
+    app = create_app(settings, db=db)
+    load_demo(app.state.palabre.comments)
+    with TestClient(app, base_url="http://palabre.test") as client:
+        yield client
+
+
+def test_all_seed_comments_are_moderated_and_reply_links_kept(
+    demo_client: TestClient, db: Database
+) -> None:
+    expected = sum(len(a.comments) for a in load_seeds())
+    with db.session() as session:
+        comments = session.scalars(select(Comment).order_by(Comment.id)).all()
+        decided = {d.comment_id for d in session.scalars(select(Decision))}
+    assert len(comments) == expected == 16
+    assert {c.id for c in comments} == decided
+    assert all(c.status in {"published", "held", "rejected"} for c in comments)
+    replies = [c for c in comments if c.parent_id is not None]
+    assert len(replies) == 1
+    parent = next(c for c in comments if c.id == replies[0].parent_id)
+    assert parent.text.startswith("Faut vraiment être un tweetos")
+
+
+def test_loading_twice_adds_nothing(demo_client: TestClient, db: Database) -> None:
+    load_demo(demo_client.app.state.palabre.comments)  # type: ignore[attr-defined]
+    with db.session() as session:
+        assert len(session.scalars(select(Comment.id)).all()) == 16
+
+
+def test_demo_pages_embed_the_widget(demo_client: TestClient) -> None:
+    index = demo_client.get("/demo/")
+    assert index.status_code == 200
+    assert "/demo/seed-000" in index.text and "/demo/seed-003" in index.text
+    page = demo_client.get("/demo/seed-003")
+    assert "La rencontre Trump-Poutine" in page.text
+    assert "Aucun message à caractère raciste ou contrevenant à la loi" in page.text
+    assert 'data-palabre-thread="demo/seed-003"' in page.text
+    assert demo_client.get("/demo/seed-999").status_code == 404
+
+
+def test_published_seed_comments_are_readable_through_the_api(demo_client: TestClient) -> None:
+    page = demo_client.get("/api/comments", params={"thread": "demo/seed-000"}).json()
+    assert page["thread"]["title"] == "Sommet Trump-Poutine à Anchorage"
+    assert page["total"] >= 3
