@@ -11,6 +11,7 @@ import typer
 COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.server",
     "palabre.cli.settings_cmd",
+    "palabre.cli.sites_cmd",
     "palabre.cli.check",
     "palabre.cli.moderate",
     "palabre.cli.evaluate",

@@ -36,8 +36,10 @@ def serve(
         return
     from palabre.web.app import create_app
 
-    uvicorn.run(create_app(settings), host=str(settings.host), port=int(settings.port),
-                proxy_headers=True)
+    app = create_app(settings)
+    app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")  # warm up
+    typer.echo(f"palabre écoute sur http://{settings.host}:{settings.port}/")
+    uvicorn.run(app, host=str(settings.host), port=int(settings.port), proxy_headers=True)
 
 
 def demo(

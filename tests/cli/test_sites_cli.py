@@ -1,0 +1,44 @@
+"""`palabre site add|list` and `palabre migrate` on a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from palabre.cli.main import app
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"PALABRE_DATA_DIR": str(tmp_path / "data")}
+
+
+def test_site_add_then_list(env: dict[str, str]) -> None:
+    runner = CliRunner()
+    added = runner.invoke(app, ["site", "add", "journal", "-o", "https://journal.example/",
+                                "--name", "Le Journal", "--no-auto-create"], env=env)
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["site", "list"], env=env)
+    assert "journal\tLe Journal\thttps://journal.example\tfils déclarés" in listed.output
+
+
+def test_site_add_refuses_a_bad_origin(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(app, ["site", "add", "x", "-o", "pas-une-origine"], env=env)
+    assert result.exit_code == 2
+    assert "origine invalide" in result.output
+
+
+def test_migrate_reports_the_revision(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(app, ["migrate"], env=env)
+    assert result.exit_code == 0
+    assert "révision 0001" in result.output
+
+
+def test_help_is_in_french() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "commentaires auto-hébergés" in result.output
+    for command in ("serve", "demo", "migrate", "check", "moderate", "site"):
+        assert command in result.output
