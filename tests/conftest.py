@@ -86,6 +86,10 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         secret_key="test-secret-key-not-for-production",
         public_url="http://palabre.test",
         allowed_origins="https://journal.example",
+        rate_limit_posts_ip="1000/minute",
+        rate_limit_posts_author="1000/minute",
+        rate_limit_posts_thread="1000/minute",
+        rate_limit_reports_ip="1000/minute",
     )
 
 

@@ -103,7 +103,60 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
     ),
     "methode_refusee": ErrorSpec(405, "Méthode non autorisée.", "Method not allowed."),
     "introuvable": ErrorSpec(404, "Adresse introuvable.", "Not found."),
+    "trop_de_requetes": ErrorSpec(
+        429,
+        "Trop de requêtes : réessayez dans {retry} secondes.",
+        "Too many requests: try again in {retry} seconds.",
+    ),
+    # Notifications and identity
+    "mode_invalide": ErrorSpec(
+        422,
+        "Mode d'abonnement inconnu : choisissez « immediate » ou « digest ».",
+        "Unknown subscription mode: choose “immediate” or “digest”.",
+    ),
+    "lien_invalide": ErrorSpec(
+        400,
+        "Ce lien n'est pas valide ; il a peut-être été mal copié.",
+        "This link is not valid; it may have been copied incorrectly.",
+    ),
+    "lien_expire": ErrorSpec(
+        410,
+        "Ce lien a expiré ou a déjà servi.",
+        "This link has expired or has already been used.",
+    ),
+    "courriel_indisponible": ErrorSpec(
+        503,
+        "L'envoi d'e-mails n'est pas configuré sur ce serveur.",
+        "Sending e-mail is not configured on this server.",
+    ),
+    "sso_invalide": ErrorSpec(
+        401,
+        "Jeton de connexion du site invalide : signature ou contenu incorrect.",
+        "Invalid site sign-in token: bad signature or content.",
+    ),
+    "sso_expire": ErrorSpec(
+        401,
+        "Votre connexion au site a expiré : rechargez la page pour vous reconnecter.",
+        "Your sign-in to the site has expired: reload the page to sign in again.",
+    ),
+    "sso_non_configure": ErrorSpec(
+        422,
+        "La connexion par le site n'est pas configurée pour « {site} ».",
+        "Site sign-in is not configured for “{site}”.",
+    ),
+    "url_webhook_invalide": ErrorSpec(
+        422,
+        "Adresse de webhook invalide : une URL http:// ou https:// est attendue.",
+        "Invalid webhook address: an http:// or https:// URL is expected.",
+    ),
+    "webhook_inconnu": ErrorSpec(404, "Webhook inconnu.", "Unknown webhook."),
     # Server side
+    "stockage_plein": ErrorSpec(
+        507,
+        "Le serveur ne peut plus rien enregistrer (disque plein) ; votre commentaire n'a pas été "
+        "reçu. Réessayez plus tard.",
+        "The server cannot store anything (disk full); your comment was not received.",
+    ),
     "base_indisponible": ErrorSpec(
         503,
         "Le service est momentanément indisponible ; votre commentaire n'a pas été perdu "
@@ -112,6 +165,71 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
     ),
     "erreur_interne": ErrorSpec(
         500, "Erreur interne ; elle a été consignée.", "Internal error; it has been logged."
+    ),
+    # Moderator dashboard (issue 5)
+    "identifiants_invalides": ErrorSpec(
+        401, "Adresse e-mail ou mot de passe incorrect.", "Wrong e-mail address or password."
+    ),
+    "connexion_bloquee": ErrorSpec(
+        429,
+        "Trop de tentatives de connexion : réessayez dans {minutes} minutes.",
+        "Too many login attempts: try again in {minutes} minutes.",
+    ),
+    "non_connecte": ErrorSpec(
+        401, "Connectez-vous pour accéder à la modération.", "Log in to access moderation."
+    ),
+    "csrf_invalide": ErrorSpec(
+        403,
+        "Le formulaire a expiré ou ne vient pas de palabre : rechargez la page et recommencez.",
+        "The form has expired or does not come from palabre: reload the page and try again.",
+    ),
+    "hors_perimetre": ErrorSpec(
+        403,
+        "Ce commentaire appartient à un site que vous ne modérez pas.",
+        "This comment belongs to a site you do not moderate.",
+    ),
+    "reserve_admin": ErrorSpec(
+        403, "Réservé aux administrateurs.", "Administrators only."
+    ),
+    "action_inconnue": ErrorSpec(
+        422, "Action de modération inconnue : « {action} ».", "Unknown moderation action: “{action}”."
+    ),
+    "annulation_expiree": ErrorSpec(
+        409,
+        "Le délai pour annuler est dépassé.",
+        "The time to undo has passed.",
+    ),
+    "auteur_banni": ErrorSpec(
+        403,
+        "Vous ne pouvez plus publier de commentaires sur ce site.",
+        "You may no longer post comments on this site.",
+    ),
+    "auteur_suspendu": ErrorSpec(
+        403,
+        "Vous ne pouvez pas publier de commentaires sur ce site avant le {until}.",
+        "You may not post comments on this site before {until}.",
+    ),
+    "auteur_non_identifiable": ErrorSpec(
+        422,
+        "Cet auteur n'a ni e-mail ni empreinte : il ne peut pas être banni.",
+        "This author has neither an e-mail nor a fingerprint: they cannot be banned.",
+    ),
+    "role_invalide": ErrorSpec(
+        422, "Rôle inconnu : « {role} » (moderateur ou admin).", "Unknown role: “{role}”."
+    ),
+    "mot_de_passe_court": ErrorSpec(
+        422,
+        "Le mot de passe doit faire au moins {min} caractères.",
+        "The password must be at least {min} characters long.",
+    ),
+    "compte_existant": ErrorSpec(
+        409, "Un compte existe déjà pour {email}.", "An account already exists for {email}."
+    ),
+    "compte_inconnu": ErrorSpec(404, "Aucun compte pour {email}.", "No account for {email}."),
+    "site_requis": ErrorSpec(
+        422,
+        "Un modérateur doit être rattaché à au moins un site (--site).",
+        "A moderator must be bound to at least one site (--site).",
     ),
     # Configuration and CLI
     "configuration_invalide": ErrorSpec(
@@ -122,6 +240,48 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         400,
         "Valeur invalide pour le réglage « {name} » : « {value} ».",
         "Invalid value for setting “{name}”: “{value}”.",
+    ),
+    # Import, export and re-moderation (palabre.interop)
+    "import_illisible": ErrorSpec(
+        400,
+        "Impossible de lire le fichier d'import « {path} » : {detail}",
+        "Cannot read the import file “{path}”: {detail}",
+    ),
+    "import_xml_invalide": ErrorSpec(
+        422,
+        "XML invalide dans « {path} », ligne {line}, colonne {column} : {detail}. "
+        "Rien n'a été importé.",
+        "Invalid XML in “{path}”, line {line}, column {column}: {detail}. Nothing was imported.",
+    ),
+    "import_format_inattendu": ErrorSpec(
+        422,
+        "« {path} » n'est pas un export {format} : {detail}. Rien n'a été importé.",
+        "“{path}” is not a {format} export: {detail}. Nothing was imported.",
+    ),
+    "import_champ_manquant": ErrorSpec(
+        422,
+        "{place} : champ obligatoire « {field} » manquant ou vide. Rien n'a été importé.",
+        "{place}: required field “{field}” is missing or empty. Nothing was imported.",
+    ),
+    "import_valeur_invalide": ErrorSpec(
+        422,
+        "{place} : valeur invalide pour « {field} » : « {value} ». Rien n'a été importé.",
+        "{place}: invalid value for “{field}”: “{value}”. Nothing was imported.",
+    ),
+    "import_base_invalide": ErrorSpec(
+        422,
+        "Base Isso inutilisable (« {path} ») : {detail}. Rien n'a été importé.",
+        "Unusable Isso database (“{path}”): {detail}. Nothing was imported.",
+    ),
+    "import_version": ErrorSpec(
+        422,
+        "Export palabre en version {version} non pris en charge (version attendue : {expected}).",
+        "palabre export version {version} is not supported (expected version: {expected}).",
+    ),
+    "date_invalide": ErrorSpec(
+        400,
+        "Date invalide : « {value} » (attendu : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).",
+        "Invalid date: “{value}” (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM).",
     ),
 }
 

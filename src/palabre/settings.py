@@ -45,6 +45,51 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
     Setting("reports_to_hold", 3, "Signalements qui renvoient un commentaire publié en modération."),
     Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
+    Setting("login_max_failures", 5, "Échecs de connexion au tableau de modération avant blocage."),
+    Setting("login_window_minutes", 15, "Fenêtre (et durée du blocage) des échecs de connexion."),
+    Setting("dashboard_session_hours", 12, "Durée d'une session de modération, en heures."),
+    Setting("undo_seconds", 10, "Délai pendant lequel un modérateur peut annuler son action."),
+    Setting("charter_preview_size", 50, "Commentaires récents rejugés par l'aperçu de la charte."),
+    # Notifications: e-mail, background tasks, webhooks (notifications/).
+    Setting("smtp_host", "", "Serveur SMTP des e-mails ; vide = aucun e-mail envoyé."),
+    Setting("smtp_port", 587, "Port du serveur SMTP."),
+    Setting("smtp_security", "starttls", "Chiffrement SMTP : starttls, ssl ou none."),
+    Setting("smtp_user", "", "Identifiant SMTP ; vide = pas d'authentification."),
+    Setting("smtp_password", "", "Mot de passe SMTP.", secret=True),
+    Setting("mail_from", "palabre <ne-pas-repondre@localhost>", "Expéditeur des e-mails."),
+    Setting(
+        "moderator_emails",
+        "",
+        "Adresses des modérateurs prévenus d'un commentaire retenu, séparées par des virgules.",
+    ),
+    Setting(
+        "moderation_link_hours", 72, "Durée de validité des liens de modération envoyés par e-mail."
+    ),
+    Setting(
+        "redis_url",
+        "",
+        "File des tâches de fond dans Redis (redis://…) ; vide = SQLite dans data_dir.",
+        secret=True,
+    ),
+    Setting("task_retries", 6, "Nouvelles tentatives d'une tâche de fond (e-mail, webhook)."),
+    Setting(
+        "task_retry_delay", 30, "Délai avant la première nouvelle tentative (s), doublé ensuite."
+    ),
+    Setting("digest_hour", 7, "Heure (UTC) d'envoi du résumé quotidien par le worker."),
+    Setting("webhook_timeout", 10, "Délai maximal d'une requête webhook, en secondes."),
+    Setting(
+        "rate_limit_posts_ip", "10/minute;100/hour",
+        "Publications autorisées par adresse IP (syntaxe « N/période », séparées par « ; »).",
+    ),
+    Setting("rate_limit_posts_author", "5/minute;60/hour", "Publications par auteur (e-mail)."),
+    Setting("rate_limit_posts_thread", "120/minute", "Publications par fil d'article."),
+    Setting("rate_limit_reports_ip", "20/minute;200/day", "Signalements par adresse IP."),
+    Setting(
+        "redis_url", "",
+        "Redis partagé par plusieurs processus (limites de débit) ; vide = mémoire du processus.",
+        secret=True,
+    ),
+    Setting("ip_retention_days", 30, "Durée de conservation des empreintes d'IP, en jours."),
 )
 
 _BY_NAME: Final[dict[str, Setting]] = {s.name: s for s in SETTINGS}

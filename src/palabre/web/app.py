@@ -12,16 +12,22 @@ from palabre.comments.service import CommentService
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.events import EventBus
 from palabre.moderation.engine import Moderator
+from palabre.notifications.setup import install as install_notifications
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
 from palabre.web import errors, pages
 from palabre.web.api import comments as comments_api
+from palabre.web.api import feeds as feeds_api
 from palabre.web.api import meta as meta_api
+from palabre.web.api import moderation_links as moderation_links_api
+from palabre.web.api import subscriptions as subscriptions_api
 from palabre.web.body_guard import BodyGuard
 from palabre.web.context import AppContext
 from palabre.web.cors import SiteCors
+from palabre.web.ratelimit import RateLimiter
+from palabre.web.security import SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,8 @@ def create_app(
         from palabre.moderation.loader import load_moderator
 
         moderator = load_moderator(settings)
+    events = events or EventBus()
+    notifications = install_notifications(settings, database, events)
     service = CommentService(database, moderator, settings, events)
     app = FastAPI(
         title="palabre",
@@ -51,10 +59,16 @@ def create_app(
         docs_url="/api/docs",
         redoc_url=None,
     )
-    app.state.palabre = AppContext(settings, database, service, moderator, own_origin)
+    app.state.palabre = AppContext(
+        settings, database, service, moderator, own_origin, RateLimiter(settings)
+    )
+    app.state.notifications = notifications
     errors.install(app)
     app.include_router(comments_api.router)
     app.include_router(meta_api.router)
+    app.include_router(subscriptions_api.router)
+    app.include_router(feeds_api.router)
+    app.include_router(moderation_links_api.router)
     app.include_router(pages.router)
 
     @app.get("/api/health", tags=["fils"], summary="État du service")
@@ -63,6 +77,7 @@ def create_app(
 
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
     app.add_middleware(BodyGuard, max_bytes=int(settings.max_body_bytes))
+    app.add_middleware(SecurityHeaders)
     resumed = service.moderate_pending()
     if resumed:
         log.info("moderated %d comments left pending", resumed)

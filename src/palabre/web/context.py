@@ -12,6 +12,7 @@ from palabre.errors import PalabreError
 from palabre.moderation.engine import Moderator
 from palabre.settings import Settings
 from palabre.storage.db import Database
+from palabre.web.ratelimit import RateLimiter
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,7 @@ class AppContext:
     comments: CommentService
     moderator: Moderator
     own_origin: str
+    limiter: RateLimiter
 
     def check_origin(self, request: Request, site_key: str) -> None:
         """Writes from a browser must come from one of the site's origins."""

@@ -23,7 +23,10 @@ def error_response(request: Request, error: PalabreError) -> JSONResponse:
 def install(app: FastAPI) -> None:
     @app.exception_handler(PalabreError)
     async def _palabre(request: Request, exc: PalabreError) -> JSONResponse:
-        return error_response(request, exc)
+        response = error_response(request, exc)
+        if "retry" in exc.params:
+            response.headers["Retry-After"] = str(exc.params["retry"])
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -54,7 +57,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> JSONResponse:
         log.error("database unavailable: %s", exc)
-        response = error_response(request, PalabreError("base_indisponible"))
+        full = "full" in str(exc.orig).lower()
+        response = error_response(
+            request, PalabreError("stockage_plein" if full else "base_indisponible")
+        )
         response.headers["Retry-After"] = "5"
         return response
 

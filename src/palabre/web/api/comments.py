@@ -7,9 +7,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
 
+from palabre.comments import text as comment_text
 from palabre.comments.queries import thread_page
 from palabre.comments.service import NewComment
 from palabre.errors import PalabreError
+from palabre.identity.web import sso_identity
 from palabre.web.api.schemas import CommentEditIn, CommentIn, ReportIn
 from palabre.web.api.serialize import comment_json, page_json, post_json
 from palabre.web.context import AppContext, app_context, client_ip
@@ -38,11 +40,21 @@ def read_thread(
 @router.post("/comments", status_code=201, summary="Publier un commentaire ou une réponse")
 def post_comment(request: Request, ctx: Ctx, body: CommentIn) -> JSONResponse:
     ctx.check_origin(request, body.site)
+    # A reader's own mistake (empty or too long) does not use up their quota.
+    comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
+    ctx.limiter.hit(
+        ("posts_ip", client_ip(request)),
+        ("posts_author", (body.email or "").strip().lower() or None),
+        ("posts_thread", f"{body.site}\n{body.thread}"),
+    )
+    identity = sso_identity(ctx, body.site, body.sso)
     result = ctx.comments.post(
         NewComment(
             site=body.site, thread=body.thread, text=body.text, thread_title=body.thread_title,
-            thread_url=body.thread_url, parent=body.parent, author=body.author, email=body.email,
-            client_ip=client_ip(request), honeypot=body.website,
+            thread_url=body.thread_url, parent=body.parent,
+            author=identity.name if identity else body.author,
+            email=(identity.email or body.email) if identity else body.email,
+            client_ip=client_ip(request), honeypot=body.website, identity=identity,
         )
     )
     return JSONResponse(post_json(result, request_locale(request)), status_code=201)
@@ -85,6 +97,7 @@ def report_comment(
     request: Request, ctx: Ctx, comment_id: int, body: ReportIn
 ) -> JSONResponse:
     ctx.check_origin(request, _site_of(ctx, comment_id))
+    ctx.limiter.hit(("reports_ip", client_ip(request)))
     report = ctx.comments.report(comment_id, body.reason, body.details, client_ip(request))
     message = (
         "Thank you, the moderators will review this comment."

@@ -1,0 +1,42 @@
+"""Rate limits per IP, author and thread with the `limits` library (memory, or Redis shared by
+several processes). A request is counted only when every window still has room."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from limits import RateLimitItem, parse_many, storage, strategies
+
+from palabre.errors import PalabreError
+from palabre.settings import Settings
+
+
+class RateLimiter:
+    def __init__(self, settings: Settings) -> None:
+        url = str(settings.redis_url)
+        backend = storage.storage_from_string(url) if url else storage.MemoryStorage()
+        self._limiter = strategies.MovingWindowRateLimiter(backend)
+        self._rules: dict[str, list[RateLimitItem]] = {
+            "posts_ip": _parse(settings.rate_limit_posts_ip),
+            "posts_author": _parse(settings.rate_limit_posts_author),
+            "posts_thread": _parse(settings.rate_limit_posts_thread),
+            "reports_ip": _parse(settings.rate_limit_reports_ip),
+        }
+
+    def hit(self, *checks: tuple[str, str | None]) -> None:
+        """`checks` are (rule, key) pairs; a None key is skipped. Raises `trop_de_requetes`."""
+        active = [(item, rule, key) for rule, key in checks if key
+                  for item in self._rules[rule]]
+        for item, rule, key in active:
+            if not self._limiter.test(item, rule, key):
+                stats = self._limiter.get_window_stats(item, rule, key)
+                retry = max(1, math.ceil(stats.reset_time - time.time()))
+                raise PalabreError("trop_de_requetes", params={"retry": retry})
+        for item, rule, key in active:
+            self._limiter.hit(item, rule, key)
+
+
+def _parse(spec: object) -> list[RateLimitItem]:
+    text = str(spec).strip()
+    return list(parse_many(text)) if text else []
