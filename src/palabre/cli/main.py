@@ -12,6 +12,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.server",
     "palabre.cli.settings_cmd",
     "palabre.cli.sites_cmd",
+    "palabre.cli.ops",
     "palabre.cli.check",
     "palabre.cli.moderate",
     "palabre.cli.evaluate",
