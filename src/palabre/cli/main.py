@@ -13,6 +13,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.settings_cmd",
     "palabre.cli.sites_cmd",
     "palabre.cli.ops",
+    "palabre.cli.docs_cmd",
     "palabre.cli.check",
     "palabre.cli.moderate",
     "palabre.cli.evaluate",
