@@ -37,7 +37,11 @@ def regenerate(root: Path) -> list[str]:
     for name, (path, produce) in SECTIONS.items():
         file = root / path
         text = file.read_text(encoding="utf-8")
-        new, count = _pattern(name).subn(lambda m: m.group(1) + produce() + m.group(3), text)
+        content = produce()
+        new, count = _pattern(name).subn(
+            lambda m, body=content: m.group(1) + body + m.group(3),  # type: ignore[misc]
+            text,
+        )
         if count == 0:
             raise ValueError(f"{path}: marqueurs <!-- generated:{name} --> absents")
         if new != text:

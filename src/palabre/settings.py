@@ -89,6 +89,11 @@ SETTINGS: Final[tuple[Setting, ...]] = (
         "Redis partagé par plusieurs processus (limites de débit) ; vide = mémoire du processus.",
         secret=True,
     ),
+    Setting("sqlite_busy_timeout_ms", 5000, "Attente maximale d'un verrou SQLite, en millisecondes."),
+    Setting(
+        "pending_sweep_seconds", 60,
+        "Intervalle de reprise des commentaires restés en attente de modération (0 = jamais).",
+    ),
     Setting("ip_retention_days", 30, "Durée de conservation des empreintes d'IP, en jours."),
 )
 

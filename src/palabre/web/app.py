@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 from sqlalchemy import select
@@ -17,7 +21,7 @@ from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
-from palabre.web import errors, pages
+from palabre.web import dashboard, errors, pages
 from palabre.web.api import comments as comments_api
 from palabre.web.api import feeds as feeds_api
 from palabre.web.api import meta as meta_api
@@ -40,18 +44,23 @@ def create_app(
     events: EventBus | None = None,
 ) -> FastAPI:
     """Build the app: migrate the database, make sure the default site exists, wire routes."""
-    database = db or Database(settings.resolved_database_url)
+    database = db or Database(
+        settings.resolved_database_url, busy_timeout_ms=int(settings.sqlite_busy_timeout_ms)
+    )
     upgrade(database.engine)
     own_origin = origin_of(str(settings.public_url))
     prepare_default_site(database, settings, own_origin)
     if moderator is None:
         from palabre.moderation.loader import load_moderator
+        from palabre.review.charters import CharterAwareModerator
 
-        moderator = load_moderator(settings)
+        # Follows the charter version saved from the dashboard, if any (issue 5).
+        moderator = CharterAwareModerator(database, load_moderator(settings))
     events = events or EventBus()
     notifications = install_notifications(settings, database, events)
     service = CommentService(database, moderator, settings, events)
     app = FastAPI(
+        lifespan=sweeper_lifespan(service, int(settings.pending_sweep_seconds)),
         title="palabre",
         version=__version__,
         description="API publique de palabre : commentaires, fils, signalements, vérification.",
@@ -70,6 +79,7 @@ def create_app(
     app.include_router(feeds_api.router)
     app.include_router(moderation_links_api.router)
     app.include_router(pages.router)
+    dashboard.install(app, settings)
 
     @app.get("/api/health", tags=["fils"], summary="État du service")
     def health() -> dict[str, object]:
@@ -82,6 +92,34 @@ def create_app(
     if resumed:
         log.info("moderated %d comments left pending", resumed)
     return app
+
+
+def sweeper_lifespan(
+    service: CommentService, interval: int
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """A background thread that moderates comments left pending (e.g. the decision could not be
+    written because the database was locked)."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+
+        def sweep() -> None:
+            while not stop.wait(interval):
+                try:
+                    service.moderate_pending(older_than=timedelta(seconds=interval))
+                except Exception:
+                    log.exception("pending sweep failed")
+
+        worker = threading.Thread(target=sweep, name="palabre-sweeper", daemon=True)
+        if interval > 0:
+            worker.start()
+        try:
+            yield
+        finally:
+            stop.set()
+
+    return lifespan
 
 
 def prepare_default_site(db: Database, settings: Settings, own_origin: str) -> None:

@@ -1,0 +1,5 @@
+"""`python -m palabre` runs the CLI."""
+
+from palabre.cli.main import app
+
+app()
