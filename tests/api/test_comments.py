@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Decision, ModerationAction
-
 from palabre_testing import CLEAN, CLEAN_TEXTS, THREAD, Poster
 
 
@@ -179,3 +178,11 @@ def test_markdown_subset_is_rendered_and_sanitised(client: TestClient, post: Pos
 def test_openapi_is_served(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     assert "/api/comments" in spec["paths"] and "/api/counts" in spec["paths"]
+
+
+def test_pages_count_only_visible_comments(client: TestClient, post: Poster) -> None:
+    visible = post(CLEAN_TEXTS[0]).json()["comment"]["id"]
+    post("Espèce de connard, tu n'es qu'un abruti et un bouffon.")  # not shown to readers
+    page = client.get("/api/comments", params={"thread": THREAD, "limit": 1}).json()
+    assert [c["id"] for c in page["comments"]] == [visible]
+    assert page["next_cursor"] is None

@@ -31,9 +31,15 @@ def test_site_add_refuses_a_bad_origin(env: dict[str, str]) -> None:
 
 
 def test_migrate_reports_the_revision(env: dict[str, str]) -> None:
+    from alembic.script import ScriptDirectory
+
+    from palabre.storage.db import make_engine
+    from palabre.storage.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://"))).get_current_head()
     result = CliRunner().invoke(app, ["migrate"], env=env)
     assert result.exit_code == 0
-    assert "révision 0001" in result.output
+    assert f"révision {head}" in result.output
 
 
 def test_help_is_in_french() -> None:

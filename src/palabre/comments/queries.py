@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from palabre.comments import cursor as cursors
 from palabre.comments.sites import find_thread, get_site
@@ -46,8 +46,18 @@ def thread_page(
         if cursor:
             cursors.decode(cursor)
         return ThreadPage(None, [], None, 0)
+    reply = aliased(Comment)
+    has_published_reply = (
+        select(reply.id)
+        .where(reply.root_id == Comment.id, reply.id != Comment.id, reply.status == "published")
+        .exists()
+    )
+    # Visibility is decided in SQL so that LIMIT counts only what the reader will see.
     query = select(Comment).where(
-        Comment.thread_id == thread.id, Comment.parent_id.is_(None), Comment.status.in_(VISIBLE)
+        Comment.thread_id == thread.id,
+        Comment.parent_id.is_(None),
+        or_(Comment.status == "published",
+            and_(Comment.status.in_(VISIBLE), has_published_reply)),
     )
     newest = order == "newest"
     if cursor:

@@ -72,8 +72,8 @@ class CheckContext:
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     author_key: str | None = None
-    recent_texts_by_author: tuple[str, ...] = ()
-    recent_count_by_author: int = 0
+    recent_texts_by_author: tuple[str, ...] = ()  # the author's texts of the last 24 hours
+    recent_count_by_author: int = 0  # the author's comments of the last ten minutes
     thread_title: str = ""
     proper_names: tuple[str, ...] = ()
 
