@@ -186,3 +186,21 @@ def test_pages_count_only_visible_comments(client: TestClient, post: Poster) -> 
     page = client.get("/api/comments", params={"thread": THREAD, "limit": 1}).json()
     assert [c["id"] for c in page["comments"]] == [visible]
     assert page["next_cursor"] is None
+
+
+def test_thread_and_counts_revalidate_with_etags(client: TestClient, post: Poster) -> None:
+    post(CLEAN_TEXTS[0])
+    first = client.get("/api/comments", params={"thread": THREAD})
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "public, no-cache"
+    same = client.get("/api/comments", params={"thread": THREAD},
+                      headers={"If-None-Match": etag})
+    assert same.status_code == 304 and same.content == b""
+    post(CLEAN_TEXTS[1])  # any change gives a new validator at once
+    changed = client.get("/api/comments", params={"thread": THREAD},
+                         headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    counts = client.get("/api/counts", params={"thread": THREAD})
+    again = client.get("/api/counts", params={"thread": THREAD},
+                       headers={"If-None-Match": counts.headers["etag"]})
+    assert again.status_code == 304

@@ -4,37 +4,40 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
 
 from palabre.comments import text as comment_text
 from palabre.comments.queries import thread_page
 from palabre.comments.service import NewComment
 from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
-from palabre.web.api.schemas import CommentEditIn, CommentIn, ReportIn
+from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, ReportIn
 from palabre.web.api.serialize import comment_json, page_json, post_json
+from palabre.web.caching import conditional_json
 from palabre.web.context import AppContext, app_context, client_ip
 from palabre.web.locale import request_locale
 
 router = APIRouter(prefix="/api", tags=["commentaires"])
 Ctx = Annotated[AppContext, Depends(app_context)]
 Token = Annotated[str | None, Header(alias="X-Palabre-Token")]
+CommentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Identifiant du commentaire")]
 
 
 @router.get("/comments", summary="Lire un fil (paginé, réponses imbriquées)")
 def read_thread(
+    request: Request,
     ctx: Ctx,
     thread: Annotated[str, Query(min_length=1, max_length=1000)],
     site: Annotated[str, Query(max_length=64)] = "default",
     order: Literal["newest", "oldest"] = "newest",
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-) -> dict[str, object]:
+) -> Response:
     size = min(limit or int(ctx.settings.page_size), int(ctx.settings.max_page_size))
     with ctx.db.session() as session:
         page = thread_page(session, site, thread, order, size, cursor)
-        return page_json(page)
+        return conditional_json(request, page_json(page))
 
 
 @router.post("/comments", status_code=201, summary="Publier un commentaire ou une réponse")
@@ -76,7 +79,7 @@ def _site_of(ctx: AppContext, comment_id: int) -> str:
 
 @router.patch("/comments/{comment_id}", summary="Modifier son commentaire (jeton signé)")
 def edit_comment(
-    request: Request, ctx: Ctx, comment_id: int, body: CommentEditIn, token: Token = None
+    request: Request, ctx: Ctx, comment_id: CommentId, body: CommentEditIn, token: Token = None
 ) -> dict[str, object]:
     ctx.check_origin(request, _site_of(ctx, comment_id))
     result = ctx.comments.edit(comment_id, token, body.text)
@@ -85,7 +88,7 @@ def edit_comment(
 
 @router.delete("/comments/{comment_id}", summary="Supprimer son commentaire (jeton signé)")
 def delete_comment(
-    request: Request, ctx: Ctx, comment_id: int, token: Token = None
+    request: Request, ctx: Ctx, comment_id: CommentId, token: Token = None
 ) -> dict[str, object]:
     ctx.check_origin(request, _site_of(ctx, comment_id))
     comment = ctx.comments.delete(comment_id, token)
@@ -94,7 +97,7 @@ def delete_comment(
 
 @router.post("/comments/{comment_id}/reports", status_code=201, summary="Alerter (signaler)")
 def report_comment(
-    request: Request, ctx: Ctx, comment_id: int, body: ReportIn
+    request: Request, ctx: Ctx, comment_id: CommentId, body: ReportIn
 ) -> JSONResponse:
     ctx.check_origin(request, _site_of(ctx, comment_id))
     ctx.limiter.hit(("reports_ip", client_ip(request)))

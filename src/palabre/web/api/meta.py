@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from palabre.comments import text as comment_text
 from palabre.comments.queries import counts
 from palabre.comments.reports import REPORT_REASONS
 from palabre.comments.sites import get_site
 from palabre.web.api.schemas import CheckIn, CountsIn
+from palabre.web.caching import conditional_json
 from palabre.web.context import AppContext, app_context
 from palabre.web.locale import request_locale
 
@@ -20,12 +21,13 @@ Ctx = Annotated[AppContext, Depends(app_context)]
 
 @router.get("/counts", summary="Nombre de commentaires publiés de plusieurs fils")
 def get_counts(
+    request: Request,
     ctx: Ctx,
     thread: Annotated[list[str], Query(max_length=500)],
     site: Annotated[str, Query(max_length=64)] = "default",
-) -> dict[str, object]:
+) -> Response:
     with ctx.db.session() as session:
-        return {"counts": counts(session, site, thread)}
+        return conditional_json(request, {"counts": counts(session, site, thread)})
 
 
 @router.post("/counts", summary="Nombre de commentaires (liste de fils dans le corps)")

@@ -1,0 +1,22 @@
+"""Conditional GETs: a strong validator computed from the body, so any change (a new comment, a
+moderator's decision, an edit) changes it at once; readers revalidate on every load and get a
+body-less 304 when nothing changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from fastapi import Request, Response
+
+CACHE_CONTROL = "public, no-cache"
+
+
+def conditional_json(request: Request, payload: object) -> Response:
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Language, Origin"}
+    candidates = {tag.strip() for tag in request.headers.get("if-none-match", "").split(",")}
+    if etag in candidates or f"W/{etag}" in candidates:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
