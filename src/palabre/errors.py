@@ -51,6 +51,11 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "Le nom doit faire au plus 80 caractères, sans balises ni caractères de contrôle.",
         "The name must be at most 80 characters, without tags or control characters.",
     ),
+    "nom_reserve": ErrorSpec(
+        422,
+        "Ce nom est réservé à l'équipe du site ; choisissez-en un autre.",
+        "This name is reserved for the site's staff; choose another one.",
+    ),
     "email_invalide": ErrorSpec(422, "L'adresse e-mail n'est pas valide.", "Invalid e-mail address."),
     "pot_de_miel": ErrorSpec(
         422, "Le formulaire n'a pas été rempli correctement.", "The form was not filled in correctly."

@@ -51,7 +51,27 @@ def clean_author(name: str | None) -> str | None:
         return None
     if len(name) > 80 or _NAME_FORBIDDEN.search(name):
         raise PalabreError("nom_invalide", field="author")
+    if _impersonates_staff(name):
+        raise PalabreError("nom_reserve", field="author")
     return name
+
+
+# Long words are looked for anywhere (also spelt with separators: M.o.d.é.r.a.t.e.u.r); short
+# ones only as a whole word, so that « Padmini » stays a name.
+_RESERVED_ANYWHERE = ("moderateur", "moderatrice", "moderation", "administrateur",
+                      "administratrice", "redaction")
+_RESERVED_WORDS = frozenset({"admin", "administration", "palabre", "webmaster", "staff"})
+
+
+def _impersonates_staff(name: str) -> bool:
+    """Names that pose as the site's staff, also spelt with look-alike letters (Cyrillic 'о',
+    Greek 'α'), accents, leetspeak or separators."""
+    from palabre.moderation.normalize import normalize
+
+    folded = normalize(name)
+    letters = "".join(c for c in folded if c.isalpha())
+    words = {"".join(c for c in w if c.isalpha()) for w in folded.split()}
+    return any(w in letters for w in _RESERVED_ANYWHERE) or bool(words & _RESERVED_WORDS)
 
 
 def clean_email(email: str | None) -> str | None:

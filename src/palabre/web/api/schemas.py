@@ -5,6 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+MAX_ID = 2**63 - 1  # the largest identifier any backend stores
+
+
 class CommentIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -12,11 +15,12 @@ class CommentIn(BaseModel):
     thread: str = Field(min_length=1, max_length=1000)
     thread_title: str = Field("", max_length=500)
     thread_url: str = Field("", max_length=2000)
-    parent: int | None = Field(None, ge=1)
+    parent: int | None = Field(None, ge=1, le=MAX_ID)
     author: str | None = Field(None, max_length=200)
     email: str | None = Field(None, max_length=254)
     text: str
     website: str | None = Field(None, max_length=200, description="Pot de miel : doit rester vide.")
+    sso: str | None = Field(None, max_length=4000, description="JWT HS256 signé par le site (SSO).")
 
 
 class CommentEditIn(BaseModel):
