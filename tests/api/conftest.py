@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.web.app import create_app
-
 from palabre_testing import CLEAN, THREAD, Poster
 
 
@@ -24,6 +23,9 @@ def client(settings: Settings, db: Database) -> Iterator[TestClient]:
 @pytest.fixture
 def post(client: TestClient) -> Poster:
     def _post(text: str = CLEAN, thread: str = THREAD, **extra: Any) -> httpx.Response:
-        return client.post("/api/comments", json={"thread": thread, "text": text, **extra})
+        response: httpx.Response = client.post(
+            "/api/comments", json={"thread": thread, "text": text, **extra}
+        )
+        return response
 
     return _post

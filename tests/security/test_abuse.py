@@ -25,7 +25,7 @@ def strict_client(settings: Settings, db: Database) -> Iterator[TestClient]:
 
 def _post(client: TestClient, i: int, **extra: object) -> int:
     body = {"thread": THREAD, "text": CLEAN_TEXTS[i % len(CLEAN_TEXTS)] + f" ({i})", **extra}
-    return client.post("/api/comments", json=body).status_code
+    return int(client.post("/api/comments", json=body).status_code)
 
 
 def test_posts_per_ip_are_limited_with_retry_after(strict_client: TestClient) -> None:
