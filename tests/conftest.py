@@ -7,13 +7,18 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from palabre.settings import Settings, load_settings
 from palabre.storage.db import Database
 from palabre.storage.models import Base
+from palabre.web.app import create_app
+from palabre_testing import CLEAN, THREAD, Poster
 
 PG_ADMIN_URL = os.environ.get(
     "PALABRE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -98,6 +103,27 @@ def db(settings: Settings) -> Iterator[Database]:
     database = Database(settings.resolved_database_url)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def client(settings: Settings, db: Database) -> Iterator[TestClient]:
+    """The real app, driven in-process."""
+    app = create_app(settings, db=db)
+    with TestClient(app, base_url="http://palabre.test") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def post(client: TestClient) -> Poster:
+    """Posts a comment through the public API."""
+
+    def _post(text: str = CLEAN, thread: str = THREAD, **extra: Any) -> httpx.Response:
+        response: httpx.Response = client.post(
+            "/api/comments", json={"thread": thread, "text": text, **extra}
+        )
+        return response
+
+    return _post
 
 
 def pytest_report_header(config: pytest.Config) -> str:
