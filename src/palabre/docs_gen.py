@@ -11,9 +11,38 @@ from pathlib import Path
 from palabre.errors import errors_markdown
 from palabre.settings import settings_markdown
 
+def cli_markdown() -> str:
+    """Every command's `--help`, as the CLI prints it (fixed width, no colour)."""
+    import os
+
+    import typer
+    from typer.testing import CliRunner
+
+    from palabre.cli.main import app
+
+    os.environ.setdefault("NO_COLOR", "1")
+    runner = CliRunner()
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    command = typer.main.get_command(app)
+    paths: list[list[str]] = [[]]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        if getattr(sub, "hidden", False):
+            continue
+        paths.append([name])
+        for child in sorted(getattr(sub, "commands", {}) or {}):
+            paths.append([name, child])
+    out = []
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"], env=env, prog_name="palabre")
+        title = " ".join(["palabre", *path])
+        out.append(f"### `{title}`\n\n```text\n{result.output.rstrip()}\n```\n")
+    return "\n".join(out)
+
+
 SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "settings": ("docs/configuration.md", settings_markdown),
     "errors": ("docs/api.md", errors_markdown),
+    "cli": ("docs/cli.md", cli_markdown),
 }
 
 

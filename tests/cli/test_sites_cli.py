@@ -48,3 +48,11 @@ def test_help_is_in_french() -> None:
     assert "commentaires auto-hébergés" in result.output
     for command in ("serve", "demo", "migrate", "check", "moderate", "site"):
         assert command in result.output
+
+
+def test_help_texts_printed_by_the_toolkit_are_french_too() -> None:
+    result = CliRunner().invoke(app, ["backup", "--help"], env={"COLUMNS": "100"})
+    assert "Utilisation :" in result.output
+    assert "Affiche cette aide et quitte." in result.output
+    assert "[obligatoire]" in result.output
+    assert "Show this message" not in result.output

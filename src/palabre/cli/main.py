@@ -8,16 +8,22 @@ import importlib
 
 import typer
 
+from palabre.cli.i18n import install_french
+
 COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.server",
     "palabre.cli.settings_cmd",
     "palabre.cli.sites_cmd",
+    "palabre.cli.users_cmd",
     "palabre.cli.ops",
     "palabre.cli.docs_cmd",
     "palabre.cli.check",
     "palabre.cli.moderate",
     "palabre.cli.evaluate",
     "palabre.cli.train",
+    "palabre.cli.notify_cmd",
+    "palabre.cli.import_cmd",
+    "palabre.cli.export_cmd",
 )
 
 app = typer.Typer(
@@ -31,13 +37,8 @@ app = typer.Typer(
 
 def _register_all() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(app)
+        importlib.import_module(name).register(app)
 
 
+install_french()
 _register_all()
