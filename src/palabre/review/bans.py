@@ -1,0 +1,81 @@
+"""Author bans and suspensions per site. The comment service asks `raise_if_banned` before it
+stores a reader's comment; a ban matches the author's key (hashed e-mail or IP) or e-mail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from palabre.errors import PalabreError
+from palabre.storage.models_review import Ban
+
+
+def active_ban(
+    session: Session, site_id: int, keys: Iterable[str | None], email: str | None, now: datetime
+) -> Ban | None:
+    matches: list[ColumnElement[bool]] = []
+    key_list = [k for k in keys if k]
+    if key_list:
+        matches.append(Ban.author_key.in_(key_list))
+    if email:
+        matches.append(Ban.author_email == email.strip().lower())
+    if not matches:
+        return None
+    return session.scalars(
+        select(Ban).where(
+            Ban.site_id == site_id, or_(*matches), Ban.lifted_at.is_(None),
+            or_(Ban.expires_at.is_(None), Ban.expires_at > now),
+        ).order_by(Ban.expires_at.is_(None).desc(), Ban.expires_at.desc())
+    ).first()
+
+
+def raise_if_banned(
+    session: Session, site_id: int, keys: Iterable[str | None], email: str | None, now: datetime
+) -> None:
+    ban = active_ban(session, site_id, keys, email, now)
+    if ban is None:
+        return
+    if ban.expires_at is None:
+        raise PalabreError("auteur_banni")
+    until = ban.expires_at.strftime("%Y-%m-%d %H:%M UTC")
+    raise PalabreError("auteur_suspendu", params={"until": until})
+
+
+def add_ban(
+    session: Session, *, site_id: int, author_key: str | None, author_email: str | None,
+    duration: timedelta | None, actor: str, note: str, now: datetime,
+    comment_id: int | None = None,
+) -> Ban:
+    if not author_key and not author_email:
+        raise PalabreError("auteur_non_identifiable")
+    ban = Ban(
+        site_id=site_id, author_key=author_key,
+        author_email=author_email.strip().lower() if author_email else None,
+        comment_id=comment_id, note=note[:2000], created_by=actor, created_at=now,
+        expires_at=None if duration is None else now + duration,
+    )
+    session.add(ban)
+    session.flush()
+    return ban
+
+
+def lift_ban(session: Session, ban_id: int, actor: str, now: datetime) -> Ban:
+    ban = session.get(Ban, ban_id)
+    if ban is None:
+        raise PalabreError("introuvable")
+    if ban.lifted_at is None:
+        ban.lifted_at, ban.lifted_by = now, actor
+    return ban
+
+
+def current_bans(session: Session, site_ids: frozenset[int] | None, now: datetime) -> list[Ban]:
+    query = select(Ban).where(
+        Ban.lifted_at.is_(None), or_(Ban.expires_at.is_(None), Ban.expires_at > now)
+    )
+    if site_ids is not None:
+        query = query.where(Ban.site_id.in_(site_ids))
+    return list(session.scalars(query.order_by(Ban.created_at.desc()).limit(500)).all())

@@ -1,0 +1,60 @@
+"""The audit log page and its CSV export."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import Response, StreamingResponse
+
+from palabre.review import audit
+from palabre.web.dashboard.core import PREFIX, DashboardRoute, Viewer, render, viewer
+
+router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
+Page = Annotated[Viewer, Depends(viewer)]
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _filters(site: str, actor: str, action: str, since: str, until: str, page: int
+             ) -> audit.AuditFilters:
+    return audit.AuditFilters(
+        actor=actor[:120], action=action[:32], site_id=int(site) if site.isdigit() else None,
+        since=_date(since), until=_date(until), page=max(1, page),
+    )
+
+
+@router.get("/audit")
+def audit_page(
+    me: Page, site: str = "", actor: str = "", action: str = "", since: str = "",
+    until: str = "", page: int = 1,
+) -> Response:
+    filters = _filters(site, actor, action, since, until, page)
+    with me.ctx.db.session() as session:
+        rows, total = audit.page(session, filters, me.scope)
+        actors = audit.actors(session, me.scope)
+    pages = max(1, -(-total // audit.PAGE_SIZE))
+    return render(me.request, "audit.html", {
+        "rows": rows, "total": total, "filters": filters, "pages": pages, "actors": actors,
+        "sites": me.sites(),
+        "raw": {"site": site, "actor": actor, "action": action, "since": since, "until": until},
+    }, viewer=me)
+
+
+@router.get("/audit.csv")
+def audit_csv(
+    me: Page, site: str = "", actor: str = "", action: str = "", since: str = "",
+    until: str = "",
+) -> Response:
+    filters = _filters(site, actor, action, since, until, 1)
+    with me.ctx.db.session() as session:
+        body = "".join(audit.csv_lines(session, filters, me.scope))
+    name = f"palabre-journal-{me.now:%Y%m%d-%H%M}.csv"
+    return StreamingResponse(iter([body.encode("utf-8")]), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})

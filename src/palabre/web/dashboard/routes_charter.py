@@ -1,0 +1,98 @@
+"""The charter: read it, edit its TOML text with a preview of the decisions that would change,
+save it as a new version that the engine uses at once. Editing is for admins."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import Response
+
+from palabre.moderation.charter import Charter, CharterError, load_charter
+from palabre.review import charters
+from palabre.web.dashboard.core import (
+    PREFIX,
+    DashboardRoute,
+    Posted,
+    Viewer,
+    field,
+    posted,
+    redirect,
+    render,
+    viewer,
+)
+
+router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
+Page = Annotated[Viewer, Depends(viewer)]
+Post = Annotated[Posted, Depends(posted)]
+MAX_SOURCE = 200_000
+
+
+def configured_charter(me: Viewer) -> Charter | None:
+    path = str(me.ctx.settings.charter_path)
+    return load_charter(path) if path else None
+
+
+def current_charter(me: Viewer) -> Charter:
+    return charters.active_charter(me.ctx.db, configured_charter(me))
+
+
+def _values(me: Viewer, **extra: Any) -> dict[str, Any]:
+    with me.ctx.db.session() as session:
+        versions = charters.history(session)
+    return {"charter": current_charter(me), "versions": versions, "active": versions[0]
+            if versions else None, **extra}
+
+
+@router.get("/charter")
+def charter_page(me: Page, saved: int = 0) -> Response:
+    return render(me.request, "charter.html", _values(me, saved=bool(saved)), viewer=me)
+
+
+@router.get("/charter/edit")
+def edit_page(me: Page) -> Response:
+    me.require_admin()
+    source = charters.active_source(me.ctx.db, str(me.ctx.settings.charter_path))
+    return render(me.request, "charter_edit.html",
+                  _values(me, source=source, note="", error=None, preview=None), viewer=me)
+
+
+@router.post("/charter/preview")
+def preview(post: Post) -> Response:
+    me = post.viewer
+    me.require_admin()
+    source = field(post.form, "source", limit=MAX_SOURCE)
+    note = field(post.form, "note")
+    current = current_charter(me)
+    try:
+        proposed = charters.validate(source, current)
+    except CharterError as exc:
+        return _invalid(me, source, note, exc)
+    size = int(me.ctx.settings.charter_preview_size)
+    with me.ctx.db.session() as session:
+        comments = charters.recent_texts(session, size)
+    result = charters.preview(current, proposed, comments)
+    return render(me.request, "charter_edit.html",
+                  _values(me, source=source, note=note, error=None, preview=result,
+                          proposed=proposed), viewer=me)
+
+
+@router.post("/charter/save")
+def save(post: Post) -> Response:
+    me = post.viewer
+    me.require_admin()
+    source = field(post.form, "source", limit=MAX_SOURCE)
+    note = field(post.form, "note")
+    try:
+        with me.ctx.db.session() as session:
+            charters.save_version(session, source, current_charter(me), me.moderator.email, note,
+                                  me.now)
+    except CharterError as exc:
+        return _invalid(me, source, note, exc)
+    return redirect(f"{PREFIX}/charter?saved=1")
+
+
+def _invalid(me: Viewer, source: str, note: str, exc: CharterError) -> Response:
+    return render(me.request, "charter_edit.html",
+                  _values(me, source=source, note=note, error=str(exc), preview=None),
+                  viewer=me, status=422)
