@@ -1,0 +1,99 @@
+"""`palabre check`: checks one comment against the charter."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from palabre.cli._common import engine_for, fail
+from palabre.moderation.charter_engine import InvalidCommentError
+from palabre.moderation.verdict import Verdict
+
+STYLES: dict[str, str] = {
+    "haine": "bold white on red",
+    "violence": "bold white on dark_red",
+    "insulte": "bold black on orange1",
+    "grossierete": "black on yellow",
+    "illegal": "bold white on magenta",
+    "orthographe": "underline cyan",
+    "langue": "underline blue",
+    "spam": "black on grey70",
+}
+DECISIONS = {
+    "publish": ("publié", "green"),
+    "hold": ("en attente de modération", "yellow"),
+    "reject": ("refusé", "red"),
+}
+
+
+def read_text(text: str) -> str:
+    """TEXT itself, or stdin when TEXT is '-' (UTF-8 required)."""
+    if text != "-":
+        return text
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(
+            f"l'entrée standard n'est pas du texte UTF-8 valide (octet {exc.start})."
+        ) from exc
+
+
+def highlighted(text: str, verdict: Verdict) -> Text:
+    out = Text(text)
+    for c in verdict.corrections:
+        out.stylize(STYLES["orthographe"], c.start, c.end)
+    for reason in reversed(verdict.reasons):
+        for span in reason.spans:
+            out.stylize(STYLES.get(reason.category or "", "bold"), span.start, span.end)
+    return out
+
+
+def show(console: Console, text: str, verdict: Verdict) -> None:
+    label, colour = DECISIONS[verdict.decision]
+    console.print(highlighted(text, verdict))
+    console.print(f"\nDécision : [bold {colour}]{label}[/]")
+    for r in verdict.reasons:
+        console.print(
+            f" • [bold]{r.clause}[/] « {r.clause_text} » — {r.category} "
+            f"({r.score:.2f}, {DECISIONS[r.action][0]})"
+        )
+        console.print(f"   {r.explanation}", markup=False)
+    for c in verdict.corrections:
+        hint = f" → {', '.join(c.suggestions)}" if c.suggestions else ""
+        console.print(f" ✎ « {text[c.start : c.end]} » : {c.message}{hint}", markup=False)
+    scores = ", ".join(f"{k} {v:.2f}" for k, v in verdict.scores.items() if v > 0)
+    console.print(f"Scores : {scores or 'aucun signal'} — langue : {verdict.language}")
+
+
+def check(
+    text: Annotated[
+        str, typer.Argument(help="Texte du commentaire, ou « - » pour lire l'entrée standard.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Affiche le verdict en JSON.")] = False,
+    charter: Annotated[
+        Path | None,
+        typer.Option("--charter", help="Fichier de charte TOML (par défaut : la charte livrée)."),
+    ] = None,
+) -> None:
+    """Examine un commentaire selon la charte et affiche la décision et ses raisons."""
+    engine = engine_for(charter)
+    body = read_text(text)
+    try:
+        verdict = engine.check(body)
+    except InvalidCommentError as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False) + "\n")
+    else:
+        show(Console(), body, verdict)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check", help="Examine un commentaire selon la charte du site.")(check)
