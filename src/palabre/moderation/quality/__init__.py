@@ -1,0 +1,1 @@
+"""Language-quality helpers for the `orthographe` detector (Grammalecte-based)."""

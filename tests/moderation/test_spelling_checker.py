@@ -1,0 +1,147 @@
+"""The Grammalecte wrapper and the helpers under palabre.moderation.quality."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from palabre.demo.seeds import load_seed
+from palabre.moderation.grammalecte_checker import get_checker, iter_paragraphs
+from palabre.moderation.quality.analysis import checked_end
+from palabre.moderation.quality.dawg import strip_accents, walker
+from palabre.moderation.quality.masks import covered, english_spans, merge, skip_spans
+from palabre.moderation.quality.names import at_sentence_start, looks_like_name, name_set
+from palabre.moderation.quality.verbless import verbless_issues
+
+pytest.importorskip("grammalecte", reason="optional language-quality dependency")
+
+CHECKER = get_checker()
+SENTENCES = (
+    "Les enfants de Gaza massacrés chaque jour pour un sac de farine.",
+    "Il faut que tu viennes demain, sinon ils se fâcheront contre nous.",
+    "Ils a mangé les pomme que tu m’avais donné hier soir.",
+    "C’est parfaitement coherent que les macron ne soient pas convies.",
+    "Quel vision a Poutine de Trump après l’épisode iranien ?",
+)
+
+
+def test_grammalecte_is_not_loaded_at_import() -> None:
+    code = (
+        "import sys, palabre.moderation.detectors.spelling, "
+        "palabre.moderation.detectors.language; "
+        "print('grammalecte' in sys.modules, 'lingua' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_checker_is_a_singleton_and_caches_paragraphs() -> None:
+    assert get_checker() is CHECKER
+    options = CHECKER.options_for({})
+    assert not options["apos"] and not options["nbsp"] and not options["typo"]
+    first = CHECKER.check_paragraph(SENTENCES[2], options)
+    assert CHECKER.check_paragraph(SENTENCES[2], options) is first
+    assert first.grammar
+
+
+def test_faster_memoised_matcher_gives_grammalecte_results() -> None:
+    from grammalecte.fr import gc_engine
+
+    options = CHECKER.options_for({})
+    memo = gc_engine.TextParser._getMatches
+    original = gc_engine.TextParser._palabre_original_getMatches
+
+    def parse(text: str) -> list[tuple[int, int, str]]:
+        return sorted(
+            (e["nStart"], e["nEnd"], e["sRuleId"])
+            for e in gc_engine.parse(text, "FR", dOptions=options)
+        )
+
+    texts = [*SENTENCES, *(c.text for c in load_seed("seed-003").comments)]
+    with_memo = [parse(s) for s in texts]
+    try:
+        gc_engine.TextParser._getMatches = original
+        without = [parse(s) for s in texts]
+    finally:
+        gc_engine.TextParser._getMatches = memo
+    assert with_memo == without
+    assert any(with_memo)
+
+
+def test_paragraph_offsets() -> None:
+    text = "Un.\n\n  \nDeux trois.\nQuatre"
+    assert [(o, p) for o, p in iter_paragraphs(text)] == [
+        (0, "Un."),
+        (8, "Deux trois."),
+        (20, "Quatre"),
+    ]
+
+
+def test_accent_variants_and_near_words() -> None:
+    walk = walker(CHECKER.spell_checker())
+    assert walk.accent_variants("ete")[0] == "été"
+    assert walk.accent_variants("Amerique") == ("Amérique",)
+    assert walk.accent_variants("coeur") == ("cœur",)
+    assert walk.accent_variants("tete")[0] == "tête"
+    assert walk.accent_variants("maison") == ()
+    assert "meurent" in walk.near_words("meurrent")
+    assert "quotidien" in walk.near_words("quotidient")
+    assert "Rothschild" in walk.near_words("Rothshild")
+    assert strip_accents("Été à Noël") == "Ete a Noel"
+
+
+def test_masks() -> None:
+    text = "Lisez https://x.fr/a-b et @marc #Poutine : 12,5 % le 15.08.2025 à 10h30."
+    spans = skip_spans(text)
+    for token in ("https://x.fr/a-b", "@marc", "#Poutine", "12,5", "15.08.2025", "10h30"):
+        start = text.index(token)
+        assert covered(spans, start, start + len(token)), token
+    assert not covered(spans, 0, 5)
+    assert merge([(5, 8), (0, 3), (2, 4)]) == ((0, 4), (5, 8))
+
+
+def test_english_spans() -> None:
+    text = 'Il a dit : "I don’t want people to die" puis il est parti.'
+    (span,) = english_spans(text, CHECKER.is_valid)
+    assert text[span[0] : span[1]] == '"I don’t want people to die"'
+    assert english_spans("On me dit « on me le dit » souvent.", CHECKER.is_valid) == ()
+    run = "Il a répondu guess who will remain in Moscow hier."
+    assert english_spans(run, CHECKER.is_valid)
+
+
+def test_name_heuristics() -> None:
+    text = "Trump élimine Zelensky. Mufoncol Tshiyoyo écrit. Calui qui parle."
+    names = name_set(["Jean-Luc Mélenchon"])
+    assert {"jean-luc", "jean", "luc", "mélenchon"} <= names
+    assert at_sentence_start(text, 0) and at_sentence_start(text, text.index("Mufoncol"))
+    assert not at_sentence_start(text, text.index("Zelensky"))
+
+    def is_name(word: str) -> bool:
+        start = text.index(word)
+        return looks_like_name(text, start, start + len(word), names)
+
+    assert is_name("Zelensky") and is_name("Mufoncol") and is_name("Tshiyoyo")
+    assert not is_name("Calui")
+
+
+def test_verbless_clause() -> None:
+    text = "Cette guerre coûte cher, et le temps jour pour les Russes. Le grand théâtre continu."
+    found = {
+        i.text: i.suggestions[0] for i in verbless_issues(text, CHECKER.morph, CHECKER.homophones)
+    }
+    assert found == {"jour": "joue", "continu": "continue"}
+    for clean in (
+        "Le président russe prend la parole.",
+        "Un message géopolitique limpide",
+        "Le gros lard dans les tribunes qui prend trois places.",
+        "La rencontre entre Vladimir Poutine et Donald Trump à Anchorage.",
+    ):
+        assert verbless_issues(clean, CHECKER.morph, CHECKER.homophones) == [], clean
+
+
+def test_checked_end() -> None:
+    text = "Un deux trois. Quatre cinq six. Sept huit."
+    assert checked_end(text, 100) == len(text)
+    assert text[: checked_end(text, 4)] == "Un deux trois. Quatre cinq six. "
