@@ -1,0 +1,110 @@
+"""`palabre train`: retrain the learned moderation model from the shipped data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from palabre.moderation.training.datasets import Example, default_data_dir
+
+_COMMAND_HELP = (
+    "Réentraîne le modèle de modération appris à partir des jeux de données, le compare au "
+    "modèle actif sur le jeu dev figé, puis écrit le nouvel artefact dans --out. Le modèle "
+    "actif n'est remplacé qu'avec --activate. Nécessite l'extra « train » (scikit-learn)."
+)
+_DATA_HELP = "Dossier des jeux de données (défaut : $PALABRE_SHARED_DATA ou ../shared/data)."
+_OUT_HELP = "Dossier où écrire le nouvel artefact (modèle + manifeste)."
+_ACTIVATE_HELP = "Remplacer le modèle actif (livré avec palabre) par le nouveau."
+_EXTRA_HELP = (
+    'Exemples étiquetés en plus (JSONL : {"text": …, "labels": {"insulte": 1}}), par exemple '
+    "des décisions de modérateurs. Ils ne servent qu'à l'entraînement. Répétable."
+)
+
+
+def train_command(
+    data: Annotated[Path | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("build/modele"),
+    activate: Annotated[bool, typer.Option("--activate", help=_ACTIVATE_HELP)] = False,
+    extra: Annotated[list[Path] | None, typer.Option("--extra", help=_EXTRA_HELP)] = None,
+    regularisation: Annotated[
+        float, typer.Option("--c", help="Inverse de la régularisation L2 (C).")
+    ] = 2.0,
+    version: Annotated[
+        str | None, typer.Option("--version", help="Version du nouveau modèle (défaut : date).")
+    ] = None,
+    moderators: Annotated[
+        bool, typer.Option("--moderateurs/--sans-moderateurs",
+                           help="Ajouter les décisions des modérateurs enregistrées dans la base.")
+    ] = True,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="Configuration (base de données).")
+    ] = None,
+) -> None:
+    """Réentraîne le modèle appris et compare-le au modèle actif sur le jeu dev figé."""
+    from palabre.moderation.model import SHIPPED_DIR, ModelArtefactError, load_model
+    from palabre.moderation.training.evaluate import evaluate
+    from palabre.moderation.training.export import activate as activate_artefact
+    from palabre.moderation.training.fit import TrainSettings
+    from palabre.moderation.training.pipeline import run_training, save_run
+    from palabre.moderation.training.report import print_comparison, print_test
+
+    data_dir = data or default_data_dir()
+    extras = list(extra or [])
+    typer.echo(f"Entraînement sur {data_dir} …")
+    decisions = _moderator_examples(config) if moderators else []
+    typer.echo(f"Décisions de modérateurs ajoutées : {len(decisions)}")
+    try:
+        run = run_training(
+            data_dir, TrainSettings(regularisation_c=regularisation), extras, version,
+            extra_examples=decisions,
+        )
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith(("sklearn", "scipy")):
+            raise
+        raise typer.BadParameter(
+            "scikit-learn manque : installez l'extra d'entraînement (pip install 'palabre[train]')."
+        ) from exc
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--data") from exc
+    try:
+        current = load_model()
+        current_report = evaluate(current, run.dev)
+        current_version: str | None = current.version
+    except ModelArtefactError as exc:
+        typer.echo(f"Modèle actif illisible ({exc}) : pas de comparaison.")
+        current_report, current_version = None, None
+    print_comparison(run.dev_report, current_report, run.model.version, current_version)
+    print_test(run.test_report)
+    directory = save_run(run, data_dir, out, extras)
+    typer.echo(f"Nouvel artefact écrit dans {directory} (version {run.model.version}).")
+    if activate:
+        activate_artefact(directory, SHIPPED_DIR)
+        typer.echo(f"Modèle actif remplacé : {SHIPPED_DIR}")
+    else:
+        typer.echo("Modèle actif inchangé (ajoutez --activate pour le remplacer).")
+
+
+def _moderator_examples(config: Path | None) -> list[Example]:
+    """This site's moderator decisions, from the configured database (none if there is none)."""
+    from palabre.moderation.training.datasets import examples_from_pairs
+    from palabre.review.learning import moderator_examples
+    from palabre.settings import load_settings
+    from palabre.storage.db import Database
+    from palabre.storage.migrate import upgrade
+
+    settings = load_settings(config)
+    if not settings.database_url and not (settings.data_path / "palabre.sqlite3").exists():
+        return []
+    database = Database(settings.resolved_database_url)
+    try:
+        upgrade(database.engine)
+        with database.session() as session:
+            return examples_from_pairs(moderator_examples(session), source="moderateurs")
+    finally:
+        database.dispose()
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="train", help=_COMMAND_HELP)(train_command)
