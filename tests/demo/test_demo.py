@@ -61,3 +61,36 @@ def test_published_seed_comments_are_readable_through_the_api(demo_client: TestC
     page = demo_client.get("/api/comments", params={"thread": "demo/seed-000"}).json()
     assert page["thread"]["title"] == "Sommet Trump-Poutine à Anchorage"
     assert page["total"] >= 3
+
+
+def test_palabre_demo_prints_the_urls_and_a_working_moderator_login(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from palabre.cli.main import app as cli
+    from palabre.review.accounts import authenticate
+
+    assert isinstance(tmp_path, Path)
+    args = ["demo", "--no-serve", "--data-dir", str(tmp_path / "demo"), "--port", "8123"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    for url in ("http://127.0.0.1:8123/demo/", "http://127.0.0.1:8123/demo/seed-000",
+                "http://127.0.0.1:8123/demo/seed-003", "http://127.0.0.1:8123/moderation/"):
+        assert url in first.output
+    assert "3553823: reject" in first.output
+    line = next(x for x in first.output.splitlines() if "Modération" in x)
+    email, password = line.split("(")[1].rstrip(")").split(" / ")
+    second = CliRunner().invoke(cli, args)
+    assert f"{email} / {password}" in second.output  # same login on every run
+    assert "décisions" not in second.output  # nothing loaded twice
+    from datetime import UTC, datetime, timedelta
+
+    from palabre.review.accounts import Throttle
+
+    database = Database(f"sqlite:///{tmp_path / 'demo' / 'palabre.sqlite3'}")
+    with database.session() as session:
+        account = authenticate(session, email, password, "127.0.0.1", datetime.now(UTC),
+                               Throttle(5, timedelta(minutes=15)))
+    database.dispose()
+    assert account is not None and account.role == "admin"
