@@ -126,6 +126,24 @@ def post(client: TestClient) -> Poster:
     return _post
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for the whole session, shared by every browser suite
+    (Playwright's sync API allows a single instance per thread)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium absent de {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     reason = _pg_available()
     return "PostgreSQL : " + ("disponible" if not reason else f"ignoré — {reason}")

@@ -20,6 +20,20 @@ REQUIRED = (
     "palabre/storage/migrations/env.py",
     "palabre/storage/migrations/versions/0001_initial.py",
     "palabre/moderation/model/manifest.json",
+    "palabre/notifications/templates/mail/confirm.fr.txt",
+    "palabre/notifications/templates/mail/held.en.html",
+    "palabre/notifications/templates/pages/message.html",
+    "palabre/storage/migrations/versions/0004_notifications.py",
+    "palabre/storage/migrations/versions/0002_dashboard.py",
+    "palabre/storage/migrations/versions/0003_imports.py",
+    "palabre/moderation/model/weights.npz",
+    "palabre/moderation/lexicons/lexique.tsv",
+    "palabre/moderation/lexicons/SOURCES.md",
+    "palabre/moderation/training/augmentation_fr.jsonl",
+    "palabre/web/static/widget/widget.css",
+    "palabre/web/dashboard/static/dashboard.js",
+    "palabre/web/dashboard/static/dashboard.css",
+    "palabre/web/dashboard/templates/_item.html",
 )
 
 
