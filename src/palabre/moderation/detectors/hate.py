@@ -48,6 +48,14 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
     ),
     rule(rf"\b{VERMIN} d'{GROUP}\b", 0.85, "groupe désigné comme des nuisibles"),
+    rule(
+        rf"\b(?:ces|tous ces|toutes ces|ce|cette) (?:gens(?:-la)?|individus|personnes|"
+        rf"populations?|peuples?|communautes?|engeances?)(?: {W}){{0,4}} (?:sont|=|c'est|ce sont)"
+        rf"(?: {W}){{0,3}} {VERMIN}\b",
+        0.6,
+        "personnes comparées à des nuisibles (déshumanisation) ; un humain doit juger la cible",
+        negatable=True,
+    ),
     rule(rf"\bdehors (?:les|tous les|ces) {W}", 0.7, "appel à exclure un groupe"),
     rule(
         rf"\b(?:renvoy|expuls|vir|deport|chass|degag)\w*(?: tous)? (?:les|ces) {GROUP}\b",
