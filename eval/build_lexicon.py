@@ -74,7 +74,7 @@ quiche .15|boulet .15|menteur .25|escroc .3|traître .3|voyou .3|bougre .25|gueu
 baleine .1|limace .2|microbe .2|parasite .2|fainéant .3|pourri .3|canard boiteux .2
 """.strip()
 GROSSIER = """
-putain .6|merde .55|merdique .5|merdier .5|chier .55|faire chier .6|chiant .4|chiante .4|emmerder .45
+putain .6|merde .55|connerie .55|conneries .55|couillonnade .45|couillonnades .45|merdique .5|merdier .5|chier .55|faire chier .6|chiant .4|chiante .4|emmerder .45
 emmerdant .4|emmerdante .4|foutre .5|couille .5|couilles .5|burnes .5|bite .6|bitte .6|teub .55
 teuch .55|branler .55|branlette .6|branlage .55|niquer .65|nique .6|enculer .7|suce .35|pisser .4
 pisse .35|gerber .35|dégueulasse .35|étron .45|chiottes .4|chiasse .5|cramouille .6|clito .5
