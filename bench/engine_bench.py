@@ -68,6 +68,24 @@ def run(name: str, engine: CharterEngine, batch: tuple[list[str], list[str]], re
     )
 
 
+LENGTHS = ((30, 60), (60, 100), (100, 150), (150, 300))
+
+
+def by_length(pool: list[str], low: int, high: int, count: int = 100) -> list[str]:
+    """Comments of `low`–`high` words, made by joining real comments of the data (few real
+    comments in the data are that long; news-site comments often are)."""
+    rng = random.Random(low * 1000 + high)
+    out: list[str] = []
+    while len(out) < count:
+        parts: list[str] = []
+        while sum(len(p.split()) for p in parts) < low:
+            parts.append(rng.choice(pool))
+        text = " ".join(parts)
+        if len(text.split()) <= high:
+            out.append(text)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Banc d'essai du moteur de charte.")
     parser.add_argument("--data", type=Path, default=default_data_dir())
@@ -94,6 +112,12 @@ def main() -> None:
     for det in everything:
         if det.name not in core_names:
             run(f"  + {det.name}", CharterEngine(charter, (*core, det)), batch, args.repeat)
+    print("moteur complet, par longueur (commentaires assemblés à partir des données) :")
+    engine = CharterEngine(charter, everything)
+    pool = batch[1][16:]
+    for low, high in LENGTHS:
+        longer = by_length(pool, low, high)
+        run(f"  {low}–{high} mots", engine, (longer[:10], longer[10:]), args.repeat)
 
 
 if __name__ == "__main__":
