@@ -19,6 +19,7 @@ from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Subscription, Thread
+from palabre.storage.models_review import Ban
 
 NOW = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 ID_FIELDS = {"id", "thread_id", "comment_id", "parent_id", "decision_id"}
@@ -63,6 +64,10 @@ def _populate(db: Database, settings: Settings) -> None:
                 confirmed_at=NOW,
             )
         )
+        site_id = session.query(Thread.site_id).filter(Thread.key == thread).scalar()
+        session.add(Ban(site_id=site_id, author_email="troll@example.fr", comment_id=ok.comment.id,
+                        note="récidive", created_by="chef@journal.example", created_at=NOW,
+                        expires_at=NOW + timedelta(days=7)))
 
 
 def _modulo_ids(data: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +78,8 @@ def _modulo_ids(data: dict[str, Any]) -> dict[str, Any]:
     for kind, rows in (("thread", "threads"), ("comment", "comments"), ("decision", "decisions")):
         for index, row in enumerate(data[rows], start=1):
             maps[kind][row["id"]] = index
-    for name in ("threads", "comments", "decisions", "reports", "audit", "subscriptions"):
+    for name in ("threads", "comments", "decisions", "reports", "audit", "subscriptions",
+                 "bans"):
         for index, row in enumerate(data[name], start=1):
             for field in ID_FIELDS & row.keys():
                 value = row[field]
@@ -100,6 +106,7 @@ def test_round_trip_export_import_export(
         d["reasons"] and d["reasons"][0]["clause"] == "clause-insulte" for d in first["decisions"]
     )
     assert len(first["subscriptions"]) == 1
+    assert first["bans"][0]["author_email"] == "troll@example.fr"
     path = tmp_path / "export.json"
     path.write_text(json.dumps(first, ensure_ascii=False), encoding="utf-8")
 

@@ -26,6 +26,7 @@ from palabre.storage.models import (
     Subscription,
     Thread,
 )
+from palabre.storage.models_review import Ban
 
 FORMAT: Final = "palabre-export"
 VERSION: Final = 1
@@ -93,6 +94,18 @@ SUBSCRIPTION_FIELDS: Final = (
     "locale",
     "last_digest_at",
 )
+BAN_FIELDS: Final = (
+    "id",
+    "author_key",
+    "author_email",
+    "comment_id",
+    "note",
+    "created_by",
+    "created_at",
+    "expires_at",
+    "lifted_at",
+    "lifted_by",
+)
 AUDIT_CSV_HEADERS: Final = (
     "Date (UTC)",
     "Commentaire",
@@ -155,6 +168,12 @@ def export_site(db: Database, site_key: str, now: datetime) -> dict[str, Any]:
                     .join(Thread, Subscription.thread_id == Thread.id)
                     .where(Thread.site_id == site.id)
                     .order_by(Subscription.id)
+                )
+            ],
+            "bans": [
+                _row(b, BAN_FIELDS)
+                for b in session.scalars(
+                    select(Ban).where(Ban.site_id == site.id).order_by(Ban.id)
                 )
             ],
         }

@@ -74,6 +74,7 @@ class ImportBatch:
     site_created_at: datetime | None = None
     site_auto_create: bool = True
     subscriptions: tuple[dict[str, Any], ...] = ()
+    bans: tuple[dict[str, Any], ...] = ()  # palabre exports only
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -15,6 +15,7 @@ from typing import Any
 from palabre.errors import PalabreError
 from palabre.interop.export import (
     AUDIT_FIELDS,
+    BAN_FIELDS,
     DECISION_FIELDS,
     FORMAT,
     REPORT_FIELDS,
@@ -66,7 +67,20 @@ def read(path: Path, base_url: str | None = None) -> ImportBatch:
         {**_pick(row, SUBSCRIPTION_FIELDS, place), "thread_id": str(row["thread_id"])}
         for place, row in items["subscriptions"]
     )
+    if "bans" in data:  # absent from the first exports of format version 1
+        batch.bans = tuple(
+            _ban(place, row)
+            for place, row in _items(data, "bans", spec["bans"]["items"]["required"], path.name)
+        )
     return batch
+
+
+def _ban(place: str, row: dict[str, Any]) -> dict[str, Any]:
+    ban = _pick(row, BAN_FIELDS, place)
+    for field in ("created_at", "expires_at", "lifted_at"):
+        ban[field] = _maybe_date(row.get(field), place, field)
+    ban["comment_id"] = None if row.get("comment_id") is None else str(row["comment_id"])
+    return ban
 
 
 def _load(path: Path) -> dict[str, Any]:

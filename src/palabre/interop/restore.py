@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from palabre.interop.model import History
 from palabre.storage.models import Decision, ModerationAction, Report, Subscription
+from palabre.storage.models_review import Ban
 
 
 def restore_history(
@@ -43,6 +44,25 @@ def restore_subscription(session: Session, thread_id: int, row: dict[str, Any]) 
     )
     if exists is None:
         session.add(Subscription(thread_id=thread_id, **_without(row, "id", "thread_id")))
+
+
+def restore_ban(
+    session: Session, site_id: int, comment_id: int | None, row: dict[str, Any]
+) -> None:
+    """Adds the ban unless the same one (author and date) is already recorded for the site."""
+    exists = session.scalar(
+        select(Ban.id).where(
+            Ban.site_id == site_id,
+            Ban.author_key.is_(None) if row.get("author_key") is None
+            else Ban.author_key == row["author_key"],
+            Ban.author_email.is_(None) if row.get("author_email") is None
+            else Ban.author_email == row["author_email"],
+            Ban.created_at == row["created_at"],
+        )
+    )
+    if exists is None:
+        fields = _without(row, "id", "comment_id")
+        session.add(Ban(site_id=site_id, comment_id=comment_id, **fields))
 
 
 def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:

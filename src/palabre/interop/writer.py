@@ -21,7 +21,7 @@ from palabre.errors import PalabreError
 from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread
 from palabre.interop.ordering import first_dates, natural_key, parents_first
 from palabre.interop.report import ImportReport, ThreadCount
-from palabre.interop.restore import restore_history, restore_subscription
+from palabre.interop.restore import restore_ban, restore_history, restore_subscription
 from palabre.storage.db import Database
 from palabre.storage.models import (
     Comment,
@@ -96,6 +96,7 @@ class _Writer:
             if self.progress:
                 self.progress(done)
         self._subscriptions(session)
+        self._bans(session, site)
         session.flush()
 
     def _site(self, session: Session, key: str) -> Site:
@@ -272,6 +273,16 @@ class _Writer:
                 created_at=self.now,
             )
         )
+
+    def _bans(self, session: Session, site: Site) -> None:
+        """A palabre export's bans, unless the same ban (author, date) is already there."""
+        thread_of = {c.external_id: c.thread_id for c in self.batch.comments}
+        for row in self.batch.bans:
+            external = row.get("comment_id")
+            comment_id = None
+            if external is not None and external in thread_of:
+                comment_id = self.ids.get((thread_of[external], "\x01" + external))
+            restore_ban(session, site.id, comment_id, row)
 
     def _subscriptions(self, session: Session) -> None:
         for row in self.batch.subscriptions:
