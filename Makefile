@@ -7,7 +7,7 @@ SITE := $(shell $(PYTHON) -c 'import sys; print(f"lib/python{sys.version_info[0]
 APT_PACKAGES := python3-grammalecte hunspell-fr chromium
 DEMO_PORT ?= 8000
 
-.PHONY: install system-deps demo serve test test-fast lint typecheck eval bench clean
+.PHONY: install system-deps demo serve test test-fast lint typecheck eval bench bench-http bench-large clean
 
 ## Debian packages (Grammalecte for the language checks, Chromium for the browser tests).
 system-deps:
@@ -57,6 +57,16 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/engine_bench.py
+
+## palabre against Isso 0.14 over HTTP (wrk, same data, same number of workers); docs/benchmarks.md.
+bench-http: install
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -q wrk; }
+	$(BIN)/python bench/run.py
+
+## 1 million comments on SQLite and PostgreSQL, then unloaded read latencies and query plans.
+bench-large: install
+	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/large_read.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

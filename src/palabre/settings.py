@@ -65,12 +65,6 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting(
         "moderation_link_hours", 72, "Durée de validité des liens de modération envoyés par e-mail."
     ),
-    Setting(
-        "redis_url",
-        "",
-        "File des tâches de fond dans Redis (redis://…) ; vide = SQLite dans data_dir.",
-        secret=True,
-    ),
     Setting("task_retries", 6, "Nouvelles tentatives d'une tâche de fond (e-mail, webhook)."),
     Setting(
         "task_retry_delay", 30, "Délai avant la première nouvelle tentative (s), doublé ensuite."
@@ -86,7 +80,8 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("rate_limit_reports_ip", "20/minute;200/day", "Signalements par adresse IP."),
     Setting(
         "redis_url", "",
-        "Redis partagé par plusieurs processus (limites de débit) ; vide = mémoire du processus.",
+        "Redis partagé par plusieurs processus (limites de débit, file des tâches de fond) ; "
+        "vide = mémoire du processus et file SQLite dans data_dir.",
         secret=True,
     ),
     Setting("sqlite_busy_timeout_ms", 5000, "Attente maximale d'un verrou SQLite, en millisecondes."),

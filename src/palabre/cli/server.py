@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,9 +32,11 @@ def serve(
 
     settings = _settings(config, host=host, port=port)
     if workers > 1:
+        if config is not None:  # each worker loads its settings itself (palabre.web.asgi)
+            os.environ["PALABRE_CONFIG"] = str(config.resolve())
         uvicorn.run("palabre.web.asgi:build", factory=True, host=str(settings.host),
-                    port=int(settings.port),
-                    workers=workers, proxy_headers=True)
+                    port=int(settings.port), workers=workers, proxy_headers=True,
+                    **_healthcheck_timeout(uvicorn))
         return
     from palabre.web.app import create_app
 
@@ -40,6 +44,13 @@ def serve(
     app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")  # warm up
     typer.echo(f"palabre écoute sur http://{settings.host}:{settings.port}/")
     uvicorn.run(app, host=str(settings.host), port=int(settings.port), proxy_headers=True)
+
+
+def _healthcheck_timeout(uvicorn: Any) -> dict[str, Any]:
+    """uvicorn kills a worker that does not answer its supervisor's ping within 5 s; loading the
+    moderation engine (lingua's models) holds the GIL longer than that on a busy machine."""
+    params = inspect.signature(uvicorn.Config).parameters
+    return {"timeout_worker_healthcheck": 120} if "timeout_worker_healthcheck" in params else {}
 
 
 def demo(
@@ -72,8 +83,39 @@ def demo(
     for seed in loaded:
         typer.echo(f"  {seed.article.title} : {public}/demo/{seed.article.id}")
     typer.echo(f"  API (OpenAPI)      : {public}/api/docs")
+    email, password = _demo_moderator(app.state.palabre.db, data_dir)
+    typer.echo(f"  Modération         : {public}/moderation/  ({email} / {password})")
     if serve_after:
         uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _demo_moderator(database: Any, data_dir: Path) -> tuple[str, str]:
+    """The demo's admin account; its random password is kept in the data dir between runs."""
+    import secrets
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from palabre.review.accounts import create_account
+    from palabre.storage.models_review import Account
+
+    email = "redaction@demo.palabre.invalid"
+    saved = data_dir / "mot-de-passe-demo.txt"
+    with database.session() as session:
+        exists = session.scalar(select(Account.id).where(Account.email == email)) is not None
+        if exists and saved.exists():
+            return email, saved.read_text(encoding="utf-8").strip()
+        password = secrets.token_urlsafe(9)
+        if exists:
+            from palabre.review.passwords import hash_password
+
+            account = session.scalars(select(Account).where(Account.email == email)).one()
+            account.password_hash = hash_password(password)
+        else:
+            create_account(session, email, password, "admin", [], datetime.now(UTC))
+    saved.write_text(password + "\n", encoding="utf-8")
+    saved.chmod(0o600)
+    return email, password
 
 
 def migrate(config: ConfigOption = None) -> None:

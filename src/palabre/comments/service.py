@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from palabre.comments import moderation_step, text as comment_text
+from palabre.comments import moderation_step
+from palabre.comments import text as comment_text
 from palabre.comments.reports import REASON_IDS
 from palabre.comments.sites import get_or_create_thread, get_site
 from palabre.comments.tokens import EditTokens
@@ -27,8 +28,10 @@ from palabre.events import (
     EventBus,
     ReportFiled,
 )
+from palabre.identity.sso import VerifiedIdentity
 from palabre.moderation.engine import Moderator
 from palabre.moderation.fallback import engine_failure_verdict
+from palabre.review.bans import raise_if_banned
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, ModerationAction, Report
@@ -49,6 +52,7 @@ class NewComment:
     email: str | None = None
     client_ip: str | None = None
     honeypot: str | None = None
+    identity: VerifiedIdentity | None = None  # signed in through the host site (SSO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,9 @@ class CommentService:
         now = created_at or self.clock()
         with self.db.session() as session:
             site = get_site(session, new.site)
+            if created_at is None:  # a reader posting now (imports of old comments are not)
+                keys = (self._author_key(email, None), self._author_key(None, new.client_ip))
+                raise_if_banned(session, site.id, keys, email, now)
             thread = get_or_create_thread(
                 session, site, new.thread, new.thread_title, new.thread_url, now
             )
@@ -123,6 +130,8 @@ class CommentService:
                 status="pending",
                 created_at=now,
                 edit_nonce=secrets.token_hex(8),
+                author_verified=new.identity is not None,
+                author_external_id=new.identity.external_id if new.identity else None,
             )
             session.add(comment)
             session.flush()
@@ -159,24 +168,36 @@ class CommentService:
         except Exception as exc:
             log.exception("moderation engine failed for comment %s", comment_id)
             verdict = engine_failure_verdict(repr(exc))
-        with self.db.session() as session:
-            comment = session.get(Comment, comment_id, with_for_update=True)
-            assert comment is not None
-            if comment.status != "pending":  # moderated meanwhile (idempotent)
-                return comment, _decision_of(comment.status), ()
-            moderation_step.apply_verdict(session, comment, verdict, now)
+        try:
+            with self.db.session() as session:
+                comment = session.get(Comment, comment_id, with_for_update=True)
+                assert comment is not None
+                if comment.status != "pending":  # moderated meanwhile (idempotent)
+                    return comment, _decision_of(comment.status), ()
+                moderation_step.apply_verdict(session, comment, verdict, now)
+        except OperationalError:
+            # The comment is stored (pending): the sweeper moderates it later. The reader is
+            # told it awaits moderation, which is true.
+            log.exception("could not record the decision for comment %s; left pending",
+                          comment_id)
+            with self.db.session() as session:
+                comment = session.get(Comment, comment_id)
+                assert comment is not None
+            return comment, "hold", ()
         events.append(DecisionMade(comment.id, comment.thread_id, verdict.decision, comment.status))
         clauses = tuple(dict.fromkeys((r.clause, r.clause_text) for r in verdict.reasons))
         return comment, verdict.decision, clauses
 
-    def moderate_pending(self, limit: int = 1000) -> int:
-        """Resume after a crash: moderate every comment still pending. Returns how many."""
+    def moderate_pending(self, limit: int = 1000, older_than: timedelta | None = None) -> int:
+        """Resume after a crash or a failed decision write: moderate every comment still pending
+        (`older_than` leaves alone those a request is moderating right now). Returns how many."""
+        query = select(Comment.id).where(Comment.status == "pending")
+        if older_than is not None:
+            cutoff = self.clock() - older_than
+            query = query.where(func.coalesce(Comment.edited_at, Comment.created_at) < cutoff)
         try:
             with self.db.session() as session:
-                ids = session.scalars(
-                    select(Comment.id).where(Comment.status == "pending").order_by(Comment.id)
-                    .limit(limit)
-                ).all()
+                ids = session.scalars(query.order_by(Comment.id).limit(limit)).all()
         except OperationalError:
             log.exception("could not list pending comments")
             return 0

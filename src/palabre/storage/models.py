@@ -79,6 +79,7 @@ class Comment(Base):
         Index("ix_comments_root", "root_id"),
         Index("ix_comments_status_created", "status", "created_at"),
         Index("ix_comments_author_key_created", "author_key", "created_at"),
+        UniqueConstraint("thread_id", "import_source", "external_id", name="uq_comments_import"),
     )
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
@@ -96,6 +97,12 @@ class Comment(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     report_count: Mapped[int] = mapped_column(Integer, default=0)
     edit_nonce: Mapped[str] = mapped_column(String(32))
+    # Signed in through the host site (SSO, migration 0004).
+    author_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    author_external_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Where an imported comment came from (migration 0003): a second import adds nothing.
+    import_source: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    external_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
     thread: Mapped[Thread] = relationship()
 
@@ -167,3 +174,74 @@ class Subscription(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Migration 0004: the subscriber's language and the last digest sent.
+    locale: Mapped[str] = mapped_column(String(8), default="fr")
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+# -- notifications and identity (migration 0004) ------------------------------------------------
+
+
+class EmailOptOut(Base):
+    """An address that asked for no more e-mails of one kind (e.g. reply notifications)."""
+
+    __tablename__ = "email_optouts"
+
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class UsedLink(Base):
+    """Single-use signed links (moderation from an e-mail): the id of each link once used."""
+
+    __tablename__ = "used_links"
+
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    used_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SsoSecret(Base):
+    """The secret a host site signs its readers' SSO tokens (JWT HS256) with."""
+
+    __tablename__ = "sso_secrets"
+
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    secret: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WebhookEndpoint(Base):
+    __tablename__ = "webhook_endpoints"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    secret: Mapped[str] = mapped_column(String(100))
+    events: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WebhookDelivery(Base):
+    """One attempt to deliver one event to one endpoint."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    endpoint_id: Mapped[int] = mapped_column(
+        ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), index=True
+    )
+    event_id: Mapped[str] = mapped_column(String(64))
+    event: Mapped[str] = mapped_column(String(32))
+    attempt: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+# The dashboard's tables share `Base` (same metadata, same migrations); imported last on purpose.
+from palabre.storage import models_review as _models_review  # noqa: E402, F401

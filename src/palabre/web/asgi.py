@@ -10,4 +10,7 @@ from palabre.web.app import create_app
 
 
 def build() -> FastAPI:
-    return create_app(load_settings())
+    app = create_app(load_settings())
+    # Load the engine's models now rather than on a reader's first comment (as `palabre serve`).
+    app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")
+    return app

@@ -37,7 +37,7 @@ def comment_json(
         "id": comment.id,
         "parent": comment.parent_id,
         "author": comment.author_name if shown else None,
-        "verified": False,
+        "verified": bool(comment.author_verified),
         "html": comment.html if shown else "",
         "status": status,
         "created_at": iso(comment.created_at),

@@ -1,0 +1,359 @@
+"""palabre and Isso 0.14 side by side, in the same run, on this machine.
+
+Usage: .venv/bin/python bench/run.py [--workers 2] [--seconds 10] [--connections 8] [--rounds 1]
+       (or `make bench-http`)
+
+Both servers get the same data (bench/dataset.py: a 20-comment thread, a 1,000-comment thread,
+50 threads for counts, 1,000 background threads) and the same number of worker processes:
+palabre through `palabre serve --workers N` (uvicorn), Isso through gunicorn as its docs set it
+up (`gunicorn -w N --preload isso.run`). Load comes from wrk on 127.0.0.1 (one thread, keep-alive
+connections), each configuration for `--seconds`; palabre and Isso alternate inside every round
+(A/B interleaved, order swapped each round) and the medians over rounds are reported, because
+the machine is shared. CPU per request is the servers' own CPU time (master + workers, from
+/proc) divided by the requests served: it depends much less on the noise than req/s does.
+
+Results: a table on stdout, bench/results/http-<UTC stamp>.json and http-latest.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+import loadgen
+import seed
+from dataset import EPOCH, Generator, Row, long_tail_size
+from servers import Server, free_port
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"
+ISSO_VENV = BENCH / ".venv-isso"
+
+T20, T1000, TPOST = "/2026/01/vingt-commentaires/", "/2026/01/mille-commentaires/", "/2026/01/debat/"
+COUNT_KEYS = [f"/2026/02/compte-{i:02d}/" for i in range(50)]
+
+
+def build_dataset(seed_value: int = 8) -> tuple[list[str], list[Row]]:
+    """Thread keys (index = thread id - 1) and all rows."""
+    rng = random.Random(seed_value)
+    gen = Generator(rng)
+    keys: list[str] = []
+    rows: list[Row] = []
+
+    def add(key: str, size: int, published_only: bool = False) -> None:
+        gen.published_only = published_only
+        start = EPOCH + timedelta(hours=len(keys))
+        rows.extend(gen.thread(len(keys), size, start, timedelta(days=2)))
+        keys.append(key)
+
+    add(T20, 20, published_only=True)  # 20 visible comments, as the issue's figure
+    add(T1000, 1000)
+    add(TPOST, 12)
+    for key in COUNT_KEYS:
+        add(key, long_tail_size(rng))
+    for i in range(1000):
+        add(f"/archives/{i:04d}/", long_tail_size(rng))
+    gen.published_only = False
+    return keys, rows
+
+
+# -- servers -----------------------------------------------------------------------------------
+
+def palabre_server(work: Path, workers: int, *, moderated: bool = True) -> Server:
+    port = free_port()
+    env = {
+        "PALABRE_DATA_DIR": str(work / "palabre"), "PALABRE_DATABASE_URL": "",
+        "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
+        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}", "PALABRE_HOST": "127.0.0.1",
+        "PALABRE_PORT": str(port), "PALABRE_REDIS_URL": "",
+        # The load comes from one address: lift the per-IP/author/thread quotas for the run.
+        "PALABRE_RATE_LIMIT_POSTS_IP": "1000000/minute",
+        "PALABRE_RATE_LIMIT_POSTS_AUTHOR": "1000000/minute",
+        "PALABRE_RATE_LIMIT_POSTS_THREAD": "1000000/minute",
+    }
+    bin_ = ROOT / ".venv" / "bin"
+    if moderated:
+        argv = [str(bin_ / "palabre"), "serve", "--workers", str(workers)]
+        name = "palabre"
+    else:
+        argv = [str(bin_ / "uvicorn"), "--factory", "--app-dir", str(BENCH),
+                "palabre_factories:without_moderation", "--host", "127.0.0.1",
+                "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+                "--timeout-worker-healthcheck", "120", "--proxy-headers"]
+        name = "palabre (sans modération)"
+    return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}",
+                  work / f"{name.split()[0]}-{port}.log")
+
+
+def isso_config(work: Path) -> Path:
+    conf = work / "isso.cfg"
+    conf.write_text(f"""[general]
+dbpath = {work / "isso.sqlite3"}
+host = http://127.0.0.1/
+notify = stdout
+reply-notifications = false
+gravatar = false
+[moderation]
+enabled = false
+[guard]
+enabled = false
+[hash]
+salt = Eech7co8Ohloopo9Ol6baimi
+algorithm = pbkdf2
+""", encoding="utf-8")
+    return conf
+
+
+def isso_server(work: Path, workers: int, conf: Path) -> Server:
+    port = free_port()
+    argv = [str(ISSO_VENV / "bin" / "gunicorn"), "-b", f"127.0.0.1:{port}", "-w", str(workers),
+            "--preload", "--log-level", "warning", "isso.run:application"]
+    return Server("isso", argv, {"ISSO_SETTINGS": str(conf)}, port,
+                  f"/?uri={quote(T20)}&nested_limit=5", work / f"isso-{port}.log")
+
+
+def ensure_isso() -> None:
+    if (ISSO_VENV / "bin" / "gunicorn").exists():
+        return
+    subprocess.run([sys.executable, "-m", "venv", str(ISSO_VENV)], check=True)
+    subprocess.run([str(ISSO_VENV / "bin" / "pip"), "install", "-q", "isso==0.14.*", "gunicorn"],
+                   check=True, timeout=900)
+
+
+# -- scenarios ---------------------------------------------------------------------------------
+
+PALABRE_POST = """
+request = function()
+  local n = next_n()
+  local body = string.format('{"thread": "%s", "text": "%s", "author": "Lecteur %d", "email": "lecteur%d@example.org"}', "THREAD", comment_text(n), n, n)
+  local headers = {["Content-Type"] = "application/json",
+                   ["X-Forwarded-For"] = string.format("10.%d.%d.7", math.floor(n / 250) % 250, n % 250)}
+  if CLOSE then headers["Connection"] = "close" end
+  return wrk.format("POST", "/api/comments", headers, body)
+end
+"""
+ISSO_POST = """
+request = function()
+  local n = next_n()
+  local body = string.format('{"text": "%s", "author": "Lecteur %d", "email": "lecteur%d@example.org"}', comment_text(n), n, n)
+  local headers = {["Content-Type"] = "application/json",
+                   ["X-Forwarded-For"] = string.format("10.%d.%d.7", math.floor(n / 250) % 250, n % 250)}
+  if CLOSE then headers["Connection"] = "close" end
+  return wrk.format("POST", "/new?uri=URI", headers, body)
+end
+"""
+
+
+def scenarios(server: Server) -> dict[str, loadgen.Load]:
+    b = server.base
+    if server.name.startswith("palabre"):
+        counts = "&".join(f"thread={quote(k)}" for k in COUNT_KEYS)
+        return {
+            "thread_20": loadgen.Load(f"{b}/api/comments?thread={quote(T20)}"),
+            "thread_1000_page1": loadgen.Load(f"{b}/api/comments?thread={quote(T1000)}"),
+            "counts_50": loadgen.Load(f"{b}/api/counts?{counts}"),
+            "post": loadgen.Load(f"{b}/", lua_request=PALABRE_POST.replace("THREAD", TPOST)),
+        }
+    return {
+        # What Isso's widget asks for by default (data-isso-max-comments-nested = 5, no limit).
+        "thread_20": loadgen.Load(f"{b}/?uri={quote(T20)}&nested_limit=5"),
+        "thread_1000_page1": loadgen.Load(f"{b}/?uri={quote(T1000)}&nested_limit=5"),
+        "thread_1000_limit20": loadgen.Load(f"{b}/?uri={quote(T1000)}&limit=20&nested_limit=5"),
+        "counts_50": loadgen.Load(f"{b}/count", method="POST", body=json.dumps(COUNT_KEYS)),
+        "post": loadgen.Load(f"{b}/", lua_request=ISSO_POST.replace("URI", quote(TPOST))),
+    }
+
+
+def warm_up(server: Server, loads: dict[str, loadgen.Load], workers: int) -> None:
+    """A few requests of each kind per worker: lazy imports, the moderation engine's models."""
+    for name, load in loads.items():
+        if name == "post":
+            continue
+        for _ in range(3 * workers):
+            data = load.body.encode() if load.body else None
+            request = urllib.request.Request(load.url, data=data, method=load.method,
+                                             headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+    for i in range(4 * workers):
+        text = f"Premier avis sur ce débat, merci pour l'article numéro {i}."
+        if server.name.startswith("palabre"):
+            url, body = f"{server.base}/api/comments", {"thread": TPOST, "text": text,
+                                                         "email": f"chauffe{i}@example.org"}
+        else:
+            url, body = f"{server.base}/new?uri={quote(TPOST)}", {"text": text}
+        request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                         headers={"Content-Type": "application/json",
+                                                  "X-Forwarded-For": f"10.99.{i}.1"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+
+
+def measure(server: Server, load: loadgen.Load, args: argparse.Namespace, work: Path) -> dict[str, float]:
+    server.settle()
+    solo = solo_ms(load) if load.lua_request is None else float("nan")
+    cpu_before = server.cpu_seconds()
+    result = loadgen.run(load, seconds=args.seconds, connections=args.connections, workdir=work,
+                         close=not args.keep_alive)
+    cpu = server.cpu_seconds() - cpu_before
+    result["cpu_ms_per_request"] = round(1000 * cpu / max(result["requests"], 1), 2)
+    result["solo_ms"] = round(solo, 2)
+    return result
+
+
+def solo_ms(load: loadgen.Load, n: int = 5) -> float:
+    """Median of `n` requests sent one at a time (no load): the latency a reader sees."""
+    samples = []
+    for _ in range(n):
+        data = load.body.encode() if load.body else None
+        request = urllib.request.Request(load.url, data=data, method=load.method,
+                                         headers={"Content-Type": "application/json"})
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+# -- report ------------------------------------------------------------------------------------
+
+def median_runs(runs: list[dict[str, float]]) -> dict[str, float]:
+    keys = ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request", "solo_ms")
+    merged = {k: round(statistics.median(r[k] for r in runs), 2) for k in keys}
+    if any(r["requests"] < 20 for r in runs):
+        merged["note"] = "moins de 20 réponses par passe : p50/p99 peu fiables"  # type: ignore[assignment]
+    merged["errors"] = sum(r["errors"] for r in runs)
+    merged["requests"] = sum(r["requests"] for r in runs)
+    return merged
+
+
+def table(summary: dict[str, dict[str, dict[str, float]]]) -> str:
+    rows = ["| Scénario | Serveur | req/s | p50 (ms) | p99 (ms) | CPU/req (ms) | à vide (ms) | erreurs |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    ratio_rows = ["| Scénario | req/s palabre/Isso | p99 palabre/Isso | CPU/req Isso/palabre |",
+                  "| --- | ---: | ---: | ---: |"]
+    for scenario, by_server in summary.items():
+        for name, m in by_server.items():
+            rows.append(f"| {scenario} | {name} | {m['rps']:.0f} | {m['p50_ms']:.1f} | "
+                        f"{m['p99_ms']:.1f} | {m['cpu_ms_per_request']:.2f} | {m['solo_ms']:.1f} | "
+                        f"{m['errors']:.0f} |")
+        p, i = by_server.get("palabre"), by_server.get("isso")
+        if p and i:
+            ratio_rows.append(
+                f"| {scenario} | {p['rps'] / max(i['rps'], 0.01):.1f}× | "
+                f"{p['p99_ms'] / max(i['p99_ms'], 0.001):.3f} | "
+                f"{i['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.1f}× |")
+    return "\n".join(rows) + "\n\n" + "\n".join(ratio_rows) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--keep-alive", action="store_true",
+                        help="Keep-alive connections (default: one connection per request, which "
+                             "spreads the load evenly over uvicorn's workers; see loadgen.run).")
+    parser.add_argument("--no-unmoderated", action="store_true",
+                        help="Skip the POST run of palabre with a publish-everything engine.")
+    parser.add_argument("--work", type=Path, default=BENCH / ".data" / "http")
+    args = parser.parse_args()
+    args.seconds = min(args.seconds, 20.0)  # every configuration stays short
+    work: Path = args.work
+    if work.exists():
+        subprocess.run(["rm", "-rf", str(work)], check=True)
+    (work / "palabre").mkdir(parents=True)
+    ensure_isso()
+
+    keys, rows = build_dataset()
+    print(f"Données : {len(keys)} fils, {len(rows)} commentaires", flush=True)
+    timings = seed.palabre_load(f"sqlite:///{work / 'palabre' / 'palabre.sqlite3'}", keys, rows)
+    conf = isso_config(work)
+    seed.isso_load(ISSO_VENV / "bin" / "python", conf, work / "isso.sqlite3", keys, rows)
+    print(f"Chargé (palabre {timings['load_s']:.1f} s, Isso aussi)", flush=True)
+
+    servers = [palabre_server(work, args.workers), isso_server(work, args.workers, conf)]
+    results: dict[str, dict[str, list[dict[str, float]]]] = {}
+    memory: dict[str, dict[str, object]] = {}
+    try:
+        for server in servers:
+            server.start()
+            print(f"{server.name} : premier 200 après {server.cold_start_s:.2f} s", flush=True)
+        loads = {s.name: scenarios(s) for s in servers}
+        for server in servers:
+            warm_up(server, loads[server.name], args.workers)
+            memory[server.name] = {"after_warm_up": server.rss_mib()}
+        names = list(loads["isso"])
+        for round_ in range(args.rounds):
+            order = servers if round_ % 2 == 0 else servers[::-1]
+            for scenario in names:
+                for server in order:
+                    if scenario not in loads[server.name]:
+                        continue
+                    r = measure(server, loads[server.name][scenario], args, work)
+                    results.setdefault(scenario, {}).setdefault(server.name, []).append(r)
+                    print(f"  [{round_ + 1}] {scenario:20s} {server.name:8s} {r['rps']:8.1f} req/s"
+                          f"  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
+                          f"  CPU {r['cpu_ms_per_request']:6.2f} ms/req  erreurs {r['errors']}",
+                          flush=True)
+        for server in servers:
+            memory[server.name]["after_load"] = server.rss_mib()
+            memory[server.name]["cold_start_s"] = round(server.cold_start_s, 2)
+    finally:
+        for server in servers:
+            server.stop()
+
+    if not args.no_unmoderated:
+        bare = palabre_server(work, args.workers, moderated=False)
+        try:
+            bare.start()
+            warm_up(bare, scenarios(bare), args.workers)
+            runs = [measure(bare, scenarios(bare)["post"], args, work) for _ in range(args.rounds)]
+            results["post"][bare.name] = runs
+        finally:
+            bare.stop()
+
+    summary = {s: {n: median_runs(r) for n, r in by.items()} for s, by in results.items()}
+    # The 1,000-comment thread's first page against the 20-comment thread, for palabre.
+    p = summary["thread_1000_page1"]["palabre"]["rps"] / summary["thread_20"]["palabre"]["rps"]
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]]),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "kernel": platform.release()},
+        "settings": {"workers": args.workers, "seconds": args.seconds,
+                     "connections": args.connections, "rounds": args.rounds,
+                     "keep_alive": args.keep_alive},
+        "data": {"threads": len(keys), "comments": len(rows)},
+        "summary": summary, "memory": memory, "runs": results,
+        "palabre_page1_of_1000_vs_20_rps": round(p, 2),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for path in (RESULTS / f"http-{stamp}.json", RESULTS / "http-latest.json"):
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print()
+    print(table(summary))
+    print("Mémoire (RSS, maître + workers, MiB) et démarrage à froid :")
+    for name, m in memory.items():
+        print(f"  {name}: {m}")
+    print(f"palabre, 1re page du fil de 1 000 / fil de 20 (req/s) : {p:.2f}")
+    print(f"Résultats : {RESULTS / f'http-{stamp}.json'}")
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    main()
+    print(f"Durée totale : {time.perf_counter() - started:.0f} s")

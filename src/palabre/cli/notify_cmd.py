@@ -1,0 +1,156 @@
+"""`palabre worker`, `palabre digest`, `palabre webhook add|list|test`, `palabre sso set`."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import select
+
+from palabre.errors import PalabreError
+from palabre.settings import Settings, load_settings
+from palabre.storage.db import Database
+from palabre.storage.migrate import upgrade
+from palabre.storage.models import Site, WebhookEndpoint
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
+]
+webhook_app = typer.Typer(help="Webhooks signés (HMAC-SHA256) des sites.", no_args_is_help=True)
+sso_app = typer.Typer(help="Connexion des lecteurs par le site (SSO, JWT HS256).",
+                      no_args_is_help=True)
+
+
+def _open(config: Path | None) -> tuple[Settings, Database]:
+    settings = load_settings(config)
+    database = Database(settings.resolved_database_url)
+    upgrade(database.engine)
+    return settings, database
+
+
+def _fail(error: PalabreError) -> typer.Exit:
+    typer.echo(f"Erreur : {error.message('fr')}", err=True)
+    return typer.Exit(2)
+
+
+def worker(
+    config: ConfigOption = None,
+    workers: Annotated[int, typer.Option(help="Nombre de fils d'exécution.")] = 2,
+) -> None:
+    """Exécute les tâches de fond : e-mails, webhooks, résumé quotidien (huey)."""
+    import logging
+
+    from palabre.notifications.tasks import Tasks, build_huey
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings, database = _open(config)
+    huey = build_huey(settings)
+    Tasks(huey, settings, database)
+    queue = "Redis" if settings.redis_url else "SQLite"
+    typer.echo(f"palabre worker : {workers} fils, file {queue}")
+    huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
+
+
+def digest(config: ConfigOption = None) -> None:
+    """Envoie maintenant le résumé des commentaires des dernières 24 h (pour cron)."""
+    from palabre.notifications.tasks import Tasks, build_huey
+
+    settings, database = _open(config)
+    tasks = Tasks(build_huey(settings), settings, database)
+    if not tasks.sender.enabled:
+        raise _fail(PalabreError("courriel_indisponible"))
+    sent = tasks.run_digest(tasks.sender.send)
+    typer.echo(f"{sent} résumé(s) envoyé(s).")
+
+
+@webhook_app.command("add")
+def webhook_add(
+    site: Annotated[str, typer.Argument(help="Identifiant du site.")],
+    url: Annotated[str, typer.Argument(help="Adresse http(s) qui recevra les événements.")],
+    event: Annotated[list[str] | None, typer.Option(
+        "--event", "-e", help="Événement (répétable) ; par défaut tous.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Ajoute un webhook et affiche son secret de signature."""
+    from palabre.notifications.webhooks import add_endpoint
+
+    _, database = _open(config)
+    try:
+        with database.session() as session:
+            endpoint = add_endpoint(session, site, url, event, datetime.now(UTC))
+            typer.echo(f"Webhook {endpoint.id} : {endpoint.url} ({', '.join(endpoint.events)})")
+            typer.echo(f"Secret de signature : {endpoint.secret}")
+    except PalabreError as error:
+        raise _fail(error) from None
+
+
+@webhook_app.command("list")
+def webhook_list(config: ConfigOption = None) -> None:
+    """Liste les webhooks."""
+    _, database = _open(config)
+    with database.session() as session:
+        rows = session.execute(select(WebhookEndpoint, Site.key).join(
+            Site, WebhookEndpoint.site_id == Site.id).order_by(WebhookEndpoint.id)).all()
+        for endpoint, site in rows:
+            state = "actif" if endpoint.active else "inactif"
+            typer.echo(f"{endpoint.id}\t{site}\t{endpoint.url}\t{','.join(endpoint.events)}\t{state}")
+
+
+@webhook_app.command("test")
+def webhook_test(
+    endpoint_id: Annotated[int, typer.Argument(help="Numéro du webhook.")],
+    config: ConfigOption = None,
+) -> None:
+    """Envoie un événement « ping » signé, tout de suite, et affiche la réponse."""
+    from palabre.notifications.webhooks import deliver
+
+    settings, database = _open(config)
+    with database.session() as session:
+        endpoint = session.get(WebhookEndpoint, endpoint_id)
+        if endpoint is None:
+            raise _fail(PalabreError("webhook_inconnu"))
+        body = {"id": "evt_" + secrets.token_hex(12), "type": "ping", "created": int(time.time()),
+                "data": {"webhook": endpoint.id}}
+        result = deliver(session, endpoint, "ping", body, 1, float(settings.webhook_timeout),
+                         datetime.now(UTC))
+    if not result.ok:
+        typer.echo(f"Échec : {result.error or result.status_code} ({result.duration_ms} ms)",
+                   err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Réponse {result.status_code} en {result.duration_ms} ms")
+
+
+@sso_app.command("set")
+def sso_set(
+    site: Annotated[str, typer.Argument(help="Identifiant du site.")],
+    secret: Annotated[str | None, typer.Option(
+        help="Secret (32 caractères au moins) ; par défaut, un secret est généré.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Définit le secret partagé avec le site pour signer les jetons SSO, et l'affiche."""
+    from palabre.identity.sso import set_secret
+
+    _, database = _open(config)
+    try:
+        with database.session() as session:
+            value = set_secret(session, site, datetime.now(UTC), secret)
+    except PalabreError as error:
+        raise _fail(error) from None
+    except ValueError:
+        typer.echo("Erreur : le secret doit faire au moins 32 caractères.", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Secret SSO du site « {site} » : {value}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("worker")(worker)
+    app.command("digest")(digest)
+    app.add_typer(webhook_app, name="webhook")
+    app.add_typer(sso_app, name="sso")
+
+
+__all__ = ["register"]

@@ -1,0 +1,35 @@
+"""The event subscriber: it only enqueues background tasks, it never sends or waits."""
+
+from __future__ import annotations
+
+from palabre.events import CommentEdited, DecisionMade, Event, ReportFiled
+from palabre.notifications import webhooks
+from palabre.notifications.tasks import Tasks
+
+
+class NotificationSubscriber:
+    def __init__(self, tasks: Tasks) -> None:
+        self.tasks = tasks
+        self._edited: set[int] = set()  # an edit re-publishes: webhooks yes, e-mails no
+
+    def _wanted(self) -> bool:
+        """Nothing to send (no SMTP, no webhook): enqueue nothing, so no queue grows unread."""
+        if self.tasks.sender.enabled:
+            return True
+        with self.tasks.db.session() as session:
+            return webhooks.any_endpoint(session)
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, CommentEdited):
+            self._edited.add(event.comment_id)
+        if not isinstance(event, DecisionMade | ReportFiled) or not self._wanted():
+            return
+        if isinstance(event, ReportFiled):
+            self.tasks.on_reported(event.comment_id, event.report_id, event.reason)
+            return
+        edited = event.comment_id in self._edited
+        self._edited.discard(event.comment_id)
+        if event.status == "published":
+            self.tasks.on_published(event.comment_id, not edited)
+        elif event.status in {"held", "rejected"}:
+            self.tasks.on_status(event.comment_id, event.status)

@@ -1,0 +1,116 @@
+"""No N+1: reading a thread page and counting many threads take a fixed number of SQL statements,
+whatever the number of comments or threads (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import event, select
+
+from palabre.storage.db import Database
+from palabre.storage.models import Comment, Site, Thread
+
+# get_site, find_thread, roots, replies, total; room for one more (e.g. an HTTP cache check).
+MAX_PAGE_STATEMENTS = 6
+MAX_COUNTS_STATEMENTS = 3
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+@contextmanager
+def statements(db: Database) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def count(_c: Any, _cur: Any, statement: str, _p: Any, _ctx: Any, _many: bool) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def seed_thread(db: Database, key: str, roots: int, replies: int) -> None:
+    """`roots` top-level comments and `replies` replies spread over them (some replies to
+    replies, some held or deleted); the second root is held but has a published reply, so it
+    shows as a placeholder: every root is on the page."""
+    with db.session() as session:
+        site = session.scalars(select(Site).where(Site.key == "default")).one()
+        thread = Thread(site_id=site.id, key=key, title=key, url="", created_at=START)
+        session.add(thread)
+        session.flush()
+        made: list[Comment] = []
+        for i in range(roots + replies):
+            if i < roots:
+                parent, status = None, "held" if i == 1 else "published"
+            elif i == roots:
+                parent, status = made[min(1, roots - 1)], "published"
+            else:
+                parent = made[(i * 7) % len(made)]
+                status = "held" if i % 17 == 3 else "deleted" if i % 23 == 5 else "published"
+            comment = Comment(
+                thread_id=thread.id,
+                parent_id=parent.id if parent else None,
+                root_id=parent.root_id if parent else None,
+                text=f"Avis {i}",
+                html=f"<p>Avis {i}</p>",
+                status=status,
+                created_at=START + timedelta(minutes=i),
+                edit_nonce=f"{i:016x}",
+            )
+            session.add(comment)
+            session.flush()
+            if parent is None:
+                comment.root_id = comment.id
+            made.append(comment)
+
+
+def page_statements(client: TestClient, db: Database, key: str, **params: str) -> tuple[int, Any]:
+    with statements(db) as seen:
+        response = client.get("/api/comments", params={"thread": key, "limit": "100", **params})
+    assert response.status_code == 200, response.text
+    return len(seen), response.json()
+
+
+def test_thread_page_takes_the_same_statements_for_5_and_50_roots(
+    client: TestClient, db: Database
+) -> None:
+    seed_thread(db, "petit", roots=5, replies=20)
+    seed_thread(db, "grand", roots=50, replies=200)
+    small, small_page = page_statements(client, db, "petit")
+    large, large_page = page_statements(client, db, "grand")
+    assert len(small_page["comments"]) == 5
+    assert len(large_page["comments"]) == 50
+    nested = sum(len(c["replies"]) for c in large_page["comments"])
+    assert nested > 50, "replies are loaded with the page"
+    assert small == large <= MAX_PAGE_STATEMENTS
+
+
+def test_a_page_reached_by_cursor_takes_the_same_statements(
+    client: TestClient, db: Database
+) -> None:
+    seed_thread(db, "grand", roots=50, replies=200)
+    first, page = page_statements(client, db, "grand", limit="20")
+    assert page["next_cursor"]
+    second, _ = page_statements(client, db, "grand", limit="20", cursor=page["next_cursor"])
+    assert first == second <= MAX_PAGE_STATEMENTS
+
+
+def test_counts_take_the_same_statements_for_5_and_50_threads(
+    client: TestClient, db: Database
+) -> None:
+    keys = [f"fil-{i}" for i in range(50)]
+    for i, key in enumerate(keys):
+        seed_thread(db, key, roots=1 + i % 3, replies=i % 4)
+    measured = []
+    for wanted in (keys[:5], keys):
+        with statements(db) as seen:
+            response = client.get("/api/counts", params={"thread": wanted})
+        assert response.status_code == 200, response.text
+        assert set(response.json()["counts"]) == set(wanted)
+        measured.append(len(seen))
+    assert measured[0] == measured[1] <= MAX_COUNTS_STATEMENTS
