@@ -1,27 +1,71 @@
-"""Read side: a thread page with nested replies (two indexed queries) and counts in one query."""
+"""Read side: a thread page with nested replies and counts for many threads.
+
+This is the hottest path of the product (every article view), so its statements are written
+once, with bound parameters, and run on the session's connection: rows come back as plain
+tuples, never as ORM objects. A page costs four indexed statements whatever its size (thread,
+roots, their replies, the count); counts for many threads cost two."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from datetime import datetime
+from typing import Final, Literal, Protocol
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import TextualSelect, bindparam, text
+from sqlalchemy.orm import Session
 
 from palabre.comments import cursor as cursors
-from palabre.comments.sites import find_thread, get_site
-from palabre.storage.models import Comment, Thread
+from palabre.errors import PalabreError
+from palabre.storage.models import UTCDateTime
 
-# Everything but pending is fetched: a comment that is not published shows only as a placeholder
-# when one of its replies is published, so the thread stays readable.
-VISIBLE = ("published", "deleted", "held", "rejected")
 Order = Literal["newest", "oldest"]
+
+
+class CommentView(Protocol):
+    """What the thread JSON needs of a comment (an ORM `Comment` has all of it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
+    @property
+    def author_name(self) -> str | None: ...
+    @property
+    def author_verified(self) -> bool: ...
+    @property
+    def html(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def edited_at(self) -> datetime | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRow:
+    id: int
+    parent_id: int | None
+    author_name: str | None
+    author_verified: bool
+    html: str
+    status: str
+    created_at: datetime
+    edited_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRow:
+    id: int
+    key: str
+    title: str
+    url: str
 
 
 @dataclass(slots=True)
 class Node:
-    comment: Comment
+    comment: CommentView
     replies: list[Node] = field(default_factory=list)
 
     @property
@@ -31,68 +75,103 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class ThreadPage:
-    thread: Thread | None
+    thread: ThreadRow | None
     roots: list[Node]
     next_cursor: str | None
     total: int
 
 
+_COLUMNS: Final = (
+    "c.id, c.parent_id, c.author_name, c.author_verified, c.html, c.status, c.created_at, "
+    "c.edited_at"
+)
+_TYPES: Final = {"created_at": UTCDateTime(), "edited_at": UTCDateTime()}
+# A root is shown when published, or (deleted, held, rejected) while one of its replies is
+# published: its place stays so the thread remains readable. Decided in SQL, so that LIMIT counts
+# only what the reader sees.
+_ROOT_VISIBLE: Final = (
+    "(c.status = 'published' OR (c.status IN ('deleted', 'held', 'rejected') AND EXISTS ("
+    "SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.id <> c.id "
+    "AND r.status = 'published')))"
+)
+_AFTER: Final = {
+    "newest": "AND (c.created_at < :stamp OR (c.created_at = :stamp AND c.id < :ident))",
+    "oldest": "AND (c.created_at > :stamp OR (c.created_at = :stamp AND c.id > :ident))",
+}
+_ORDER: Final = {"newest": "c.created_at DESC, c.id DESC", "oldest": "c.created_at, c.id"}
+
+
+def _roots_statement(order: Order, after: bool) -> TextualSelect:
+    sql = (
+        f"SELECT {_COLUMNS} FROM comments c WHERE c.thread_id = :thread_id "
+        f"AND c.parent_id IS NULL AND {_ROOT_VISIBLE} {_AFTER[order] if after else ''} "
+        f"ORDER BY {_ORDER[order]} LIMIT :limit"
+    )
+    statement = text(sql).columns(**_TYPES)
+    return statement.bindparams(bindparam("stamp", type_=UTCDateTime())) if after else statement
+
+
+_ROOTS: Final = {(o, a): _roots_statement(o, a) for o in ("newest", "oldest") for a in (False, True)}
+_REPLIES: Final = (
+    text(
+        f"SELECT {_COLUMNS} FROM comments c WHERE c.root_id IN :roots "
+        "AND c.parent_id IS NOT NULL AND c.status IN ('published', 'deleted', 'held', 'rejected') "
+        "ORDER BY c.created_at, c.id"
+    )
+    .columns(**_TYPES)
+    .bindparams(bindparam("roots", expanding=True))
+)
+_SITE: Final = text("SELECT id FROM sites WHERE key = :site")
+_THREAD: Final = text(
+    "SELECT id, key, title, url FROM threads WHERE site_id = :site_id AND key = :thread"
+)
+_TOTAL: Final = text(
+    "SELECT count(*) FROM comments WHERE thread_id = :thread_id AND status = 'published'"
+)
+_COUNTS: Final = text(
+    "SELECT t.key, count(c.id) FROM threads t JOIN comments c ON c.thread_id = t.id "
+    "AND c.status = 'published' WHERE t.site_id = :site_id AND t.key IN :keys GROUP BY t.key"
+).bindparams(bindparam("keys", expanding=True))
+
+
+def _site_id(session: Session, site_key: str) -> int:
+    site_id = session.connection().execute(_SITE, {"site": site_key}).scalar()
+    if site_id is None:
+        raise PalabreError("site_inconnu", params={"site": site_key[:100]}, field="site")
+    return int(site_id)
+
+
 def thread_page(
     session: Session, site_key: str, thread_key: str, order: Order, limit: int, cursor: str | None
 ) -> ThreadPage:
-    site = get_site(session, site_key)
-    thread = find_thread(session, site, thread_key)
-    if thread is None:
-        if cursor:
-            cursors.decode(cursor)
+    connection = session.connection()
+    site_id = _site_id(session, site_key)
+    after = cursors.decode(cursor) if cursor else None
+    found = connection.execute(_THREAD, {"site_id": site_id, "thread": thread_key}).first()
+    if found is None:
         return ThreadPage(None, [], None, 0)
-    reply = aliased(Comment)
-    has_published_reply = (
-        select(reply.id)
-        .where(reply.root_id == Comment.id, reply.id != Comment.id, reply.status == "published")
-        .exists()
-    )
-    # Visibility is decided in SQL so that LIMIT counts only what the reader will see.
-    query = select(Comment).where(
-        Comment.thread_id == thread.id,
-        Comment.parent_id.is_(None),
-        or_(Comment.status == "published",
-            and_(Comment.status.in_(VISIBLE), has_published_reply)),
-    )
-    newest = order == "newest"
-    if cursor:
-        stamp, ident = cursors.decode(cursor)
-        if newest:
-            query = query.where(or_(Comment.created_at < stamp,
-                                    and_(Comment.created_at == stamp, Comment.id < ident)))
-        else:
-            query = query.where(or_(Comment.created_at > stamp,
-                                    and_(Comment.created_at == stamp, Comment.id > ident)))
-    ordering = (Comment.created_at.desc(), Comment.id.desc()) if newest else (
-        Comment.created_at.asc(), Comment.id.asc())
-    roots = list(session.scalars(query.order_by(*ordering).limit(limit + 1)).all())
-    more = len(roots) > limit
-    roots = roots[:limit]
+    thread = ThreadRow(int(found[0]), str(found[1]), str(found[2]), str(found[3]))
+    params: dict[str, object] = {"thread_id": thread.id, "limit": limit + 1}
+    if after is not None:
+        params["stamp"], params["ident"] = after
+    rows = [CommentRow(*row) for row in connection.execute(_ROOTS[(order, after is not None)],
+                                                           params)]
+    more = len(rows) > limit
+    roots = rows[:limit]
     next_cursor = cursors.encode(roots[-1].created_at, roots[-1].id) if more and roots else None
+    total = int(connection.execute(_TOTAL, {"thread_id": thread.id}).scalar() or 0)
     nodes = _with_replies(session, roots)
-    total = session.scalar(
-        select(func.count(Comment.id)).where(
-            Comment.thread_id == thread.id, Comment.status == "published"
-        )
-    ) or 0
     return ThreadPage(thread, [n for n in nodes if n.visible], next_cursor, total)
 
 
-def _with_replies(session: Session, roots: Sequence[Comment]) -> list[Node]:
-    nodes = {c.id: Node(c) for c in roots}
+def _with_replies(session: Session, roots: Sequence[CommentRow]) -> list[Node]:
     if not roots:
         return []
-    replies = session.scalars(
-        select(Comment)
-        .where(Comment.root_id.in_([c.id for c in roots]), Comment.parent_id.is_not(None),
-               Comment.status.in_(VISIBLE))
-        .order_by(Comment.created_at.asc(), Comment.id.asc())
-    ).all()
+    nodes: dict[int, Node] = {c.id: Node(c) for c in roots}
+    replies = [
+        CommentRow(*row)
+        for row in session.connection().execute(_REPLIES, {"roots": [c.id for c in roots]})
+    ]
     for reply in replies:
         nodes[reply.id] = Node(reply)
     for reply in replies:
@@ -103,16 +182,13 @@ def _with_replies(session: Session, roots: Sequence[Comment]) -> list[Node]:
 
 
 def counts(session: Session, site_key: str, thread_keys: Sequence[str]) -> dict[str, int]:
-    site = get_site(session, site_key)
+    site_id = _site_id(session, site_key)
     result = dict.fromkeys(thread_keys, 0)
     if not thread_keys:
         return result
-    rows = session.execute(
-        select(Thread.key, func.count(Comment.id))
-        .join(Comment, and_(Comment.thread_id == Thread.id, Comment.status == "published"))
-        .where(Thread.site_id == site.id, Thread.key.in_(list(set(thread_keys))))
-        .group_by(Thread.key)
-    ).all()
+    rows = session.connection().execute(
+        _COUNTS, {"site_id": site_id, "keys": sorted(set(thread_keys))}
+    )
     for key, count in rows:
-        result[key] = int(count)
+        result[str(key)] = int(count)
     return result

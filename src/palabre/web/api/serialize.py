@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from palabre.comments.queries import Node, ThreadPage
+from palabre.comments.queries import CommentView, Node, ThreadPage
 from palabre.comments.service import PostResult
-from palabre.storage.models import Comment
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
@@ -27,7 +26,7 @@ def iso(value: datetime | None) -> str | None:
 
 
 def comment_json(
-    comment: Comment, replies: list[Node] | None = None, *, own: bool = False
+    comment: CommentView, replies: list[Node] | None = None, *, own: bool = False
 ) -> dict[str, object]:
     """`own`: the author's own view (after posting), which shows a held comment in full."""
     shown = comment.status == "published" or own
