@@ -11,6 +11,7 @@ from pathlib import Path
 from palabre.errors import errors_markdown
 from palabre.settings import settings_markdown
 
+
 def cli_markdown() -> str:
     """Every command's `--help`, as the CLI prints it (fixed width, no colour)."""
     import os

@@ -12,7 +12,6 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
-
 from palabre.settings import load_settings
 from palabre.web.app import create_app
 

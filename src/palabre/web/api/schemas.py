@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 MAX_ID = 2**63 - 1  # the largest identifier any backend stores
 
 
