@@ -162,3 +162,15 @@ def test_bad_cursor_and_unknown_route(client: TestClient) -> None:
     _error(client.get("/api/comments", params={"thread": THREAD, "cursor": "%%%"}),
            400, "curseur_invalide")
     _error(client.get("/api/nothing-here"), 404, "introuvable")
+
+
+def test_control_characters_in_titles_are_dropped_and_in_keys_refused(
+    client: TestClient, post: Poster
+) -> None:
+    ok = post(thread="https://journal.example/t", thread_title="Titre\x00 avec\x1b[31m\u202e codes")
+    assert ok.status_code == 201
+    page = client.get("/api/comments", params={"thread": "https://journal.example/t"}).json()
+    assert page["thread"]["title"] == "Titre avec [31m codes"
+    feed = client.get("/feeds/site.atom")
+    assert feed.status_code == 200 and "Titre avec" in feed.text
+    _error(post(thread="clé\x07"), 422, "requete_invalide")

@@ -42,3 +42,48 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: object) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     database.dispose()
+
+
+def _fresh_url(backend: str, tmp_path: object) -> str:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'concurrent.sqlite3'}"
+    import secrets
+
+    import psycopg
+    import pytest
+
+    from conftest import PG_ADMIN_URL, _pg_available
+
+    reason = _pg_available()
+    if reason:
+        pytest.skip(reason)
+    name = f"palabre_migr_{secrets.token_hex(4)}"
+    with psycopg.connect(PG_ADMIN_URL.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_processes_starting_together_migrate_one_after_the_other(
+    backend: str, tmp_path: object
+) -> None:
+    """Several app workers start at once, each migrating: none fails, the schema is whole."""
+    import subprocess
+    import sys
+
+    url = _fresh_url(backend, tmp_path)
+    code = ("import sys; from palabre.storage.db import Database; "
+            "from palabre.storage.migrate import upgrade; upgrade(Database(sys.argv[1]).engine)")
+    workers = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE)
+               for _ in range(4)]
+    results = [(w.wait(timeout=120), w.stderr.read() if w.stderr else b"") for w in workers]
+    assert [rc for rc, _ in results] == [0, 0, 0, 0], results
+    database = Database(url)
+    assert current_revision(database.engine) == _head(database)
+    database.dispose()

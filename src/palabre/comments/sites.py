@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -10,6 +11,14 @@ from sqlalchemy.orm import Session
 
 from palabre.errors import PalabreError
 from palabre.storage.models import Site, Thread
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def printable(value: str) -> str:
+    """Titles and URLs given by a page are shown in feeds, e-mails and the dashboard: no control,
+    invisible or bidirectional characters."""
+    return " ".join(_CONTROL.sub(" ", value).split())
 
 
 def origin_of(url: str) -> str:
@@ -48,11 +57,12 @@ def get_or_create_thread(
     thread = find_thread(session, site, key)
     if thread is not None:
         if title and not thread.title:
-            thread.title = title[:500]
+            thread.title = printable(title)[:500]
         return thread
     if not site.auto_create_threads:
         raise PalabreError("fil_inconnu", params={"thread": key[:200]}, field="thread")
-    thread = Thread(site_id=site.id, key=key, title=title[:500], url=url[:2000], created_at=now)
+    thread = Thread(site_id=site.id, key=key, title=printable(title)[:500],
+                    url=printable(url)[:2000], created_at=now)
     session.add(thread)
     session.flush()
     return thread

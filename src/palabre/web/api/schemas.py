@@ -5,13 +5,14 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 MAX_ID = 2**63 - 1  # the largest identifier any backend stores
+THREAD_KEY = r"^[^\x00-\x1f\x7f]+$"  # an article's URL or id: no control characters
 
 
 class CommentIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     site: str = Field("default", min_length=1, max_length=64)
-    thread: str = Field(min_length=1, max_length=1000)
+    thread: str = Field(min_length=1, max_length=1000, pattern=THREAD_KEY)
     thread_title: str = Field("", max_length=500)
     thread_url: str = Field("", max_length=2000)
     parent: int | None = Field(None, ge=1, le=MAX_ID)
