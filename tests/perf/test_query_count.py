@@ -15,8 +15,8 @@ from palabre.storage.db import Database
 from palabre.storage.models import Comment, Site, Thread
 
 # get_site, find_thread, roots, replies, total; room for one more (e.g. an HTTP cache check).
-MAX_PAGE_STATEMENTS = 6
-MAX_COUNTS_STATEMENTS = 3
+MAX_PAGE_STATEMENTS = 2
+MAX_COUNTS_STATEMENTS = 1
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 

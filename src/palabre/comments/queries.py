@@ -2,8 +2,9 @@
 
 This is the hottest path of the product (every article view), so its statements are written
 once, with bound parameters, and run on the session's connection: rows come back as plain
-tuples, never as ORM objects. A page costs four indexed statements whatever its size (thread,
-roots, their replies, the count); counts for many threads cost two."""
+tuples, never as ORM objects. A page costs two indexed statements whatever its size (the thread
+with its count; the page's roots with all their replies); counts for many threads cost one. An
+unknown thread or an all-zero count costs one more, to tell an unknown site apart."""
 
 from __future__ import annotations
 
@@ -101,36 +102,34 @@ _AFTER: Final = {
 _ORDER: Final = {"newest": "c.created_at DESC, c.id DESC", "oldest": "c.created_at, c.id"}
 
 
-def _roots_statement(order: Order, after: bool) -> TextualSelect:
+def _page_statement(order: Order, after: bool) -> TextualSelect:
+    """The page's roots (one more than asked, to know whether there is a next page) and every
+    reply under them, in one statement."""
     sql = (
-        f"SELECT {_COLUMNS} FROM comments c WHERE c.thread_id = :thread_id "
+        f"WITH page AS (SELECT c.id FROM comments c WHERE c.thread_id = :thread_id "
         f"AND c.parent_id IS NULL AND {_ROOT_VISIBLE} {_AFTER[order] if after else ''} "
-        f"ORDER BY {_ORDER[order]} LIMIT :limit"
+        f"ORDER BY {_ORDER[order]} LIMIT :limit) "
+        f"SELECT {_COLUMNS}, c.root_id FROM comments c WHERE c.id IN (SELECT id FROM page) "
+        f"UNION ALL "
+        f"SELECT {_COLUMNS}, c.root_id FROM comments c WHERE c.root_id IN (SELECT id FROM page) "
+        f"AND c.parent_id IS NOT NULL "
+        f"AND c.status IN ('published', 'deleted', 'held', 'rejected')"
     )
     statement = text(sql).columns(**_TYPES)
     return statement.bindparams(bindparam("stamp", type_=UTCDateTime())) if after else statement
 
 
-_ROOTS: Final = {(o, a): _roots_statement(o, a) for o in ("newest", "oldest") for a in (False, True)}
-_REPLIES: Final = (
-    text(
-        f"SELECT {_COLUMNS} FROM comments c WHERE c.root_id IN :roots "
-        "AND c.parent_id IS NOT NULL AND c.status IN ('published', 'deleted', 'held', 'rejected') "
-        "ORDER BY c.created_at, c.id"
-    )
-    .columns(**_TYPES)
-    .bindparams(bindparam("roots", expanding=True))
-)
+_PAGE: Final = {(o, a): _page_statement(o, a) for o in ("newest", "oldest") for a in (False, True)}
 _SITE: Final = text("SELECT id FROM sites WHERE key = :site")
 _THREAD: Final = text(
-    "SELECT id, key, title, url FROM threads WHERE site_id = :site_id AND key = :thread"
-)
-_TOTAL: Final = text(
-    "SELECT count(*) FROM comments WHERE thread_id = :thread_id AND status = 'published'"
+    "SELECT t.id, t.key, t.title, t.url, (SELECT count(*) FROM comments c "
+    "WHERE c.thread_id = t.id AND c.status = 'published') "
+    "FROM threads t JOIN sites s ON s.id = t.site_id WHERE s.key = :site AND t.key = :thread"
 )
 _COUNTS: Final = text(
-    "SELECT t.key, count(c.id) FROM threads t JOIN comments c ON c.thread_id = t.id "
-    "AND c.status = 'published' WHERE t.site_id = :site_id AND t.key IN :keys GROUP BY t.key"
+    "SELECT t.key, count(c.id) FROM threads t JOIN sites s ON s.id = t.site_id "
+    "JOIN comments c ON c.thread_id = t.id AND c.status = 'published' "
+    "WHERE s.key = :site AND t.key IN :keys GROUP BY t.key"
 ).bindparams(bindparam("keys", expanding=True))
 
 
@@ -145,33 +144,35 @@ def thread_page(
     session: Session, site_key: str, thread_key: str, order: Order, limit: int, cursor: str | None
 ) -> ThreadPage:
     connection = session.connection()
-    site_id = _site_id(session, site_key)
     after = cursors.decode(cursor) if cursor else None
-    found = connection.execute(_THREAD, {"site_id": site_id, "thread": thread_key}).first()
+    found = connection.execute(_THREAD, {"site": site_key, "thread": thread_key}).first()
     if found is None:
+        _site_id(session, site_key)  # an unknown site is an error, an unknown thread is empty
         return ThreadPage(None, [], None, 0)
     thread = ThreadRow(int(found[0]), str(found[1]), str(found[2]), str(found[3]))
     params: dict[str, object] = {"thread_id": thread.id, "limit": limit + 1}
     if after is not None:
         params["stamp"], params["ident"] = after
-    rows = [CommentRow(*row) for row in connection.execute(_ROOTS[(order, after is not None)],
-                                                           params)]
-    more = len(rows) > limit
-    roots = rows[:limit]
+    rows = connection.execute(_PAGE[(order, after is not None)], params).all()
+    roots = sorted(
+        (CommentRow(*row[:-1]) for row in rows if row[1] is None),
+        key=lambda c: (c.created_at, c.id),
+        reverse=order == "newest",
+    )
+    more = len(roots) > limit
+    roots = roots[:limit]
+    kept = {c.id for c in roots}
+    replies = sorted(
+        (CommentRow(*row[:-1]) for row in rows if row[1] is not None and row[-1] in kept),
+        key=lambda c: (c.created_at, c.id),
+    )
     next_cursor = cursors.encode(roots[-1].created_at, roots[-1].id) if more and roots else None
-    total = int(connection.execute(_TOTAL, {"thread_id": thread.id}).scalar() or 0)
-    nodes = _with_replies(session, roots)
-    return ThreadPage(thread, [n for n in nodes if n.visible], next_cursor, total)
+    nodes = _tree(roots, replies)
+    return ThreadPage(thread, [n for n in nodes if n.visible], next_cursor, int(found[4] or 0))
 
 
-def _with_replies(session: Session, roots: Sequence[CommentRow]) -> list[Node]:
-    if not roots:
-        return []
+def _tree(roots: Sequence[CommentRow], replies: Sequence[CommentRow]) -> list[Node]:
     nodes: dict[int, Node] = {c.id: Node(c) for c in roots}
-    replies = [
-        CommentRow(*row)
-        for row in session.connection().execute(_REPLIES, {"roots": [c.id for c in roots]})
-    ]
     for reply in replies:
         nodes[reply.id] = Node(reply)
     for reply in replies:
@@ -182,13 +183,12 @@ def _with_replies(session: Session, roots: Sequence[CommentRow]) -> list[Node]:
 
 
 def counts(session: Session, site_key: str, thread_keys: Sequence[str]) -> dict[str, int]:
-    site_id = _site_id(session, site_key)
     result = dict.fromkeys(thread_keys, 0)
-    if not thread_keys:
-        return result
     rows = session.connection().execute(
-        _COUNTS, {"site_id": site_id, "keys": sorted(set(thread_keys))}
-    )
+        _COUNTS, {"site": site_key, "keys": sorted(set(thread_keys))}
+    ).all() if thread_keys else []
     for key, count in rows:
         result[str(key)] = int(count)
+    if not rows:
+        _site_id(session, site_key)  # all zero: make sure the site exists
     return result
