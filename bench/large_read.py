@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from servers import Server, free_port
+from servers import Server, code_state, free_port
 from sqlalchemy import event
 
 from palabre.comments.queries import counts, thread_page
@@ -134,7 +134,7 @@ def explain(db: Database, run: Callable[[Any], object]) -> list[dict[str, Any]]:
     out = []
     with db.engine.connect() as conn:
         for statement, parameters in captured:
-            if not statement.lstrip().upper().startswith("SELECT"):
+            if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
                 continue
             rows = conn.exec_driver_sql(prefix + statement, parameters).all()
             plan = [" ".join(str(c) for c in row[-1:]) for row in rows]
@@ -193,7 +193,8 @@ def main() -> None:
     report: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"),
                               "command": " ".join([".venv/bin/python", "bench/large_read.py", *sys.argv[1:]]),
                               "data": {k: info[k] for k in ("threads", "comments", "sizes")},
-                              "proposed_index": PROPOSED_INDEX if args.proposed_index else None}
+                              "proposed_index": PROPOSED_INDEX if args.proposed_index else None,
+                              "code": code_state(BENCH.parent)}
     for backend in ("sqlite", "postgresql"):
         if args.backend not in (backend, "both") or f"{backend}_url" not in info:
             continue

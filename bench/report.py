@@ -36,7 +36,7 @@ def http_tables(report: dict[str, Any]) -> str:
         p, i = by.get("palabre"), by.get("isso")
         if p and i:
             lines.append(f"| {label} | {p['rps'] / i['rps']:.1f}× | "
-                         f"{p['p99_ms'] / i['p99_ms']:.2f} | "
+                         f"{p['p99_ms'] / i['p99_ms']:.3f} | "
                          f"{i['cpu_ms_per_request'] / p['cpu_ms_per_request']:.1f}× |")
     mem = report["memory"]
     lines += ["", "| Serveur | RSS après chauffe (Mio) | RSS après charge (Mio) | processus | "

@@ -1,15 +1,16 @@
 """palabre and Isso 0.14 side by side, in the same run, on this machine.
 
 Usage: .venv/bin/python bench/run.py [--workers 2] [--seconds 10] [--connections 8] [--rounds 1]
-       (or `make bench-http`)
+                                    [--keep-alive] [--no-unmoderated]   (or `make bench-http`)
 
 Both servers get the same data (bench/dataset.py: a 20-comment thread, a 1,000-comment thread,
 50 threads for counts, 1,000 background threads) and the same number of worker processes:
 palabre through `palabre serve --workers N` (uvicorn), Isso through gunicorn as its docs set it
-up (`gunicorn -w N --preload isso.run`). Load comes from wrk on 127.0.0.1 (one thread, keep-alive
-connections), each configuration for `--seconds`; palabre and Isso alternate inside every round
-(A/B interleaved, order swapped each round) and the medians over rounds are reported, because
-the machine is shared. CPU per request is the servers' own CPU time (master + workers, from
+up (`gunicorn -w N --preload isso.run`). Load comes from wrk on 127.0.0.1 (one thread, 8
+connections, one TCP connection per request unless --keep-alive: with a few keep-alive
+connections uvicorn's workers do not share the load evenly), each configuration for `--seconds`;
+palabre and Isso alternate inside every round (A/B interleaved, order swapped each round) and
+the medians over rounds are reported, because the machine is shared. CPU per request is the servers' own CPU time (master + workers, from
 /proc) divided by the requests served: it depends much less on the noise than req/s does.
 
 Results: a table on stdout, bench/results/http-<UTC stamp>.json and http-latest.json."""
@@ -33,7 +34,7 @@ from urllib.parse import quote
 import loadgen
 import seed
 from dataset import EPOCH, Generator, Row, long_tail_size
-from servers import Server, free_port
+from servers import Server, code_state, free_port
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -284,6 +285,7 @@ def main() -> None:
     seed.isso_load(ISSO_VENV / "bin" / "python", conf, work / "isso.sqlite3", keys, rows)
     print(f"Chargé (palabre {timings['load_s']:.1f} s, Isso aussi)", flush=True)
 
+    code = code_state(ROOT)  # taken when the servers start, i.e. when the code is imported
     servers = [palabre_server(work, args.workers), isso_server(work, args.workers, conf)]
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     memory: dict[str, dict[str, object]] = {}
@@ -336,7 +338,7 @@ def main() -> None:
         "settings": {"workers": args.workers, "seconds": args.seconds,
                      "connections": args.connections, "rounds": args.rounds,
                      "keep_alive": args.keep_alive},
-        "data": {"threads": len(keys), "comments": len(rows)},
+        "data": {"threads": len(keys), "comments": len(rows)}, "code": code,
         "summary": summary, "memory": memory, "runs": results,
         "palabre_page1_of_1000_vs_20_rps": round(p, 2),
     }

@@ -129,3 +129,22 @@ def _cpu(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def code_state(root: Path) -> dict[str, object]:
+    """Which code was measured: the commit, whether src/ had uncommitted changes, and the hash of
+    the read path (others may be editing the tree while a benchmark runs)."""
+    import hashlib
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+        return done.stdout.strip()
+
+    read_path = root / "src" / "palabre" / "comments" / "queries.py"
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "src_changes": [line.split(None, 1)[-1]
+                        for line in git("status", "--porcelain", "src").splitlines()],
+        "queries_py_sha1": hashlib.sha1(read_path.read_bytes()).hexdigest()[:12]
+        if read_path.exists() else None,
+    }

@@ -35,6 +35,10 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("public_url", "http://127.0.0.1:8000", "Adresse publique du serveur palabre."),
     Setting("host", "127.0.0.1", "Adresse d'écoute du serveur."),
     Setting("port", 8000, "Port d'écoute du serveur."),
+    Setting(
+        "access_log", False,
+        "Journal de chaque requête par le serveur (inutile derrière nginx, qui le tient déjà).",
+    ),
     Setting("allowed_origins", "", "Origines autorisées du site par défaut, séparées par des virgules."),
     Setting("max_comment_length", 5000, "Longueur maximale d'un commentaire, en caractères."),
     Setting("max_body_bytes", 65536, "Taille maximale du corps d'une requête, en octets."),

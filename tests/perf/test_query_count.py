@@ -14,7 +14,7 @@ from sqlalchemy import event, select
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Site, Thread
 
-# get_site, find_thread, roots, replies, total; room for one more (e.g. an HTTP cache check).
+# A page: the thread with its count, then the page's roots with their replies. Counts: one.
 MAX_PAGE_STATEMENTS = 2
 MAX_COUNTS_STATEMENTS = 1
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

@@ -36,6 +36,7 @@ def serve(
             os.environ["PALABRE_CONFIG"] = str(config.resolve())
         uvicorn.run("palabre.web.asgi:build", factory=True, host=str(settings.host),
                     port=int(settings.port), workers=workers, proxy_headers=True,
+                    access_log=bool(settings.access_log),
                     **_healthcheck_timeout(uvicorn))
         return
     from palabre.web.app import create_app
@@ -43,7 +44,8 @@ def serve(
     app = create_app(settings)
     app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")  # warm up
     typer.echo(f"palabre écoute sur http://{settings.host}:{settings.port}/")
-    uvicorn.run(app, host=str(settings.host), port=int(settings.port), proxy_headers=True)
+    uvicorn.run(app, host=str(settings.host), port=int(settings.port), proxy_headers=True,
+                access_log=bool(settings.access_log))
 
 
 def _healthcheck_timeout(uvicorn: Any) -> dict[str, Any]:

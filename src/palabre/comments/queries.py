@@ -95,9 +95,10 @@ _ROOT_VISIBLE: Final = (
     "SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.id <> c.id "
     "AND r.status = 'published')))"
 )
+# Row values, so that both databases use the cursor as a bound of the index.
 _AFTER: Final = {
-    "newest": "AND (c.created_at < :stamp OR (c.created_at = :stamp AND c.id < :ident))",
-    "oldest": "AND (c.created_at > :stamp OR (c.created_at = :stamp AND c.id > :ident))",
+    "newest": "AND (c.created_at, c.id) < (:stamp, :ident)",
+    "oldest": "AND (c.created_at, c.id) > (:stamp, :ident)",
 }
 _ORDER: Final = {"newest": "c.created_at DESC, c.id DESC", "oldest": "c.created_at, c.id"}
 
@@ -127,7 +128,7 @@ _THREAD: Final = text(
     "FROM threads t JOIN sites s ON s.id = t.site_id WHERE s.key = :site AND t.key = :thread"
 )
 _COUNTS: Final = text(
-    "SELECT t.key, count(c.id) FROM threads t JOIN sites s ON s.id = t.site_id "
+    "SELECT t.key, count(*) FROM threads t JOIN sites s ON s.id = t.site_id "
     "JOIN comments c ON c.thread_id = t.id AND c.status = 'published' "
     "WHERE s.key = :site AND t.key IN :keys GROUP BY t.key"
 ).bindparams(bindparam("keys", expanding=True))

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -77,6 +78,9 @@ class Comment(Base):
     __table_args__ = (
         Index("ix_comments_thread_root_page", "thread_id", "status", "parent_id", "created_at"),
         Index("ix_comments_root", "root_id"),
+        # The thread page: a thread's top-level comments in date order (partial index).
+        Index("ix_comments_thread_roots", "thread_id", "created_at", "id",
+              postgresql_where=text("parent_id IS NULL"), sqlite_where=text("parent_id IS NULL")),
         Index("ix_comments_status_created", "status", "created_at"),
         Index("ix_comments_author_key_created", "author_key", "created_at"),
         UniqueConstraint("thread_id", "import_source", "external_id", name="uq_comments_import"),
