@@ -40,5 +40,11 @@ def app_context(request: Request) -> AppContext:
     return context
 
 
+async def current_context(request: Request) -> AppContext:
+    """The same, as an async dependency: FastAPI resolves it on the event loop rather than in a
+    worker thread (for the read endpoints that run on the loop)."""
+    return app_context(request)
+
+
 def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None

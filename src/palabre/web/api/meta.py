@@ -12,15 +12,15 @@ from palabre.comments.reports import REPORT_REASONS
 from palabre.comments.sites import get_site
 from palabre.web.api.schemas import CheckIn, CountsIn
 from palabre.web.caching import conditional_json
-from palabre.web.context import AppContext, app_context
+from palabre.web.context import AppContext, current_context
 from palabre.web.locale import request_locale
 
 router = APIRouter(prefix="/api", tags=["fils"])
-Ctx = Annotated[AppContext, Depends(app_context)]
+Ctx = Annotated[AppContext, Depends(current_context)]
 
 
 @router.get("/counts", summary="Nombre de commentaires publiés de plusieurs fils")
-def get_counts(
+async def get_counts(
     request: Request,
     ctx: Ctx,
     thread: Annotated[list[str], Query(max_length=500)],
@@ -31,13 +31,13 @@ def get_counts(
 
 
 @router.post("/counts", summary="Nombre de commentaires (liste de fils dans le corps)")
-def post_counts(ctx: Ctx, body: CountsIn) -> dict[str, object]:
+async def post_counts(ctx: Ctx, body: CountsIn) -> dict[str, object]:
     with ctx.db.session() as session:
         return {"counts": counts(session, body.site, body.threads)}
 
 
 @router.get("/config", summary="Réglages utiles au widget")
-def get_config(
+async def get_config(
     request: Request, ctx: Ctx, site: Annotated[str, Query(max_length=64)] = "default"
 ) -> dict[str, object]:
     locale = request_locale(request, str(ctx.settings.locale))
