@@ -90,6 +90,11 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting("sqlite_busy_timeout_ms", 5000, "Attente maximale d'un verrou SQLite, en millisecondes."),
     Setting(
+        "moderation_in_worker", False,
+        "Modérer dans les processus de fond (palabre worker) plutôt que dans la requête ; le "
+        "commentaire reste en attente entre-temps.",
+    ),
+    Setting(
         "pending_sweep_seconds", 60,
         "Intervalle de reprise des commentaires restés en attente de modération (0 = jamais).",
     ),

@@ -6,7 +6,7 @@ import secrets
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy import select
@@ -49,10 +49,33 @@ def worker(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings, database = _open(config)
     huey = build_huey(settings)
-    Tasks(huey, settings, database)
+    tasks = Tasks(huey, settings, database)
+    _register_moderation(huey, settings, database, tasks)
     queue = "Redis" if settings.redis_url else "SQLite"
     typer.echo(f"palabre worker : {workers} fils, file {queue}")
     huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
+
+
+def _register_moderation(huey: Any, settings: Any, database: Any, tasks: Any) -> None:
+    """The worker also moderates comments when `moderation_in_worker` is set; its engine is
+    loaded on the first comment, and its decisions notify like the app's."""
+    from functools import cache
+
+    from palabre.comments import background
+    from palabre.comments.service import CommentService
+    from palabre.events import EventBus
+    from palabre.moderation.loader import load_moderator
+    from palabre.notifications.subscriber import NotificationSubscriber
+    from palabre.review.charters import CharterAwareModerator
+
+    @cache
+    def service() -> CommentService:
+        events = EventBus()
+        events.subscribe(NotificationSubscriber(tasks))
+        moderator = CharterAwareModerator(database, load_moderator(settings))
+        return CommentService(database, moderator, settings, events)
+
+    background.register(huey, service)
 
 
 def digest(config: ConfigOption = None) -> None:

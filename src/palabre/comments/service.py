@@ -78,6 +78,9 @@ class CommentService:
         self.settings = settings
         self.events = events or EventBus()
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        # When set (setting `moderation_in_worker`), new and edited comments stay pending and
+        # are handed to a background worker instead of being moderated in the request.
+        self.defer: Callable[[int], object] | None = None
         self.tokens = EditTokens(settings.resolved_secret_key, int(settings.edit_window_seconds))
 
     # -- posting -------------------------------------------------------------------------------
@@ -138,7 +141,7 @@ class CommentService:
             if comment.root_id is None and comment.parent_id is None:
                 comment.root_id = comment.id
         events: list[Event] = [CommentPosted(comment.id, comment.thread_id)]
-        comment, decision, clauses = self._moderate(comment.id, events)
+        comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
         return PostResult(
@@ -188,6 +191,24 @@ class CommentService:
         clauses = tuple(dict.fromkeys((r.clause, r.clause_text) for r in verdict.reasons))
         return comment, verdict.decision, clauses
 
+    def _moderate_or_defer(
+        self, comment: Comment, events: list[Event]
+    ) -> tuple[Comment, str, tuple[tuple[str, str], ...]]:
+        if self.defer is None:
+            return self._moderate(comment.id, events)
+        try:
+            self.defer(comment.id)
+        except Exception:  # the queue is down: the sweeper will moderate it in a minute
+            log.exception("could not hand comment %s to the background worker", comment.id)
+        return comment, "hold", ()
+
+    def moderate_one(self, comment_id: int) -> str:
+        """Moderate one pending comment now (the background worker's task); idempotent."""
+        events: list[Event] = []
+        _, decision, _ = self._moderate(comment_id, events)
+        self.events.publish(events)
+        return decision
+
     def moderate_pending(self, limit: int = 1000, older_than: timedelta | None = None) -> int:
         """Resume after a crash or a failed decision write: moderate every comment still pending
         (`older_than` leaves alone those a request is moderating right now). Returns how many."""
@@ -224,7 +245,7 @@ class CommentService:
                 from_status=previous, to_status="pending", clauses=[], note="", created_at=now,
             ))
         events: list[Event] = [CommentEdited(comment.id, comment.thread_id)]
-        comment, decision, clauses = self._moderate(comment.id, events)
+        comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
         return PostResult(comment, token or "", until, decision, clauses)

@@ -59,6 +59,10 @@ def create_app(
     events = events or EventBus()
     notifications = install_notifications(settings, database, events)
     service = CommentService(database, moderator, settings, events)
+    if bool(settings.moderation_in_worker):
+        from palabre.comments import background
+
+        service.defer = background.register(notifications.huey, lambda: service)
     app = FastAPI(
         lifespan=sweeper_lifespan(service, int(settings.pending_sweep_seconds)),
         title="palabre",
