@@ -34,7 +34,13 @@
       editText: "Modifier votre commentaire",
       ok: "Votre commentaire est publié.", held: "Votre commentaire est en attente de modération.",
       refused: "Votre commentaire n’a pas été publié.", clauses: "Règles de la charte concernées :",
-      now: "à l’instant", by: "Commentaire de {name}"
+      now: "à l’instant", by: "Commentaire de {name}",
+      hintTitle: "Avant de publier :", hintFix: "Remplacer « {a} » par « {b} »",
+      hintClause: "Votre texte pourrait enfreindre la charte : {c}",
+      hintAnyway: "Vous pouvez corriger ou publier tel quel.",
+      follow: "Suivre les commentaires", followEmail: "Votre adresse e-mail", followMode: "Recevoir",
+      followNow: "un e-mail à chaque commentaire", followDigest: "un résumé par jour",
+      followSend: "Suivre", feed: "Flux Atom des commentaires"
     },
     en: {
       count0: "No comments", count1: "1 comment", countN: "{n} comments",
@@ -58,7 +64,13 @@
       editText: "Edit your comment",
       ok: "Your comment is published.", held: "Your comment is awaiting moderation.",
       refused: "Your comment was not published.", clauses: "Charter rules concerned:",
-      now: "just now", by: "Comment by {name}"
+      now: "just now", by: "Comment by {name}",
+      hintTitle: "Before you post:", hintFix: "Replace “{a}” with “{b}”",
+      hintClause: "Your text may break the charter: {c}",
+      hintAnyway: "You may fix it or post it as it is.",
+      follow: "Follow the comments", followEmail: "Your e-mail address", followMode: "Receive",
+      followNow: "an e-mail for each comment", followDigest: "a daily digest",
+      followSend: "Follow", feed: "Atom feed of the comments"
     }
   };
 
@@ -80,6 +92,7 @@
   var canonical = document.querySelector("link[rel=canonical]");
   var pageUrl = canonical ? canonical.href : location.origin + location.pathname;
   var site = attr("site", "default");
+  var sso = attr("sso", "") || (window.Palabre && window.Palabre.user) || null;
   var threadKey = attr("thread", pageUrl);
   var threadTitle = attr("title", document.title);
   var pageSize = parseInt(attr("limit", "20"), 10) || 20;
@@ -271,6 +284,82 @@
     return p;
   }
 
+  /* ---------- pre-submit hint: /api/check while typing (debounced, stale requests aborted) ---------- */
+  function unitAt(str, cp) { return Array.from(str).slice(0, cp).join("").length; }
+  function attachHint(text, box) {
+    var timer = null, ctrl = null, seq = 0;
+    function run() {
+      var value = text.value, mine = ++seq;
+      if (ctrl) ctrl.abort();
+      ctrl = null;
+      if (value.trim().length < 3) { box.hidden = true; return; }
+      ctrl = typeof AbortController === "function" ? new AbortController() : null;
+      fetch(base + "/api/check", { method: "POST", credentials: "omit", signal: ctrl && ctrl.signal,
+        headers: { "Content-Type": "application/json", "Accept-Language": lang },
+        body: JSON.stringify({ text: value, site: site }) })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (v) { if (v && mine === seq && text.value === value) show(v, value); }, function () { /* aborted or offline */ });
+    }
+    function show(v, value) {
+      box.textContent = "";
+      var fixes = (v.corrections || []).filter(function (c) { return c.suggestions && c.suggestions.length; });
+      var seen = {}, clauses = (v.reasons || []).filter(function (r) {
+        var keep = r.category !== "orthographe" && !seen[r.clause];
+        seen[r.clause] = 1;
+        return keep;
+      });
+      box.hidden = !fixes.length && !clauses.length;
+      if (box.hidden) return;
+      var ul = h("ul", { class: "palabre-hint-list" });
+      fixes.slice(0, 8).forEach(function (c) {
+        var a = unitAt(value, c.start), b = unitAt(value, c.end), wrong = value.slice(a, b);
+        ul.append(h("li", {}, [h("span", { class: "palabre-hint-msg", text: c.message + " " })].concat(
+          c.suggestions.slice(0, 3).map(function (sg) {
+            return h("button", { type: "button", class: "palabre-link palabre-fix", text: "« " + wrong + " » → « " + sg + " »",
+              "aria-label": t("hintFix", { a: wrong, b: sg }), onclick: function () {
+                if (text.value.slice(a, b) !== wrong) { run(); return; }
+                text.value = text.value.slice(0, a) + sg + text.value.slice(b);
+                text.focus();
+                text.setSelectionRange(a + sg.length, a + sg.length);
+                text.dispatchEvent(new Event("input"));
+              } });
+          }))));
+      });
+      clauses.forEach(function (r) { ul.append(h("li", { class: "palabre-hint-clause", text: t("hintClause", { c: r.clause_text || r.clause }) })); });
+      box.append(h("p", { class: "palabre-hint-title", text: S.hintTitle }), ul, h("p", { class: "palabre-hint-note", text: S.hintAnyway }));
+    }
+    text.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 600); });
+  }
+
+  /* ---------- « Suivre les commentaires » (double opt-in by e-mail) and the Atom feed ---------- */
+  function followBox() {
+    var fid = uid("follow");
+    var email = h("input", { id: fid + "-email", name: "email", type: "email", autocomplete: "email", required: true });
+    email.value = remembered("email");
+    var now = h("input", { id: fid + "-now", type: "radio", name: fid + "-mode", value: "immediate", checked: true });
+    var digest = h("input", { id: fid + "-digest", type: "radio", name: fid + "-mode", value: "digest" });
+    var status = h("p", { class: "palabre-status", role: "status" });
+    var send = h("button", { type: "submit", class: "palabre-button palabre-secondary", text: S.followSend });
+    var form = h("form", { class: "palabre-follow-form", novalidate: true }, [
+      field(S.followEmail, email),
+      h("fieldset", { class: "palabre-follow-mode" }, [h("legend", { text: S.followMode }),
+        h("label", { for: now.id }, [now, " " + S.followNow]), " ", h("label", { for: digest.id }, [digest, " " + S.followDigest])]),
+      h("div", { class: "palabre-buttons" }, [send]), status]);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      send.disabled = true;
+      status.textContent = "";
+      api("POST", "/api/subscriptions", { site: site, thread: threadKey, thread_title: threadTitle, thread_url: pageUrl,
+        email: email.value.trim(), mode: digest.checked ? "digest" : "immediate", lang: lang })
+        .then(function (res) { status.textContent = res.message; remember("email", email.value.trim()); },
+          function (err) { status.textContent = err.message; email.focus(); })
+        .then(function () { send.disabled = false; });
+    });
+    var feed = base + "/feeds/thread.atom?" + q({ site: site, thread: threadKey });
+    return h("details", { class: "palabre-follow" }, [h("summary", { text: S.follow }), form,
+      h("p", { class: "palabre-feed" }, [h("a", { href: feed, rel: "alternate", type: "application/atom+xml", text: S.feed })])]);
+  }
+
   /* ---------- forms ---------- */
   function field(label, input, extra) {
     return h("div", { class: "palabre-field" }, [h("label", { for: input.id, text: label }), input, extra]);
@@ -289,6 +378,8 @@
     email.value = remembered("email");
     var status = h("div", { class: "palabre-status", role: "status" });
     var alert = h("div", { class: "palabre-error", role: "alert", id: fid + "-err" });
+    var hint = h("div", { class: "palabre-hint", "aria-live": "polite", hidden: true });
+    attachHint(text, hint);
     var submit = h("button", { type: "submit", class: "palabre-button", text: opts.submitLabel || S.publish });
     function updateCounter() {
       var n = text.value.length;
@@ -299,8 +390,8 @@
     var buttons = h("div", { class: "palabre-buttons" }, [submit,
       opts.onCancel ? h("button", { type: "button", class: "palabre-button palabre-secondary", text: S.cancel, onclick: opts.onCancel }) : null]);
     var form = h("form", { class: "palabre-form", novalidate: true }, [
-      field(opts.label, text, counter),
-      opts.edit ? null : h("div", { class: "palabre-row" }, [field(S.name, name), field(S.email, email)]),
+      field(opts.label, text, counter), hint,
+      opts.edit ? null : h("div", { class: "palabre-row palabre-identity", hidden: !!sso }, [field(S.name, name), field(S.email, email)]),
       h("div", { class: "palabre-hp", "aria-hidden": "true" }, [h("label", { for: hp.id, text: S.hp }), hp]),
       alert, buttons, status
     ]);
@@ -359,7 +450,8 @@
 
   function postComment(values, parent) {
     return api("POST", "/api/comments", { site: site, thread: threadKey, thread_title: threadTitle, thread_url: pageUrl,
-      parent: parent, author: values.author, email: values.email, text: values.text, website: values.website });
+      parent: parent, author: values.author, email: values.email, text: values.text, website: values.website,
+      sso: sso || undefined });
   }
 
   function afterPost(res, text, list, first) {
@@ -564,7 +656,7 @@
         done: function (res, v) { afterPost(res, v.text, ui.list, true); }
       });
       form.classList.add("palabre-main-form");
-      ui.section.append(form, ui.empty, ui.list, ui.more);
+      ui.section.append(form, followBox(), ui.empty, ui.list, ui.more);
       showPage(data);
       ui.section.removeAttribute("aria-busy");
     }, function (err) {
@@ -591,5 +683,9 @@
   }
   window.Palabre = window.Palabre || {};
   window.Palabre.widget = { version: VERSION, reload: function () { start(root); } };
+  window.Palabre.setUser = function (jwt) {
+    sso = jwt || null;
+    root.querySelectorAll(".palabre-identity").forEach(function (el) { el.hidden = !!sso; });
+  };
   start(root);
 })();
