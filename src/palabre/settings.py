@@ -83,6 +83,10 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("rate_limit_posts_thread", "120/minute", "Publications par fil d'article."),
     Setting("rate_limit_reports_ip", "20/minute;200/day", "Signalements par adresse IP."),
     Setting(
+        "rate_limit_subscriptions_ip", "5/minute;50/day",
+        "Demandes d'abonnement (e-mails de confirmation) par adresse IP.",
+    ),
+    Setting(
         "redis_url", "",
         "Redis partagé par plusieurs processus (limites de débit, file des tâches de fond) ; "
         "vide = mémoire du processus et file SQLite dans data_dir.",

@@ -22,6 +22,7 @@ class RateLimiter:
             "posts_author": _parse(settings.rate_limit_posts_author),
             "posts_thread": _parse(settings.rate_limit_posts_thread),
             "reports_ip": _parse(settings.rate_limit_reports_ip),
+            "subscriptions_ip": _parse(settings.rate_limit_subscriptions_ip),
         }
 
     def hit(self, *checks: tuple[str, str | None]) -> None:

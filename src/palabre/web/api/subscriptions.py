@@ -16,7 +16,7 @@ from palabre.notifications.compose import thread_title
 from palabre.notifications.links import REPLIES_OPTOUT
 from palabre.notifications.setup import Notifications
 from palabre.web.api.notify_pages import error_page, notifications_of, page
-from palabre.web.context import AppContext, app_context
+from palabre.web.context import AppContext, app_context, client_ip
 from palabre.web.locale import request_locale
 
 router = APIRouter(prefix="/api/subscriptions", tags=["abonnements"])
@@ -47,6 +47,7 @@ def follow(request: Request, ctx: Ctx, notif: Notif, body: SubscriptionIn) -> JS
     ctx.check_origin(request, body.site)
     if not notif.tasks.sender.enabled:
         raise PalabreError("courriel_indisponible")
+    ctx.limiter.hit(("subscriptions_ip", client_ip(request)))
     locale = body.lang if body.lang in {"fr", "en"} else request_locale(request)
     req = subscriptions.FollowRequest(body.site, body.thread, body.email, body.mode, locale,
                                       body.thread_title, body.thread_url)
