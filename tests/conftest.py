@@ -95,6 +95,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         rate_limit_posts_author="1000/minute",
         rate_limit_posts_thread="1000/minute",
         rate_limit_reports_ip="1000/minute",
+        rate_limit_subscriptions_ip="1000/minute",
     )
 
 
