@@ -40,6 +40,7 @@ serve: install
 test: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	MYPYPATH=src:tests $(BIN)/mypy --strict --explicit-package-bases tests
 	$(BIN)/pytest
 
 test-fast: install
@@ -51,6 +52,7 @@ lint: install
 
 typecheck: install
 	$(BIN)/mypy
+	MYPYPATH=src:tests $(BIN)/mypy --strict --explicit-package-bases tests
 
 eval: install
 	$(BIN)/palabre eval

@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from palabre.moderation.findings import Span
-from palabre.moderation.verdict import Reason, Verdict
+from palabre.moderation.findings import Category, Span
+from palabre.moderation.verdict import Action, Reason, Verdict
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SECRET = "test-secret-key-not-for-production"
@@ -89,8 +89,10 @@ class StubModerator:
     """A charter with one clause: « idiot » is an insult (held), « casino » is spam (rejected)."""
 
     def check(self, text: str, context: object = None) -> Verdict:
-        reasons = []
-        for word, category, action in (("idiot", "insulte", "hold"), ("casino", "spam", "reject")):
+        reasons: list[Reason] = []
+        rules: tuple[tuple[str, Category, Action], ...] = (
+            ("idiot", "insulte", "hold"), ("casino", "spam", "reject"))
+        for word, category, action in rules:
             start = text.lower().find(word)
             if start >= 0:
                 reasons.append(
@@ -98,13 +100,13 @@ class StubModerator:
                         clause=f"clause-{category}",
                         clause_text=f"Pas de {category}",
                         category=category,
-                        action=action,  # type: ignore[arg-type]
+                        action=action,
                         score=0.9,
                         spans=(Span(start, start + len(word), text[start : start + 5]),),
                         explanation=f"mot « {word} »",
                     )
                 )
-        decision = (
+        decision: Action = (
             "reject"
             if any(r.action == "reject" for r in reasons)
             else ("hold" if reasons else "publish")
@@ -113,7 +115,7 @@ class StubModerator:
             decision,
             tuple(reasons),
             {},
-            "fr",  # type: ignore[arg-type]
+            "fr",
             engine_version="stub/1",
             charter_version="test-1",
         )
