@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from palabre.moderation.training.metrics import Rates
+
 
 @dataclass(slots=True)
-class Counts:
+class Counts(Rates):
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -22,23 +24,6 @@ class Counts:
             self.fp += 1
         else:
             self.tn += 1
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def support(self) -> int:
-        return self.tp + self.fn
 
 
 class Table:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
-class Binary:
-    """Counts and scores of a binary decision against gold labels."""
+class Rates:
+    """Precision, recall and F1 from confusion counts; shared by the evaluation's mutable
+    `Counts` and the training's frozen `Binary`."""
 
     tp: int
     fp: int
@@ -31,6 +31,16 @@ class Binary:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Binary(Rates):
+    """Counts and scores of a binary decision against gold labels."""
+
+    tp: int
+    fp: int
+    fn: int
+    tn: int
 
     @property
     def negative_f1(self) -> float:
