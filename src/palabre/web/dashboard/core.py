@@ -7,10 +7,10 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, Final
+from typing import Annotated, Any, Final
 from urllib.parse import quote
 
-from fastapi import Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -216,3 +216,12 @@ def read_undo_token(
     if not isinstance(data, dict) or data.get("m") != moderator.id:
         raise PalabreError("annulation_expiree")
     return [int(a) for a in data.get("a", [])], [int(r) for r in data.get("r", [])]
+
+
+def dashboard_router() -> APIRouter:
+    """A router for one group of dashboard pages (prefix, error pages, hidden from OpenAPI)."""
+    return APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
+
+
+Page = Annotated[Viewer, Depends(viewer)]  # a page for a signed-in moderator
+Post = Annotated[Posted, Depends(posted)]  # a form post with a checked CSRF token

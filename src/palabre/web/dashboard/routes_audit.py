@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
-from fastapi import APIRouter, Depends
 from fastapi.responses import Response, StreamingResponse
 
 from palabre.review import audit
-from palabre.web.dashboard.core import PREFIX, DashboardRoute, Viewer, render, viewer
+from palabre.web.dashboard.core import Page, dashboard_router, render
 
-router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
-Page = Annotated[Viewer, Depends(viewer)]
+router = dashboard_router()
 
 
 def _date(value: str) -> date | None:

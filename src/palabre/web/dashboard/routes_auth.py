@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -16,10 +16,10 @@ from palabre.storage.models_review import Account
 from palabre.web.context import app_context, client_ip
 from palabre.web.dashboard.core import (
     PREFIX,
-    DashboardRoute,
     Posted,
     checked_form,
     dashboard_of,
+    dashboard_router,
     field,
     posted,
     redirect,
@@ -29,7 +29,7 @@ from palabre.web.dashboard.core import (
 from palabre.web.dashboard.i18n import Translator, locale_for
 from palabre.web.dashboard.session import dashboard_session
 
-router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
+router = dashboard_router()
 
 
 @router.get("/login")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Annotated
 
-from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from palabre.errors import PalabreError
@@ -13,20 +11,16 @@ from palabre.review import bans
 from palabre.storage.models_review import Ban
 from palabre.web.dashboard.core import (
     PREFIX,
-    DashboardRoute,
-    Posted,
-    Viewer,
+    Page,
+    Post,
+    dashboard_router,
     field,
-    posted,
     redirect,
     render,
-    viewer,
 )
 from palabre.web.dashboard.routes_queue import DURATIONS
 
-router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
-Page = Annotated[Viewer, Depends(viewer)]
-Post = Annotated[Posted, Depends(posted)]
+router = dashboard_router()
 
 
 @router.get("/bans")

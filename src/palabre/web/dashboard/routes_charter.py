@@ -3,28 +3,24 @@ save it as a new version that the engine uses at once. Editing is for admins."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from palabre.moderation.charter import Charter, CharterError, load_charter
 from palabre.review import charters
 from palabre.web.dashboard.core import (
     PREFIX,
-    DashboardRoute,
-    Posted,
+    Page,
+    Post,
     Viewer,
+    dashboard_router,
     field,
-    posted,
     redirect,
     render,
-    viewer,
 )
 
-router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
-Page = Annotated[Viewer, Depends(viewer)]
-Post = Annotated[Posted, Depends(posted)]
+router = dashboard_router()
 MAX_SOURCE = 200_000
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Annotated, Final, Literal, cast
+from typing import Final, Literal, cast
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse, Response
 
 from palabre.errors import PalabreError
@@ -18,23 +17,20 @@ from palabre.review.items import load_items
 from palabre.web.dashboard.core import (
     PREFIX,
     QUEUE_TITLES,
-    DashboardRoute,
-    Posted,
+    Page,
+    Post,
     Viewer,
+    dashboard_router,
     field,
     ints,
-    posted,
     read_undo_token,
     redirect,
     render,
     safe_back,
     undo_token,
-    viewer,
 )
 
-router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
-Page = Annotated[Viewer, Depends(viewer)]
-Post = Annotated[Posted, Depends(posted)]
+router = dashboard_router()
 
 DURATIONS: Final[dict[str, timedelta | None]] = {
     "1d": timedelta(days=1), "7d": timedelta(days=7), "30d": timedelta(days=30), "ban": None,

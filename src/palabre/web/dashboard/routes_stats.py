@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from palabre.review import stats
 from palabre.web.dashboard import charts
-from palabre.web.dashboard.core import PREFIX, DashboardRoute, Viewer, render, viewer
+from palabre.web.dashboard.core import Page, dashboard_router, render
 
-router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
-Page = Annotated[Viewer, Depends(viewer)]
+router = dashboard_router()
 
 
 @router.get("/stats")
