@@ -168,7 +168,9 @@ def _measure_backend(db: Database, backend: str, url: str, info: dict[str, Any],
          "palabre_factories:without_moderation", "--host", "127.0.0.1", "--port", str(port),
          "--log-level", "warning", "--no-access-log"],
         {"PALABRE_DATABASE_URL": url, "PALABRE_DATA_DIR": str(work),
-         "PALABRE_SECRET_KEY": "bench-secret-not-for-production", "PALABRE_REDIS_URL": ""},
+         "PALABRE_SECRET_KEY": "bench-secret-not-for-production", "PALABRE_REDIS_URL": "",
+         # Each case repeats one request: measure its SQL, not the read cache's replay.
+         "PALABRE_READ_CACHE_ENTRIES": "0"},
         port, "/api/health", work / "server.log")
     try:
         server.start()

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -71,7 +72,11 @@ def build_dataset(seed_value: int = 8) -> tuple[list[str], list[Row]]:
 
 # -- servers -----------------------------------------------------------------------------------
 
-def palabre_server(work: Path, workers: int, *, moderated: bool = True) -> Server:
+UNCACHED = "palabre (sans cache)"
+
+
+def palabre_server(work: Path, workers: int, *, moderated: bool = True,
+                   cached: bool = True) -> Server:
     port = free_port()
     env = {
         "PALABRE_DATA_DIR": str(work / "palabre"), "PALABRE_DATABASE_URL": "",
@@ -82,11 +87,13 @@ def palabre_server(work: Path, workers: int, *, moderated: bool = True) -> Serve
         "PALABRE_RATE_LIMIT_POSTS_IP": "1000000/minute",
         "PALABRE_RATE_LIMIT_POSTS_AUTHOR": "1000000/minute",
         "PALABRE_RATE_LIMIT_POSTS_THREAD": "1000000/minute",
+        # Without the read cache every request runs its SQL (the cost of a cache miss).
+        "PALABRE_READ_CACHE_ENTRIES": "1024" if cached else "0",
     }
     bin_ = ROOT / ".venv" / "bin"
     if moderated:
         argv = [str(bin_ / "palabre"), "serve", "--workers", str(workers)]
-        name = "palabre"
+        name = "palabre" if cached else UNCACHED
     else:
         argv = [str(bin_ / "uvicorn"), "--factory", "--app-dir", str(BENCH),
                 "palabre_factories:without_moderation", "--host", "127.0.0.1",
@@ -95,6 +102,10 @@ def palabre_server(work: Path, workers: int, *, moderated: bool = True) -> Serve
         name = "palabre (sans modération)"
     return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}",
                   work / f"{name.split()[0]}-{port}.log")
+
+
+def read_only(loads: dict[str, loadgen.Load]) -> dict[str, loadgen.Load]:
+    return {name: load for name, load in loads.items() if name != "post"}
 
 
 def isso_config(work: Path) -> Path:
@@ -201,7 +212,13 @@ def warm_up(server: Server, loads: dict[str, loadgen.Load], workers: int) -> Non
             response.read()
 
 
-def measure(server: Server, load: loadgen.Load, args: argparse.Namespace, work: Path) -> dict[str, float]:
+def measure(server: Server, load: loadgen.Load, args: argparse.Namespace, work: Path,
+            others: Sequence[Server] = ()) -> dict[str, float]:
+    """One load run. Every server of the run is settled first: after Isso's 1,000-comment run,
+    its workers keep serving the queued requests (1.5 s of CPU each) for several seconds after
+    wrk stops, and would otherwise share the two cores with the next measurement."""
+    for other in others:
+        other.settle()
     server.settle()
     solo = solo_ms(load) if load.lua_request is None else float("nan")
     cpu_before = server.cpu_seconds()
@@ -249,12 +266,15 @@ def table(summary: dict[str, dict[str, dict[str, float]]]) -> str:
             rows.append(f"| {scenario} | {name} | {m['rps']:.0f} | {m['p50_ms']:.1f} | "
                         f"{m['p99_ms']:.1f} | {m['cpu_ms_per_request']:.2f} | {m['solo_ms']:.1f} | "
                         f"{m['errors']:.0f} |")
-        p, i = by_server.get("palabre"), by_server.get("isso")
-        if p and i:
-            ratio_rows.append(
-                f"| {scenario} | {p['rps'] / max(i['rps'], 0.01):.1f}× | "
-                f"{p['p99_ms'] / max(i['p99_ms'], 0.001):.3f} | "
-                f"{i['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.1f}× |")
+        i = by_server.get("isso")
+        for name in ("palabre", UNCACHED):
+            p = by_server.get(name)
+            if p and i:
+                label = scenario if name == "palabre" else f"{scenario} ({name})"
+                ratio_rows.append(
+                    f"| {label} | {p['rps'] / max(i['rps'], 0.01):.1f}× | "
+                    f"{p['p99_ms'] / max(i['p99_ms'], 0.001):.3f} | "
+                    f"{i['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.1f}× |")
     return "\n".join(rows) + "\n\n" + "\n".join(ratio_rows) + "\n"
 
 
@@ -267,6 +287,8 @@ def main() -> None:
     parser.add_argument("--keep-alive", action="store_true",
                         help="Keep-alive connections (default: one connection per request, which "
                              "spreads the load evenly over uvicorn's workers; see loadgen.run).")
+    parser.add_argument("--no-uncached", action="store_true",
+                        help="Skip the reads of palabre with its read cache off.")
     parser.add_argument("--no-unmoderated", action="store_true",
                         help="Skip the POST run of palabre with a publish-everything engine.")
     parser.add_argument("--work", type=Path, default=BENCH / ".data" / "http")
@@ -287,6 +309,8 @@ def main() -> None:
 
     code = code_state(ROOT)  # taken when the servers start, i.e. when the code is imported
     servers = [palabre_server(work, args.workers), isso_server(work, args.workers, conf)]
+    if not args.no_uncached:
+        servers.insert(1, palabre_server(work, args.workers, cached=False))
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     memory: dict[str, dict[str, object]] = {}
     try:
@@ -294,6 +318,8 @@ def main() -> None:
             server.start()
             print(f"{server.name} : premier 200 après {server.cold_start_s:.2f} s", flush=True)
         loads = {s.name: scenarios(s) for s in servers}
+        if UNCACHED in loads:  # reads only: it shares palabre's database
+            loads[UNCACHED] = read_only(loads[UNCACHED])
         for server in servers:
             warm_up(server, loads[server.name], args.workers)
             memory[server.name] = {"after_warm_up": server.rss_mib()}
@@ -304,7 +330,7 @@ def main() -> None:
                 for server in order:
                     if scenario not in loads[server.name]:
                         continue
-                    r = measure(server, loads[server.name][scenario], args, work)
+                    r = measure(server, loads[server.name][scenario], args, work, servers)
                     results.setdefault(scenario, {}).setdefault(server.name, []).append(r)
                     print(f"  [{round_ + 1}] {scenario:20s} {server.name:8s} {r['rps']:8.1f} req/s"
                           f"  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"

@@ -45,6 +45,12 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("edit_window_seconds", 900, "Délai pendant lequel l'auteur peut modifier ou supprimer."),
     Setting("page_size", 20, "Nombre de commentaires de premier niveau par page."),
     Setting("max_page_size", 100, "Nombre maximal de commentaires par page demandé par le client."),
+    Setting(
+        "read_cache_entries",
+        1024,
+        "Réponses de lecture (pages de fil, compteurs) gardées en mémoire par processus, "
+        "valables jusqu'à la prochaine écriture en base ; 0 = pas de cache.",
+    ),
     Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut (seed 003)."),
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
     Setting("reports_to_hold", 3, "Signalements qui renvoient un commentaire publié en modération."),

@@ -40,9 +40,9 @@ def serve(
                     **_healthcheck_timeout(uvicorn))
         return
     from palabre.web.app import create_app
+    from palabre.web.asgi import warm
 
-    app = create_app(settings)
-    app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")  # warm up
+    app = warm(create_app(settings))
     typer.echo(f"palabre écoute sur http://{settings.host}:{settings.port}/")
     uvicorn.run(app, host=str(settings.host), port=int(settings.port), proxy_headers=True,
                 access_log=bool(settings.access_log))

@@ -18,6 +18,7 @@ from palabre.events import EventBus
 from palabre.moderation.engine import Moderator
 from palabre.notifications.setup import install as install_notifications
 from palabre.settings import Settings
+from palabre.storage.change_stamp import stamp_for
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
@@ -31,6 +32,7 @@ from palabre.web.body_guard import BodyGuard
 from palabre.web.context import AppContext
 from palabre.web.cors import SiteCors
 from palabre.web.ratelimit import RateLimiter
+from palabre.web.read_cache import ReadCache
 from palabre.web.security import SecurityHeaders
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,10 @@ def create_app(
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
     app.add_middleware(BodyGuard, max_bytes=int(settings.max_body_bytes))
     app.add_middleware(SecurityHeaders)
+    stamp = stamp_for(database.engine)
+    if stamp is not None and int(settings.read_cache_entries) > 0:
+        # Added last, so outermost: a hit skips every other layer (web/read_cache.py).
+        app.add_middleware(ReadCache, stamp=stamp, entries=int(settings.read_cache_entries))
     resumed = service.moderate_pending()
     if resumed:
         log.info("moderated %d comments left pending", resumed)

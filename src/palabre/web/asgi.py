@@ -3,14 +3,24 @@ Settings come from the environment (PALABRE_*) and PALABRE_CONFIG."""
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 
 from palabre.settings import load_settings
 from palabre.web.app import create_app
 
 
-def build() -> FastAPI:
-    app = create_app(load_settings())
-    # Load the engine's models now rather than on a reader's first comment (as `palabre serve`).
+def warm(app: FastAPI) -> FastAPI:
+    """Load the engine's models now rather than on a reader's first comment, then move
+    everything alive to the garbage collector's permanent generation: the models are some
+    200,000 long-lived objects, and a full collection walking them stopped a worker for about
+    100 ms now and then under load (the tail of docs/benchmarks.md)."""
     app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")
+    gc.collect()
+    gc.freeze()
     return app
+
+
+def build() -> FastAPI:
+    return warm(create_app(load_settings()))
