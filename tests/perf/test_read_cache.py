@@ -25,7 +25,7 @@ def read(
     params = {"thread": "fil"} if path == "/api/comments" else {"thread": ["fil", "autre"]}
     with statements(db) as seen:
         response = client.get(path, params=params, headers=headers)
-    body = response.json() if response.status_code == 200 else None
+    body: dict[str, Any] = response.json() if response.status_code == 200 else {}
     return len(seen), body, dict(response.headers)
 
 
