@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -128,3 +129,13 @@ def test_the_cache_keeps_at_most_its_capacity(settings: Settings, db: Database) 
             layer = getattr(layer, "app", None)
         assert isinstance(layer, ReadCache)
         assert len(layer.entries) == 3
+
+
+def test_a_stamp_that_cannot_be_read_turns_the_cache_off(tmp_path: Path) -> None:
+    from palabre.storage.change_stamp import SQLiteStamp
+
+    stamp = SQLiteStamp(str(tmp_path / "absent" / "palabre.sqlite3"))
+    assert stamp.read() is None
+    (tmp_path / "absent").mkdir()
+    first = stamp.read()  # reconnects once the file can be opened
+    assert first is not None and stamp.read() == first

@@ -28,52 +28,57 @@ class ChangeStamp(Protocol):
         """An opaque value that differs from every earlier one once anything was committed."""
 
 
-class SQLiteStamp:
-    def __init__(self, path: str) -> None:
-        self._path = path
+class _OwnConnectionStamp:
+    """One query on a connection of the stamp's own (outside the pool: it neither waits for nor
+    takes a pooled connection, and the app never writes through it), reopened after an error."""
+
+    query = ""
+
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Any = None
+
+    def _connect(self) -> Any:
+        raise NotImplementedError
 
     def read(self) -> object | None:
         with self._lock:
             try:
                 if self._connection is None:
-                    # Never written through; isolation_level=None: no implicit transaction.
-                    self._connection = sqlite3.connect(
-                        self._path, check_same_thread=False, isolation_level=None, timeout=1.0
-                    )
-                row = self._connection.execute("PRAGMA data_version").fetchone()
-            except sqlite3.Error:
-                log.warning("PRAGMA data_version failed; read cache bypassed", exc_info=True)
-                self._connection = None
-                return None
-        return int(row[0]) if row else None
-
-
-class PostgresStamp:
-    """One autocommit connection of its own (outside the pool, so it neither waits for nor
-    takes a pooled connection), reopened after an error."""
-
-    def __init__(self, conninfo: str) -> None:
-        self._conninfo = conninfo
-        self._lock = threading.Lock()
-        self._connection: Any = None
-
-    def read(self) -> object | None:
-        import psycopg
-
-        with self._lock:
-            try:
-                if self._connection is None or self._connection.closed:
-                    self._connection = psycopg.connect(
-                        self._conninfo, autocommit=True, connect_timeout=2
-                    )
-                row = self._connection.execute("SELECT pg_current_wal_lsn()").fetchone()
-            except psycopg.Error:
-                log.warning("pg_current_wal_lsn() failed; read cache bypassed", exc_info=True)
+                    self._connection = self._connect()
+                row = self._connection.execute(self.query).fetchone()
+            except Exception:
+                log.warning("%s failed; read cache bypassed", self.query, exc_info=True)
                 self._connection = None
                 return None
         return str(row[0]) if row else None
+
+
+class SQLiteStamp(_OwnConnectionStamp):
+    query = "PRAGMA data_version"
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._path = path
+
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: no implicit transaction is ever left open on it.
+        return sqlite3.connect(
+            self._path, check_same_thread=False, isolation_level=None, timeout=1.0
+        )
+
+
+class PostgresStamp(_OwnConnectionStamp):
+    query = "SELECT pg_current_wal_lsn()"
+
+    def __init__(self, conninfo: str) -> None:
+        super().__init__()
+        self._conninfo = conninfo
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        return psycopg.connect(self._conninfo, autocommit=True, connect_timeout=2)
 
 
 def stamp_for(engine: Engine) -> ChangeStamp | None:
