@@ -16,7 +16,12 @@ def conditional_json(request: Request, payload: object) -> Response:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
     headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Language, Origin"}
-    candidates = {tag.strip() for tag in request.headers.get("if-none-match", "").split(",")}
-    if etag in candidates or f"W/{etag}" in candidates:
+    if etag_matches(request.headers.get("if-none-match", ""), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/json", headers=headers)
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """Whether an `If-None-Match` header names `etag` (strong or weak form)."""
+    candidates = {tag.strip() for tag in if_none_match.split(",")}
+    return etag in candidates or f"W/{etag}" in candidates

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from palabre.storage.change_stamp import ChangeStamp
+from palabre.web.caching import etag_matches
 
 CACHED_PATHS = frozenset({"/api/comments", "/api/counts"})
 MAX_BODY = 512 * 1024
@@ -43,8 +44,6 @@ class ReadCache:
         self.stamp = stamp
         self.capacity = entries
         self.entries: OrderedDict[tuple[object, ...], Entry] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -65,10 +64,8 @@ class ReadCache:
         entry = self.entries.get(key)
         if entry is not None and entry.stamp == stamp:
             self.entries.move_to_end(key)
-            self.hits += 1
             await _replay(entry, request_headers, send)
             return
-        self.misses += 1
         await self._fill(key, stamp, scope, receive, send)
 
     async def _fill(
@@ -104,8 +101,7 @@ class ReadCache:
 async def _replay(entry: Entry, request_headers: list[tuple[bytes, bytes]], send: Send) -> None:
     if entry.etag is not None:
         wanted = b",".join(value for name, value in request_headers if name == b"if-none-match")
-        candidates = {tag.strip() for tag in wanted.split(b",")}
-        if entry.etag in candidates or b"W/" + entry.etag in candidates:
+        if etag_matches(wanted.decode("latin-1"), entry.etag.decode("latin-1")):
             headers = [(n, v) for n, v in entry.headers if n.lower() not in _NOT_IN_304]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
