@@ -8,7 +8,7 @@ import pytest
 
 from palabre.moderation.detectors import Detector, default_detectors
 
-CORE = ["insultes", "grossieretes", "haine", "violence", "illegal", "spam"]
+CORE = ["insultes", "grossieretes", "haine", "violence", "menace", "illegal", "spam"]
 
 
 def test_core_detectors_come_first() -> None:

@@ -59,6 +59,8 @@ HOMOGLYPHS: dict[str, str] = {
     "`": "'",
     "´": "'",
 }
+#: Ligatures that Unicode does not decompose: « cœur » is read as « coeur ».
+LIGATURES: dict[str, str] = {"œ": "oe", "æ": "ae", "ß": "ss"}
 LEET: dict[str, str] = {
     "0": "o",
     "1": "i",
@@ -92,7 +94,7 @@ def fold_char(char: str) -> str:
     for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char).casefold()):
         if unicodedata.category(c) in _INVISIBLE:
             continue
-        out.append(HOMOGLYPHS.get(c, c))
+        out.append(LIGATURES.get(c) or HOMOGLYPHS.get(c, c))
     return unicodedata.normalize("NFC", "".join(out))
 
 

@@ -17,6 +17,7 @@ CORE_DETECTORS: tuple[tuple[str, str], ...] = (
     ("palabre.moderation.detectors.profanity", "ProfanityDetector"),
     ("palabre.moderation.detectors.hate", "HateDetector"),
     ("palabre.moderation.detectors.violence", "ViolenceDetector"),
+    ("palabre.moderation.detectors.threat", "ThreatDetector"),
     ("palabre.moderation.detectors.illegal", "IllegalDetector"),
     ("palabre.moderation.detectors.spam", "SpamDetector"),
 )

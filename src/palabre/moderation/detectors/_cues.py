@@ -10,12 +10,14 @@ import itertools
 from dataclasses import dataclass
 
 from palabre.moderation.detectors._lexicon import Hit
+from palabre.moderation.detectors._speech import reported
 from palabre.moderation.detectors._text import Analysis
 
 STRONG_TARGET = 0.3  # espèce de, bande de, sale, vieille…
 WEAK_TARGET = 0.2  # ce, cette, ton, l'autre, t'es un, (connard), connard !
 NEGATION_FACTOR = 0.35
 QUOTE_FACTOR = 0.5
+REPORTED_FACTOR = 0.5
 MAX_SCORE = 0.98
 
 
@@ -38,6 +40,7 @@ class Cues:
     target: float  # bonus for an insult aimed at someone (0 when not aimed)
     negated: bool
     quoted: bool
+    reported: bool = False  # said by someone else, or condemned, in the same sentence
 
     def adjust(self, score: float) -> float:
         score += self.target
@@ -45,6 +48,8 @@ class Cues:
             score *= NEGATION_FACTOR
         if self.quoted:
             score *= QUOTE_FACTOR
+        if self.reported:
+            score *= REPORTED_FACTOR
         return min(score, MAX_SCORE)
 
     def describe(self) -> str:
@@ -55,6 +60,8 @@ class Cues:
             parts.append("sous une négation")
         if self.quoted:
             parts.append("entre guillemets (propos rapportés)")
+        if self.reported:
+            parts.append("rapporté ou dénoncé par l’auteur")
         return ", ".join(parts)
 
 
@@ -86,5 +93,6 @@ def cues_for(analysis: Analysis, hit: Hit, aimed: bool = True) -> Cues:
     """Cues for `hit`; `aimed=False` ignores targeting (profanity is not aimed)."""
     target = _target(analysis, hit) if aimed else 0.0
     quoted = analysis.in_quotes(hit.start, hit.end)
+    speech = reported(analysis.text, hit.start, hit.end)
     negated = hit.first >= 0 and any(f in _NEGATION for f in _before(analysis, hit.first, 4))
-    return Cues(target=target, negated=negated, quoted=quoted)
+    return Cues(target=target, negated=negated, quoted=quoted, reported=speech)

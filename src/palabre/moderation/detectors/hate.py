@@ -5,6 +5,7 @@ as a code for Jews), and control tropes ("le véritable maître à la Maison Bla
 from __future__ import annotations
 
 from palabre.moderation.charter import Charter
+from palabre.moderation.detectors._group_hate import group_hate
 from palabre.moderation.detectors._groups import insulted_groups
 from palabre.moderation.detectors._lexical import aggregate, scored_hits
 from palabre.moderation.detectors._rules import Rule, apply_rules, rule, words_alt
@@ -142,5 +143,6 @@ class HateDetector:
         analysis = analyse(text)
         items = scored_hits(analysis, charter, "haine") + apply_rules(analysis, RULES)
         items += insulted_groups(analysis, charter)
+        items += group_hate(text)
         finding = aggregate(items, "haine", self.name, "Propos haineux ou racistes")
         return DetectorOutput(findings=(finding,) if finding else ())

@@ -1,16 +1,25 @@
-"""The learned model as a detector: one finding per charter category whose calibrated
-probability reaches the head's threshold (chosen on the dev split), with the words that
-weighed most as evidence. The model is loaded on the first comment, never at import.
+"""The learned model as a detector.
 
-The overall `toxicite` head is not turned into findings: it confuses heated topics with a
-toxic tone too often (see docs/model-card.md); it stays available through `analyse()`."""
+Each charter head (haine, violence, insulte, grossierete) gives a finding when its calibrated
+probability `p` reaches the head's operating threshold `t` (chosen on the dev split for the
+engine's decisions). The general `toxicite` head gives a finding too, filed under the charter
+category its sub-heads find closest, so that toxic comments that fit no single head are not
+published unseen.
+
+A probability is put on the charter's scale so that the head's operating point lands on the
+default charter's « retenir » (0.45): below `t`, `0.45 · p / t`; above, up to 0.74. The model
+alone therefore holds for a human and never rejects: rejections need a rule that names the
+offence. The evidence is the words that weighed most, never a link, an @mention or a
+function word."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Finding
+from palabre.moderation.detectors._speech import blank_reported_quotes, fold_flat
+from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Finding, Span
 from palabre.moderation.model.heads import HEAD_CATEGORY, HEAD_LABELS_FR
 
 if TYPE_CHECKING:
@@ -18,6 +27,63 @@ if TYPE_CHECKING:
     from palabre.moderation.model.scorer import Analysis, ModerationModel
 
 DETECTOR_NAME: Final = "modele-appris"
+TOXICITY: Final = "toxicite"
+HOLD_POINT: Final = 0.45
+MODEL_CEILING: Final = 0.74
+
+
+def hold_point(category: Category) -> float:
+    """The default charter's « retenir » for `category` (0.45 when it has none)."""
+    from palabre.moderation.charter import default_charter
+
+    threshold = default_charter().thresholds.get(category)
+    return threshold.hold if threshold is not None else HOLD_POINT
+
+
+def charter_scale(probability: float, threshold: float, hold: float = HOLD_POINT) -> float:
+    """The model's probability on the charter's scale (see the module docstring)."""
+    threshold = min(max(threshold, 1e-6), 1 - 1e-6)
+    if probability < threshold:
+        return hold * probability / threshold
+    above = (probability - threshold) / (1 - threshold)
+    return min(MODEL_CEILING, hold + (MODEL_CEILING - hold) * above)
+
+
+def sentence_span(text: str, limit: int = 200) -> tuple[Span, ...]:
+    """The first sentence (at most `limit` characters): the evidence when no single word
+    carried the model's judgement."""
+    start = len(text) - len(text.lstrip())
+    end = start
+    while end < len(text) and end - start < limit:
+        end += 1
+        if text[end - 1] in ".!?\n" and end - start > 10:
+            break
+    piece = text[start:end].rstrip()
+    return (Span(start, start + len(piece), piece),) if piece else ()
+
+
+#: Words without which the model's « violence » head is not believed: acts of violence, death,
+#: weapons, blows and the idioms of threats. « Je vais te répondre » has none of them.
+VIOLENT_CUE: Final = re.compile(
+    r"\b(?:tu(?:er|e|es|ee|ees|ez|ons|erai|era|eront)|mort|morts|morte|mourir|meur\w*|crev\w*|"
+    r"but\w*|abat\w*|flingu\w*|egorg\w*|pend\w*|fusill\w*|massacr\w*|extermin\w*|liquid\w*|"
+    r"execut\w*|zigouill\w*|assassin\w*|lynch\w*|decapit\w*|gaz\w*|poignard\w*|brul\w*|"
+    r"cram\w*|defonc\w*|tabass\w*|lapid\w*|viol\w*|tortur\w*|mutil\w*|eventr\w*|saign\w*|"
+    r"sang|couteau\w*|lame|balles?|flingue|armes?|fusil|pistolet|kalach\w*|bombe\w*|explos\w*|"
+    r"coups?|frapp\w*|cogn\w*|baffe\w*|gifl\w*|claque\w*|gueule|peau|corde|cercueil|tombe|"
+    r"enterr\w*|noy\w*|etrangl\w*|cass\w*|pet\w*|eclat\w*|ecras\w*|detrui\w*|detruir\w*|"
+    r"nique\w*|nik\w*|regl\w* (?:son|ton|leur|votre) compte|adresse|habites?|retrouver|"
+    r"sortie|attend\w* dehors|six pieds|noel|souffrir|regretter|payer|planter|plante|trou\w*|"
+    r"sauter|guerre|attentat|terroris\w*|djihad\w*|racl\w*|dents|yeux|crane|tete)\b"
+)
+
+
+def has_violent_cue(text: str) -> bool:
+    return VIOLENT_CUE.search(fold_flat(text)) is not None
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.0f}\u00a0%"
 
 
 class LearnedDetector:
@@ -43,25 +109,58 @@ class LearnedDetector:
 
     def detect(self, text: str, context: CheckContext, charter: Charter) -> DetectorOutput:
         model = self.model
-        analysis = model.analyse(text)
+        analysis = model.analyse(blank_reported_quotes(text))
+        violent = has_violent_cue(text)
         findings = [
-            self._finding(model, analysis, head, category, analysis.scores[head])
+            self._head_finding(model, analysis, head, category)
             for head, category in HEAD_CATEGORY.items()
-            if analysis.scores[head] >= model.threshold(head)
+            if analysis.scores[head] >= model.threshold(head) and (head != "violence" or violent)
         ]
-        return DetectorOutput(findings=tuple(findings))
-
-    def _finding(
-        self,
-        model: ModerationModel,
-        analysis: Analysis,
-        head: str,
-        category: Category,
-        score: float,
-    ) -> Finding:
-        explanation = (
-            f"Le modèle appris (version {model.version}) estime à {score:.0%} la probabilité "
-            f"de {HEAD_LABELS_FR[head]} (seuil {model.threshold(head):.0%})."
+        if TOXICITY in analysis.scores and analysis.scores[TOXICITY] >= model.threshold(TOXICITY):
+            findings.append(self._toxicity_finding(model, analysis))
+        scores = tuple(
+            (category, round(charter_scale(p, model.threshold(h), hold_point(category)), 4))
+            for h, category in HEAD_CATEGORY.items()
+            if (p := analysis.scores[h]) > 0 and (h != "violence" or violent)
         )
-        spans = model.evidence(analysis, head, self._evidence_limit)
-        return Finding(category, round(score, 4), spans, explanation, self.name)
+        if TOXICITY in analysis.scores:
+            closest = self._closest(model, analysis)
+            p = analysis.scores[TOXICITY]
+            scale = charter_scale(p, model.threshold(TOXICITY), hold_point(HEAD_CATEGORY[closest]))
+            scores += ((HEAD_CATEGORY[closest], round(scale, 4)),)
+        return DetectorOutput(findings=tuple(findings), scores=scores)
+
+    def _head_finding(
+        self, model: ModerationModel, analysis: Analysis, head: str, category: Category
+    ) -> Finding:
+        probability, threshold = analysis.scores[head], model.threshold(head)
+        explanation = (
+            f"Le modèle appris (version {model.version}) estime à {_percent(probability)} la "
+            f"probabilité d’un propos relevant de la catégorie « {HEAD_LABELS_FR[head]} » "
+            f"(seuil\u00a0: {_percent(threshold)})."
+        )
+        spans = model.evidence(analysis, head, self._evidence_limit) or sentence_span(analysis.text)
+        score = round(charter_scale(probability, threshold, hold_point(category)), 4)
+        return Finding(category, score, spans, explanation, self.name)
+
+    @staticmethod
+    def _closest(model: ModerationModel, analysis: Analysis) -> str:
+        """The charter head nearest to its own threshold (never « violence » without a
+        violent word)."""
+        heads = [h for h in HEAD_CATEGORY if h != "violence" or has_violent_cue(analysis.text)]
+        return max(heads, key=lambda h: analysis.scores[h] / max(model.threshold(h), 1e-6))
+
+    def _toxicity_finding(self, model: ModerationModel, analysis: Analysis) -> Finding:
+        probability, threshold = analysis.scores[TOXICITY], model.threshold(TOXICITY)
+        head = self._closest(model, analysis)
+        explanation = (
+            f"Le modèle appris (version {model.version}) juge ce commentaire toxique "
+            f"({_percent(probability)}, seuil\u00a0: {_percent(threshold)}) ; la catégorie la "
+            f"plus proche est « {HEAD_LABELS_FR[head]} »."
+        )
+        spans = model.evidence(analysis, TOXICITY, self._evidence_limit) or sentence_span(
+            analysis.text
+        )
+        category = HEAD_CATEGORY[head]
+        score = round(charter_scale(probability, threshold, hold_point(category)), 4)
+        return Finding(category, score, spans, explanation, self.name)

@@ -8,6 +8,7 @@ from palabre.moderation.charter import Charter
 from palabre.moderation.detectors._lexical import aggregate
 from palabre.moderation.detectors._rules import Rule, apply_rules, rule, words_alt
 from palabre.moderation.detectors._text import analyse
+from palabre.moderation.detectors.threat import BENIGN_WORDS
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput
 
 KILL = words_alt(
@@ -29,19 +30,23 @@ OBJ = (
     r"|un|une)\s?)"
 )
 W = r"[\w'-]+"
-
-THREAT = (
-    rf"(?:{KILL_BARE}|retrouver|trouver|detruire|demonter|supprimer|soulever|casser"
-    r"|eclater|peter|faire la peau|planter|tirer dessus|crever)"
+#: What one may « éliminer » without harming anyone.
+ABSTRACT = words_alt(
+    "gaspillage deficits? dette pauvrete chomage fraudes? bugs? risques? problemes? doublons? "
+    "dechets niches? taxes? impots? subventions? obstacles? inegalites abus pesticides plastiques? "
+    "bouchons embouteillages erreurs? inefficacites? lenteurs? papiers paperasse couts depenses "
+    "privileges"
 )
+
 RULES: tuple[Rule, ...] = (
     rule(
-        rf"\b(?:je|j'|on|il|elle|ils|on) ?(?:vais|va|vas|vont|jvais) (?:te|t'|vous) ?{THREAT}\b"
-        r"|\bj ?vais te \w+|\bjte (?:supprime|bute|tue|defonce|nique)\b",
+        rf"\b{CALL}(?: {W}){{0,2}} {OBJ}{{1,2}}{KILL}\b"
+        rf"(?![^.!?]{{0,30}}\b{BENIGN_WORDS})",
         0.85,
-        "menace directe",
+        "appel au meurtre ou à la violence",
         negatable=True,
     ),
+    rule(r"\bjte (?:supprime|bute|tue|defonce|nique)\b", 0.85, "menace directe"),
     rule(
         r"\b(?:te|vous) (?:buteront|tueront|tuera|butera|defoncera|defonceront|crevera)\b",
         0.8,
@@ -77,15 +82,10 @@ RULES: tuple[Rule, ...] = (
         "appel à tirer sur des personnes",
         negatable=True,
     ),
-    rule(
-        rf"\b{CALL}(?: {W}){{0,2}} {OBJ}{{0,2}}{KILL}\b",
-        0.85,
-        "appel au meurtre ou à la violence",
-        negatable=True,
-    ),
     rule(rf"\b{KILL_IMPERATIVE}\b(?! pas)", 0.85, "appel direct à la violence"),
     rule(
-        rf"\b{CALL}(?: {W}){{0,2}} {OBJ}{{0,2}}elimin\w*(?: {W}){{0,1}}",
+        rf"\b{CALL}(?: {W}){{0,2}} {OBJ}{{0,2}}elimin\w*\b(?! (?:le|la|les|l'|des|du|de) ?{ABSTRACT})"
+        rf"(?: {W}){{0,1}}",
         0.55,
         "« éliminer » quelqu'un : sens politique ou physique ambigu, un humain doit juger",
         negatable=True,
@@ -107,13 +107,6 @@ RULES: tuple[Rule, ...] = (
         r"\bmort (?:aux?|a la|a l') [\w'-]+", 0.85, "appel à la mort d'un groupe ou d'une personne"
     ),
     rule(rf"\ba mort (?:les|le|la) {W}", 0.8, "appel à la mort"),
-    rule(
-        rf"\b(?:je|on|j') ?(?:vais|va|vas) (?:te|t'|vous|le|la|les) ?(?:{KILL_BARE}|retrouver"
-        r"|casser|eclater|peter|faire la peau|planter)\b",
-        0.9,
-        "menace directe",
-        negatable=True,
-    ),
     rule(
         r"\b(?:une|deux|des) balles? dans (?:la tete|le crane|la nuque|le dos)\b",
         0.8,

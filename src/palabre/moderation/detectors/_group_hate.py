@@ -1,0 +1,247 @@
+"""Hate without slurs (clause « Aucun message à caractère raciste »): what is said ABOUT a group
+of people, read on the canonical text.
+
+- generalisation: « les Roms sont tous des voleurs », « tous des assistés, ces Arabes »;
+- negative attribute or nature: « les Noirs sont violents par nature »;
+- negative emotion: « les musulmans me dégoûtent », « j'ai la haine des Juifs »;
+- negated positive: « les Arabes ne seront jamais de vrais Français », « un Rom honnête, ça
+  n'existe pas »;
+- hateful opinion and exclusion: « les migrants n'ont rien à faire en France », « ils
+  devraient rentrer chez eux », remigration;
+- invasion and replacement tropes; « race de … »; comparisons with vermin.
+
+A generalisation that attacks a protected group scores 0.8 (rejected under the default
+charter, which forbids « aucun message à caractère raciste »); emotion and tropes 0.6–0.7 (held).
+Counter-speech keeps a low score: negation (« les migrants ne sont pas des criminels »),
+quotation marks, and words that report or condemn the statement in the same sentence
+(« dire que … est raciste », « arrêtez de dire que … », « c'est faux »)."""
+
+from __future__ import annotations
+
+import re
+
+from palabre.moderation.detectors._canonical import Canonical, canonical
+from palabre.moderation.detectors._speech import reported
+from palabre.moderation.findings import Span
+
+
+def _alt(words: str) -> str:
+    """'a b_c' → '(?:a|b c)': underscores join the words of one entry."""
+    return "(?:" + "|".join(w.replace("_", " ") for w in words.split()) + ")"
+
+
+GROUP = _alt(
+    "arabes? noirs? noires? juifs? juives? musulmans? musulmanes? migrants? immigres? immigrants? "
+    "etrangers? africains? africaines? roms? gitans? gitanes? tsiganes? chinois chinoises? asiatiques? "
+    "maghrebins? maghrebines? rebeus? renois? feujs? homosexuels? homosexuelles? homos? gays? "
+    "lesbiennes? trans transsexuels? refugies? algeriens? algeriennes? marocains? marocaines? "
+    "tunisiens? turcs? senegalais maliens? comoriens? bougnoules? negres? negresses? beurs? blacks? "
+    "sionistes? mahometans? islamistes? handicapes? autistes? mongols? femmes "
+    "afghans? pakistanais syriens? tchetchenes? roumains? arabo_musulmans? subsahariens? "
+    "gens_du_voyage clandestins? sans_papiers chretiens? catholiques?"
+)
+NEG_NOUN = _alt(
+    "voleurs? violeurs? criminels? delinquants? terroristes? parasites? faineants? assistes? "
+    "profiteurs? menteurs? escrocs? sauvages? barbares? arrieres? inferieurs? porcs? singes? "
+    "animaux betes rats? cafards? vermines? dechets? ordures? racailles? nuisibles? cancers? "
+    "pedophiles? pervers malades degeneres? tarees? tares? fous cons connards? idiots? "
+    "debiles? abrutis? bons_a_rien incapables? dangers? menaces? envahisseurs? occupants? "
+    "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
+    "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves?"
+)
+NEG_ADJ = _alt(
+    "sales? violents? violentes? betes? stupides? paresseux paresseuses? feignants? feignasses? "
+    "dangereux dangereuses? inferieurs? inferieures? fourbes? hypocrites? voleurs? menteurs? "
+    "incapables? inassimilables? inintegrables? sournois sournoises? cruels? cruelles? "
+    "arrieres? arrierees? primitifs? primitives? debiles? cons connes? idiots? idiotes? "
+    "malhonnetes? crasseux crasseuses? puants? puantes? agressifs? agressives? fanatiques? "
+    "radins? avares? sanguinaires? tous_pareils toutes_pareilles? irrecuperables? nuisibles?"
+)
+DET = r"(?:les|ces|tous les|toutes les|des|vos|leurs|nos|ses|mes)"
+TAIL = r"(?: \w+){0,3}"
+
+RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
+    (re.compile(regex), score, note)
+    for regex, score, note in (
+        (
+            rf"\b{DET} {GROUP}{TAIL} (?:sont|etaient|seront|=|restent|resteront)(?: ils| elles)?"
+            rf"(?: \w+){{0,2}} (?:des |de |que des |tous des |toutes des )?(?:{NEG_NOUN})\b",
+            0.8,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b(?:tous|toutes) des {NEG_NOUN}(?: \w+){{0,2}} (?:ces|les) {GROUP}\b",
+            0.8,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}{TAIL} (?:sont|etaient|seront|restent)(?: ils| elles)?(?: \w+){{0,2}} "
+            rf"{NEG_ADJ}\b",
+            0.75,
+            "attribut négatif prêté à un groupe de personnes",
+        ),
+        (
+            rf"\b{GROUP} (?:=|egal|egale) {NEG_NOUN}\b",
+            0.8,
+            "groupe assimilé à des criminels ou des nuisibles",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:me|nous) (?:degoutent|debectent|font vomir|ecoeurent|"
+            rf"insupportent|font gerber|horripilent|repugnent|font peur)\b",
+            0.7,
+            "émotion négative à l'égard d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:je|j) (?:deteste|hais|execre|vomis|meprise|ne supporte (?:pas|plus)|ne peux pas voir"
+            rf"|ne peux plus voir|ne peux pas blairer|ne peux pas sentir|ai horreur des) {DET}? ?{GROUP}\b",
+            0.7,
+            "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b(?:j ai|on a) la haine (?:des|contre les|envers les|de ces) {GROUP}\b",
+            0.75,
+            "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne seront|ne sont|ne deviendront|ne feront|ne seront) "
+            rf"jamais (?:de |des )?(?:vrais?|veritables?|bons?) (?:francais|citoyens|europeens|humains)\b",
+            0.75,
+            "négation de l'appartenance d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:un|une) {GROUP} (?:honnete|gentil|gentille|intelligent|intelligente|travailleur|"
+            rf"integre|integree?|civilise|civilisee|propre)s?(?:,)? (?:ca|cela|c) (?:n )?existe (?:pas|plus)",
+            0.8,
+            "négation d'une qualité chez tout un groupe",
+        ),
+        (
+            rf"\baucun {GROUP} n (?:est|a jamais ete) (?:honnete|fiable|digne de confiance|"
+            rf"civilise|integre|propre)",
+            0.75,
+            "négation d'une qualité chez tout un groupe",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} n ont rien a faire (?:en france|ici|chez nous|en europe|"
+            rf"dans (?:notre|ce) pays)",
+            0.75,
+            "rejet d'un groupe de personnes hors du pays",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:doivent|devraient|n ont qu a) (?:tous |toutes )?"
+            rf"(?:rentrer|retourner|repartir|partir|degager|etre expulses|etre renvoyes|dehors)\b",
+            0.75,
+            "appel à exclure un groupe de personnes",
+        ),
+        (
+            rf"\b(?:renvoy|expuls|vir|deport|chass|degag)\w* (?:tous |toutes )?(?:{DET} )?{GROUP}\b"
+            r"(?: \w+){0,2}(?: chez eux| dans leur pays| de france| d ici| hors de)?",
+            0.75,
+            "appel à expulser un groupe de personnes",
+        ),
+        (
+            r"\b(?:renvoy|expuls|vir|deport)\w* (?:les|tous) (?:chez eux|dans leur pays|dans leur bled)",
+            0.7,
+            "appel à renvoyer des personnes « chez elles »",
+        ),
+        (
+            r"\bqu (?:ils|elles) (?:rentrent|retournent|degagent|repartent|se cassent)(?: tous| toutes)? "
+            r"(?:chez eux|dans leurs? (?:pays|bled|jungle|desert|afrique|gourbi))",
+            0.75,
+            "appel à renvoyer un groupe « chez lui »",
+        ),
+        (r"\bremigration\b", 0.7, "slogan d'expulsion de masse (« remigration »)"),
+        (
+            r"\binvasion (?:migratoire|musulmane|arabe|africaine|etrangere|islamique|de migrants|"
+            r"d immigres|d etrangers|d arabes|de musulmans|des migrants|barbare)",
+            0.7,
+            "cliché de l'« invasion » appliqué à des personnes",
+        ),
+        (r"\bgrand remplacement\b", 0.7, "théorie complotiste du « grand remplacement »"),
+        (
+            rf"\b(?:ils|elles|{DET} {GROUP}) nous (?:envahissent|remplacent|colonisent|submergent)\b",
+            0.7,
+            "cliché de l'invasion ou du remplacement",
+        ),
+        (
+            r"\b(?:sale|sales|cette|ces|quelle|une) races? (?:de|d) (?:\w+ )?(?:chiens?|batards?|degeneres?|"
+            r"merde|sous hommes?|parasites?|singes?|rats?|porcs?|arabes?|noirs?|juifs?|nuisibles?|tares?)\b"
+            r"|\bsale race\b",
+            0.8,
+            "« race de … » : injure raciste",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,3}} (?:comme|tels? des|telles? des|pareils a des) "
+            r"(?:rats|cafards|animaux|betes|chiens|lapins|sauterelles|parasites|vermines?|singes|porcs|poux)\b",
+            0.8,
+            "groupe comparé à des animaux (déshumanisation)",
+        ),
+        (
+            rf"\bpourquoi (?:{DET} )?{GROUP}(?: \w+){{0,3}} (?:sont|sont ils|sont elles|est ce qu ils sont)"
+            rf"(?: \w+){{0,2}} (?:des |si )?(?:{NEG_NOUN}|{NEG_ADJ})\b",
+            0.75,
+            "question qui présuppose un trait dégradant d'un groupe",
+        ),
+        (
+            r"\b(?:ces gens la|ces gens) (?:ne s integrent jamais|ne s integreront jamais|ne respectent rien"
+            r"|n ont rien a faire ici|ne sont pas comme nous)",
+            0.6,
+            "généralisation implicite sur un groupe : un humain doit juger la cible",
+        ),
+        (
+            rf"\bencore (?:un|une) (?:coup|affaire) (?:des|de ces) {GROUP}\b",
+            0.6,
+            "généralisation implicite sur un groupe de personnes",
+        ),
+        (r"\bla france aux francais\b", 0.55, "slogan d'exclusion"),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne )?(?:seront|sont|serons|sera|est) jamais aussi \w+ que "
+            r"(?:nous|les blancs|les francais|les europeens|les autres)\b",
+            0.75,
+            "infériorité prêtée à un groupe de personnes",
+        ),
+        (
+            r"\b(?:les |des )?(?:juifs|sionistes|feujs) (?:ont|possedent|detiennent) (?:tout |trop de |tous les )?"
+            r"(?:pouvoir|argent|medias|banques|postes)",
+            0.8,
+            "cliché antisémite de domination",
+        ),
+        (
+            r"\b(?:ils|elles) n ont rien a faire (?:en france|ici|chez nous|en europe|dans (?:notre|ce) pays)"
+            r"(?: \w+){0,2} (?:ces gens la|ces gens|ces|les) ",
+            0.7,
+            "rejet d'un groupe de personnes hors du pays",
+        ),
+    )
+)
+
+NEGATION = re.compile(r"\b(?:ne|n)\b [^.]{0,30}$")
+INNER_NEGATION = re.compile(
+    r"\b(?:ne|n) (?:sont|seront|etaient|est) (?:pas|point)\b|\bpas (?:des|tous)\b"
+)
+
+
+def _score(base: float, view: Canonical, start: int, end: int) -> float:
+    score = base
+    before = view.sentence_before(start)
+    inside = view.text[start:end]
+    if NEGATION.search(before[-30:]) or INNER_NEGATION.search(inside):
+        score *= 0.3
+    if reported(view.text, start, end):
+        score *= 0.35
+    if view.in_quotes(start, end):
+        score *= 0.5
+    return score
+
+
+def group_hate(text: str) -> list[tuple[float, Span, str]]:
+    view = canonical(text)
+    out: list[tuple[float, Span, str]] = []
+    for pattern, base, note in RULES:
+        for match in pattern.finditer(view.text):
+            if match.end() <= match.start():
+                continue
+            span = view.span(match.start(), match.end())
+            out.append(
+                (_score(base, view, match.start(), match.end()), span, f"{note} (« {span.text} »)")
+            )
+    return out

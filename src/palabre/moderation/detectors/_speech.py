@@ -1,0 +1,77 @@
+"""Mention versus use: words reported, quoted or condemned are not the commenter's own.
+
+« On m'a traité de "sale Arabe", j'ai porté plainte » mentions an insult to denounce it; « il a
+écrit "je vais te tuer" » reports a threat. These cues are read on the folded text of the
+sentence around a hit (accents and case removed) and lower its score; the learned model is
+shown the comment with such reported quotations blanked out."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+#: Before the words, in the same sentence: someone else said or wrote them.
+REPORTED_BEFORE: Final = re.compile(
+    r"\b(?:traite(?:e|s|es)? de|insulte(?:e|s|es)? de|qualifie(?:e|s|es)? de|m a dit|"
+    r"a (?:ecrit|dit|crie|lance|tweete|poste|publie|declare|hurle|traite)|avait (?:ecrit|dit|crie)|"
+    r"ont (?:ecrit|crie|scande|tague)|ecrivait|disait|criait|a recu|ai recu|avons recu|recu|"
+    r"pour avoir (?:dit|ecrit|crie|tweete|menace)|condamne(?:e|s)? pour|accuse(?:e|s)? d|"
+    r"le message|le tweet|le tag|le slogan|l insulte|les insultes|les mots|le mot|la phrase|"
+    r"arretez de (?:dire|ecrire)|arreter de (?:dire|ecrire)|dire que|pretendre que|"
+    r"affirmer que|repeter que|signale|denonce|selon (?:lui|elle|la police|le parquet)|"
+    r"raciste de dire|il est faux|ce n est pas vrai que|c est faux que|a ete menace(?:e|s|es)?|"
+    r"ont ete menace(?:e|s|es)?|menace(?:e|s|es)? de mort|victime de)\b"
+)
+#: After the words, in the same sentence: the commenter condemns or reports them.
+CONDEMNED_AFTER: Final = re.compile(
+    r"^[^.!?\n]{0,80}\b(?:est raciste|c est raciste|est du racisme|est inadmissible|"
+    r"est inacceptable|est intolerable|est honteux|c est honteux|est ignoble|est odieux|"
+    r"est un delit|est puni|a ete (?:supprime|signale|condamne)|porte plainte|plainte|"
+    r"c est lamentable|lamentable|tant mieux|rien de drole|c est grave|doit cesser|"
+    r"c est faux|est faux|est un mensonge|est un cliche|est un prejuge|est un stereotype|"
+    r"a t on ecrit|lui a t on ecrit|a t il ecrit|a t elle ecrit|ecrit on|lui a ecrit)\b"
+)
+_QUOTED: Final = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
+_SENTENCE_BREAK: Final = re.compile(r"[.!?\n]")
+
+
+@lru_cache(maxsize=64)
+def fold_flat(text: str) -> str:
+    """`text` lower-cased, without accents, apostrophes and hyphens as spaces: one character
+    for one character, so offsets are the original ones."""
+    out = []
+    for char in text:
+        if char in "'’‘ʼ`-":
+            out.append(" ")
+            continue
+        base = unicodedata.normalize("NFKD", char.lower())[:1] or " "
+        out.append(base if len(base) == 1 else " ")
+    return "".join(out)
+
+
+def sentence_around(folded: str, start: int, end: int) -> tuple[str, str]:
+    """(text of the sentence before `start`, text of the sentence after `end`)."""
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(folded, 0, start)), default=0)
+    right_match = _SENTENCE_BREAK.search(folded, end)
+    right = right_match.start() if right_match else len(folded)
+    return folded[left:start], folded[end:right]
+
+
+def reported(text: str, start: int, end: int) -> bool:
+    """Whether the span [start, end) of `text` is reported or condemned by its sentence."""
+    before, after = sentence_around(fold_flat(text), start, end)
+    return bool(REPORTED_BEFORE.search(before) or CONDEMNED_AFTER.search(after))
+
+
+def blank_reported_quotes(text: str) -> str:
+    """`text` with the inside of quotations that are reported or condemned replaced by spaces
+    (same length, so evidence offsets do not move)."""
+    folded = fold_flat(text)
+    pieces = list(text)
+    for match in _QUOTED.finditer(text):
+        if reported(folded, match.start(), match.end()):
+            for i in range(match.start() + 1, match.end() - 1):
+                pieces[i] = " "
+    return "".join(pieces)

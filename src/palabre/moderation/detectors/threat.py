@@ -1,0 +1,267 @@
+"""Threats and calls to violence (clause « Aucun appel à la violence »), read through the French
+grammar of threats rather than a word list:
+
+- who acts and when: « je vais / on va / j'vais » + a person as object, the future
+  (« je te tuerai »), « il faut / faudrait », « mériter que / mérite une balle », the
+  subjunctive of a wish (« qu'il crève »), the imperative first person plural
+  (« exterminons-les »);
+- violent acts, euphemisms and idioms: régler son compte, faire la peau, coudre la bouche,
+  une balle dans la tête, au bout d'une corde, « t'es mort », six pieds sous terre, « tu ne
+  verras pas Noël », « je sais où tu habites »;
+- an addressee: tu/vous, a pronoun, a named person or a group.
+
+What keeps contrasts clean: figurative subjects (« cette réforme va tuer le commerce » has no
+person as object), harmless verbs (« je vais te répondre »), negation (« je ne vais pas te
+tuer »), quotation marks, and report or condemnation before the words in the same sentence
+(« il a été condamné pour avoir menacé… », « il a écrit "je vais te tuer" »). Rules run on the
+canonical text, so leet, dotted and spaced forms (« ext3rminer », « t.u.e.r ») are read too."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from palabre.moderation.charter import Charter
+from palabre.moderation.detectors._canonical import Canonical, canonical
+from palabre.moderation.detectors._lexical import aggregate
+from palabre.moderation.detectors._speech import reported
+from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Span
+
+
+def _alt(words: str) -> str:
+    return "(?:" + "|".join(words.split()) + ")"
+
+
+KILL_STEMS = (
+    "tu but abatt flingu egorg pend fusill massacr extermin liquid execut zigouill assassin lynch "
+    "decapit poignard brul cram defonc tabass lapid tortur mutil eventr saign degomm dessoud "
+    "refroid etrangl noy bastonn crev"
+)
+_STEM = _alt(KILL_STEMS)
+KILL = rf"(?:{_STEM}(?:er|ir|re)|abattre|pendre|violer|planter|gazer|fumer|trouer|descendre|niquer|niker)"
+KILL_FUTURE = rf"(?:{_STEM}e?r(?:ai|as|a|ons|ez|ont)|abattr(?:ai|as|a|ons|ez|ont)|pendr(?:ai|as|a|ons|ez|ont))"
+KILL_SUBJ = (
+    rf"(?:{_STEM}(?:e|es|ent)|abatte|pende|creve|crevent|meure|meurent|pourrisse|pourrissent)"
+)
+KILL_IMPERATIVE_WE = (
+    r"(?:tuons|butons|exterminons|pendons|fusillons|massacrons|egorgeons|lynchons|brulons"
+    r"|abattons|liquidons|cramons|flinguons|lapidons|executons|decapitons|eradiquons|gazons les"
+    r"|noyons|etranglons|descendons)"
+)
+VIOLENT_IDIOM = (
+    r"(?:faire la peau|regler (?:son|ton|leur|votre) compte(?! (?:en banque|bancaire|courant))"
+    r"|coudre la bouche|casser (?:la gueule|la tete|les dents|les jambes)|peter (?:la gueule|les dents)"
+    r"|refaire le portrait|faire sauter la cervelle|eclater (?:la tete|la gueule)|crever les yeux"
+    r"|faire bouffer ses dents|pendre haut et court)"
+)
+OBJ = r"(?:te|t|vous|le|la|les|l|lui|leur)"
+PERSON_SUBJ = r"(?:je|j|jvais|on|nous|ils|il|elle|vous)"
+GO = r"(?:vais|vas|va|allons|allez|vont|vai)"
+PERSON_TARGET = r"(?:toi|vous|ta|ton|tes|ce|cet|cette|ces|tous|toutes|sa|son|ses|leur|leurs|mon|ma)"
+BALL = r"(?:une|des|deux|la) balles? (?:dans|entre) (?:la tete|le crane|les yeux|la nuque|le dos|le bide|la gueule|le front)"
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatRule:
+    pattern: re.Pattern[str]
+    score: float
+    note: str
+    negatable: bool = True
+
+
+def _r(regex: str, score: float, note: str, negatable: bool = True) -> ThreatRule:
+    return ThreatRule(re.compile(regex), score, note, negatable)
+
+
+RULES: tuple[ThreatRule, ...] = (
+    _r(
+        rf"\b(?:{PERSON_SUBJ} {GO} (?:tous )?{OBJ}|(?:jvais|jvai) {OBJ}|jte|jvous) (?:{KILL}|{VIOLENT_IDIOM}|retrouver et)\b",
+        0.9,
+        "menace directe (« je vais / on va » + violence contre quelqu'un)",
+    ),
+    _r(
+        rf"\b(?:je|j|on|nous) {GO} {KILL} {PERSON_TARGET}\b",
+        0.85,
+        "menace directe contre une personne",
+    ),
+    _r(rf"\b(?:je|j|on|nous|ils|il) {OBJ} {KILL_FUTURE}\b", 0.85, "menace au futur"),
+    _r(
+        r"\bj ?te (?:supprime|bute|tue|defonce|nique|niques|crame|egorge|plante|demonte)\b",
+        0.85,
+        "menace directe",
+    ),
+    _r(
+        rf"\b{OBJ} {KILL_FUTURE}\b(?! (?:le|la|les) (?:temps|suspense|commerce))",
+        0.6,
+        "violence annoncée au futur contre une personne",
+    ),
+    _r(
+        rf"\b(?:il|y) (?:faut|faudrait|faudra|fallait) (?:juste |tous |toutes )?(?:{OBJ} )?"
+        rf"(?:tous |toutes )?{KILL}\b(?! (?:le|la|les) (?:temps|suspense|gaspillage|moustiques?))",
+        0.85,
+        "appel à la violence (« il faut » + tuer, pendre…)",
+    ),
+    _r(
+        rf"\b(?:faut|faudrait) (?:{OBJ} )?{KILL} (?:tous|toutes|ces|les|ce|cette|cet)\b",
+        0.85,
+        "appel à la violence",
+    ),
+    _r(
+        rf"\b{KILL_IMPERATIVE_WE}\b(?: (?:les|le|la|tous|toutes|ces))",
+        0.9,
+        "appel à la violence à l'impératif (« exterminons-les »)",
+    ),
+    _r(
+        rf"^{KILL_IMPERATIVE_WE}\b|\. {KILL_IMPERATIVE_WE}\b",
+        0.8,
+        "appel à la violence à l'impératif",
+    ),
+    _r(
+        rf"\bmerit\w* (?:qu on|que l on|qu on lui|qu on leur|qu on les|qu on le|qu on la) "
+        rf"(?:lui |leur |les |le |la |l )?(?:{KILL_SUBJ}|{VIOLENT_IDIOM}|regle son compte|fasse la peau"
+        rf"|(?:\w+ ){{0,2}}(?:regle|fasse|casse|coupe|creve|pende|tue|bute))",
+        0.85,
+        "souhait de violence (« mériterait qu'on lui règle son compte »)",
+    ),
+    _r(
+        r"\bmerit\w* (?:une balle|la corde|la mort|de crever|de mourir|d etre (?:pendu|fusille|abattu|tue|brule|execute)s?"
+        r"|la potence|le peloton|une bonne raclee|un coup de couteau)",
+        0.85,
+        "souhait de mort",
+    ),
+    _r(
+        rf"\bqu (?:il|elle|ils|elles|tu|on (?:le|la|les|l|lui|leur)) (?:{KILL_SUBJ}|se fasse (?:{KILL}))\b",
+        0.8,
+        "souhait de mort (subjonctif)",
+    ),
+    _r(
+        rf"\b(?:on|je|j|nous) {GO} (?:{OBJ} )?{VIOLENT_IDIOM}", 0.85, "menace (expression violente)"
+    ),
+    _r(rf"\b{OBJ} {VIOLENT_IDIOM}\b", 0.75, "menace (expression violente)"),
+    _r(
+        r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
+        r"|ou vous (?:habitez|vivez)|ton adresse|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)",
+        0.8,
+        "menace : « je sais où tu habites »",
+    ),
+    _r(
+        r"\b(?:t es|tes|t|tu es|vous etes|t est|ta) (?:un homme |une femme )?(?:mort|morte|morts|mortes|fini|finie)\b"
+        r"(?! (?:de rire|de fatigue|de honte|de peur|de froid|de faim|d ennui))",
+        0.8,
+        "menace de mort (« t'es mort »)",
+    ),
+    _r(rf"\b{BALL}\b", 0.8, "évocation d'une exécution (« une balle dans la tête »)"),
+    _r(
+        r"\bau bout d une corde\b|\bpendus? (?:a|au|aux) (?:un arbre|un lampadaire|une branche|des crocs)",
+        0.8,
+        "évocation d'une pendaison",
+    ),
+    _r(r"\b(?:six|6) pieds sous terre\b", 0.75, "menace de mort"),
+    _r(
+        r"\btu (?:ne )?verras (?:pas|plus) (?:noel|demain|la fin|ton prochain|l ete|le printemps)",
+        0.8,
+        "menace de mort déguisée",
+        negatable=False,
+    ),
+    _r(
+        r"\b(?:j espere|je souhaite|pourvu|vivement|j aimerais) (?:que |qu )?(?:tu|il|elle|ils|elles|vous|on) "
+        rf"(?:\w+ ){{0,3}}?(?:creve\w*|meure\w*|brule\w*|{KILL_SUBJ}|se fasse \w+|te fasses \w+|finisse \w+ (?:une balle|pendu))",
+        0.8,
+        "souhait de mort",
+    ),
+    _r(
+        r"\b(?:va|allez|vas) (?:crever|mourir)\b|\bcrevez\b|\bcreve (?:sale|charogne|connard|ordure)",
+        0.8,
+        "souhait de mort adressé à quelqu'un",
+    ),
+    _r(r"\bmort (?:aux?|a la|a l) \w+", 0.85, "appel à la mort d'un groupe ou d'une personne"),
+    _r(
+        r"\b(?:tu|vous) (?:vas|allez) (?:le |la )?(?:regretter|payer|souffrir|le sentir passer)\b",
+        0.5,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:on|je|j) (?:va|vais|vas) (?:te|vous|le|la|les|l) retrouver\b(?! (?:au|a la|a l|devant|demain|ce soir|pour|apres|chez|la bas))",
+        0.6,
+        "menace de retrouver quelqu'un : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:niquer|nique|niker|nike) (?:ta|sa|ta mere|ta race|ta famille)\b",
+        0.55,
+        "injure et menace (« nique ta race »)",
+    ),
+    _r(r"\b(?:au poteau|a la lanterne|au peloton)\b", 0.6, "appel à l'exécution"),
+    _r(
+        r"\b(?:bon|bons|bonne|bonnes) a (?:tuer|pendre|fusiller|abattre|gazer|bruler)\b",
+        0.75,
+        "souhait de mort",
+    ),
+    _r(
+        r"\b(?:faut|faudrait|il faut) (?:les )?(?:mettre|envoyer) (?:au four|dans (?:des|les) (?:camps|chambres a gaz|fours))",
+        0.9,
+        "appel à l'extermination",
+    ),
+    _r(
+        r"\b(?:tous|toutes) (?:les )?(?:pendre|fusiller|tuer|exterminer|gazer|bruler|abattre|buter)\b",
+        0.85,
+        "appel au meurtre d'un groupe",
+    ),
+)
+
+NEGATION = re.compile(r"\b(?:ne|n)\b [^.]{0,25}$|\b(?:jamais|pas)\b [^.]{0,6}$")
+#: Objects that make a violent verb harmless: pests, food, games, sport, abstractions.
+BENIGN_WORDS = (
+    r"(?:cafards?|moustiques?|termites?|guepes?|pucerons?|rats?|souris|punaises?|"
+    r"fourmis|limaces?|mauvaises herbes|suspense|temps|gaspillage|oeuf|burger|pizza|gateau|plat|"
+    r"assiette|match|club|equipe|adversaires?|adverse|concurrence|concurrents?|commerce|commerces|"
+    r"centre ville|village|projet|boss|niveau|zombies?|monstres?|dragons?|personnages?|bugs?|"
+    r"microbes|bacteries|records?|chrono|examen|partiel|morceau|chanson|karaoke|scrabble|echecs|"
+    r"partie|manette|jeu|moteur|batterie|film|serie|roman)"
+)
+BENIGN_OBJECT = re.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
+NEGATION_FACTOR = 0.3
+BENIGN_FACTOR = 0.2
+REPORT_FACTOR = 0.35
+QUOTE_FACTOR = 0.45
+
+
+def _score(rule: ThreatRule, text: Canonical, start: int, end: int) -> float:
+    score = rule.score
+    before = text.sentence_before(start)
+    inside = text.text[start:end]
+    negated = NEGATION.search(before) or re.search(r"\b(?:ne|n) \w+ (?:pas|jamais|plus)\b", inside)
+    if rule.negatable and negated:
+        score *= NEGATION_FACTOR
+    if reported(text.text, start, end):
+        score *= REPORT_FACTOR
+    if text.in_quotes(start, end):
+        score *= QUOTE_FACTOR
+    if BENIGN_OBJECT.search(text.text[end : end + 60]) or BENIGN_OBJECT.search(
+        " " + inside.split(" ", 3)[-1]
+    ):
+        score *= BENIGN_FACTOR
+    return score
+
+
+def find_threats(text: str) -> list[tuple[float, Span, str]]:
+    view = canonical(text)
+    out: list[tuple[float, Span, str]] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(view.text):
+            if match.end() <= match.start():
+                continue
+            span = view.span(match.start(), match.end())
+            score = _score(rule, view, match.start(), match.end())
+            out.append((score, span, f"{rule.note} (« {span.text} »)"))
+    return out
+
+
+class ThreatDetector:
+    name = "menace"
+    categories: tuple[Category, ...] = ("violence",)
+
+    def detect(self, text: str, context: CheckContext, charter: Charter) -> DetectorOutput:
+        finding = aggregate(
+            find_threats(text), "violence", self.name, "Menace ou appel à la violence"
+        )
+        return DetectorOutput(findings=(finding,) if finding else ())
