@@ -107,6 +107,7 @@ class CharterEngine:
         failures: list[DetectorFailure] = []
         corrections: list[Correction] = []
         language: str | None = None
+        extra_scores: list[tuple[Category, float]] = []
         deadline = time.monotonic() + self.total_budget_s
         for detector in self.detectors:
             result = self._run(detector, examined, context, deadline)
@@ -115,6 +116,7 @@ class CharterEngine:
                 continue
             findings.extend(result.findings)
             corrections.extend(result.corrections)
+            extra_scores.extend(result.scores)
             language = language or result.language
         if len(text) > MAX_CHARS:
             failures.append(
@@ -129,6 +131,8 @@ class CharterEngine:
         scores: dict[Category, float] = dict.fromkeys(CATEGORIES, 0.0)
         for f in findings:
             scores[f.category] = max(scores[f.category], f.score)
+        for category, value in extra_scores:
+            scores[category] = max(scores[category], value)
         return Verdict(
             decision=decision.action,
             reasons=decision.reasons,

@@ -94,3 +94,6 @@ class DetectorOutput:
     findings: tuple[Finding, ...] = ()
     corrections: tuple[Correction, ...] = ()
     language: str | None = None
+    #: scores below any finding's level (e.g. the learned model's, on the charter's scale),
+    #: reported in the verdict's `scores` so that a moderator or an evaluation sees them
+    scores: tuple[tuple[Category, float], ...] = ()

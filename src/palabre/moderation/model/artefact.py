@@ -21,7 +21,9 @@ CONFIG: Final = "config.json"
 LEXICON: Final = "lexicon.json"
 WEIGHTS: Final = "weights.npz"
 ARTEFACT_FILES: Final[tuple[str, ...]] = (CONFIG, LEXICON, WEIGHTS)
-FORMAT: Final = "palabre-linear-v1"
+FORMAT: Final = "palabre-linear-v2"
+#: v1: hashed n-grams only; v2 adds the sentence encoder's weights (`encoder_weights`).
+FORMATS: Final = frozenset({"palabre-linear-v1", FORMAT})
 
 
 class ModelArtefactError(RuntimeError):
@@ -65,7 +67,7 @@ def verify(directory: Path, manifest: dict[str, Any]) -> None:
 def load_directory(directory: Path) -> ModerationModel:
     """Loads and checks the artefact in `directory` (no caching: see `load_model`)."""
     manifest = read_manifest(directory)
-    if manifest.get("format") != FORMAT:
+    if manifest.get("format") not in FORMATS:
         raise ModelArtefactError(f"Format de modèle inconnu : {manifest.get('format')!r}.")
     verify(directory, manifest)
     config = json.loads((directory / CONFIG).read_text(encoding="utf-8"))
@@ -75,6 +77,9 @@ def load_directory(directory: Path) -> ModerationModel:
         weights = arrays["weights"].astype(np.float32)
         bias = arrays["bias"].astype(np.float32)
         idf = arrays["idf"].astype(np.float32)
+        encoder_weights = (
+            arrays["encoder_weights"].astype(np.float32) if "encoder_weights" in arrays else None
+        )
     heads = tuple(
         HeadParams(h["name"], float(h["platt_a"]), float(h["platt_b"]), float(h["threshold"]))
         for h in config["heads"]
@@ -84,6 +89,15 @@ def load_directory(directory: Path) -> ModerationModel:
         raise ModelArtefactError(
             "Les dimensions des poids ne correspondent pas à la configuration."
         )
+    encoder = config.get("encoder") or {}
+    scale = float(encoder.get("scale", 0.0))
+    if encoder_weights is not None and encoder_weights.shape != (
+        len(heads),
+        int(encoder.get("dimensions", -1)),
+    ):
+        raise ModelArtefactError("Les dimensions des poids de l'encodeur sont inattendues.")
     if config["version"] != manifest.get("version"):
         raise ModelArtefactError("La version du manifeste et celle de la configuration diffèrent.")
-    return ModerationModel(str(config["version"]), features, weights, bias, idf, heads)
+    return ModerationModel(
+        str(config["version"]), features, weights, bias, idf, heads, encoder_weights, scale
+    )

@@ -176,7 +176,21 @@ def _merge_split_letters(folded: str, raw: list[tuple[str, int, int, int, int]])
     return tokens
 
 
+#: Links and @mentions carry no meaning for the charter: they are blanked (same length, so
+#: spans stay exact) before anything else, and never become features or evidence.
+_LINK_OR_MENTION: Final = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@])@[\w.-]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|org|net|be|ch|ca|io|info)"
+    r"(?:/\S*)?",
+    re.IGNORECASE,
+)
+
+
+def blank_links_and_mentions(text: str) -> str:
+    """`text` with every link and @mention replaced by spaces of the same length."""
+    return _LINK_OR_MENTION.sub(lambda m: " " * len(m.group()), text)
+
+
 def tokenise(text: str) -> list[Token]:
     """Normalised tokens of `text`, each with its span in `text`."""
-    folded, origin = fold(text)
+    folded, origin = fold(blank_links_and_mentions(text))
     return _merge_split_letters(folded, _raw_tokens(folded, origin))

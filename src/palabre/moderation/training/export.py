@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from palabre.moderation.model.artefact import (
     ARTEFACT_FILES,
@@ -27,15 +28,31 @@ def _dump(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", "utf-8")
 
 
+def _encoder_json(trained: Trained) -> dict[str, Any] | None:
+    if trained.encoder_weights is None:
+        return None
+    from palabre.moderation.model import encoder
+
+    return {
+        "name": encoder.NAME,
+        "package": encoder.PACKAGE,
+        "package_version": encoder.package_version(),
+        "licence": "Apache-2.0",
+        "dimensions": int(trained.encoder_weights.shape[1]),
+        "scale": trained.settings.encoder_scale,
+    }
+
+
 def write_artefact(
     directory: Path, trained: Trained, version: str, provenance: dict[str, Any]
 ) -> Path:
     """Writes the artefact files and the manifest into `directory` (created if needed)."""
     directory.mkdir(parents=True, exist_ok=True)
     config = {
-        "format": FORMAT,
+        "format": FORMAT if trained.encoder_weights is not None else "palabre-linear-v1",
         "version": version,
         "features": trained.config.to_json(),
+        "encoder": _encoder_json(trained),
         "heads": [
             {"name": h.name, "platt_a": h.platt_a, "platt_b": h.platt_b, "threshold": h.threshold}
             for h in trained.heads
@@ -43,16 +60,18 @@ def write_artefact(
     }
     _dump(directory / CONFIG, config)
     _dump(directory / LEXICON, {key: list(kinds) for key, kinds in trained.config.lexicon.items()})
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "weights": trained.weights.astype(np.float16),
+        "bias": trained.bias.astype(np.float32),
+        "idf": trained.idf.astype(np.float16),
+    }
+    if trained.encoder_weights is not None:
+        arrays["encoder_weights"] = trained.encoder_weights.astype(np.float32)
     with (directory / WEIGHTS).open("wb") as handle:
-        np.savez_compressed(
-            handle,
-            weights=trained.weights.astype(np.float16),
-            bias=trained.bias.astype(np.float32),
-            idf=trained.idf.astype(np.float16),
-        )
+        np.savez_compressed(handle, allow_pickle=False, **arrays)
     manifest = {
         "name": "palabre-moderation-fr",
-        "format": FORMAT,
+        "format": config["format"],
         "version": version,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "heads": list(HEADS),

@@ -16,7 +16,13 @@ from palabre.moderation.model.features import FeatureConfig
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
 from palabre.moderation.training.datasets import SPLIT_SEED, Example
-from palabre.moderation.training.matrix import compute_idf, design_matrix, featurise
+from palabre.moderation.training.matrix import (
+    compute_idf,
+    design_matrix,
+    embeddings,
+    featurise,
+    with_embeddings,
+)
 from palabre.moderation.training.metrics import best_threshold
 
 if TYPE_CHECKING:
@@ -32,6 +38,7 @@ DEFAULT_SOURCE_WEIGHTS: dict[str, float] = {
     "rtplx_fr": 1.0,
     "jigsaw_fr_mt": 0.7,
     "augmentation": 5.0,
+    "suites": 3.0,
     "extra": 3.0,
 }
 
@@ -53,6 +60,9 @@ class TrainSettings:
     char_min: int = 2
     char_max: int = 5
     context_marks: bool = True
+    #: scale k of the sentence encoder's embedding beside the n-grams (0 = no encoder);
+    #: 0.5 chosen on dev (0, 0.5, 1, 2 tried)
+    encoder_scale: float = 0.5
     seed: int = SPLIT_SEED
 
     def to_json(self) -> dict[str, Any]:
@@ -67,6 +77,7 @@ class TrainSettings:
             "char_buckets": self.char_buckets,
             "char_ngrams": [self.char_min, self.char_max],
             "context_marks": self.context_marks,
+            "encoder_scale": self.encoder_scale,
             "split_seed": self.seed,
         }
 
@@ -81,9 +92,19 @@ class Trained:
     idf: npt.NDArray[np.float32]
     heads: tuple[HeadParams, ...]
     settings: TrainSettings
+    encoder_weights: npt.NDArray[np.float32] | None = None
 
     def as_model(self, version: str) -> ModerationModel:
-        return ModerationModel(version, self.config, self.weights, self.bias, self.idf, self.heads)
+        return ModerationModel(
+            version,
+            self.config,
+            self.weights,
+            self.bias,
+            self.idf,
+            self.heads,
+            self.encoder_weights,
+            self.settings.encoder_scale if self.encoder_weights is not None else 0.0,
+        )
 
 
 def _labelled(
@@ -172,14 +193,21 @@ def fit(
     idf = compute_idf(train_features, config.size)
     train_matrix = design_matrix(train_features, idf, config)
     dev_matrix = design_matrix(featurise([e.text for e in dev], config), idf, config)
-    weights = np.zeros((len(HEADS), config.size), dtype=np.float32)
+    scale = settings.encoder_scale
+    if scale > 0:
+        train_matrix = with_embeddings(train_matrix, embeddings([e.text for e in train]), scale)
+        dev_matrix = with_embeddings(dev_matrix, embeddings([e.text for e in dev]), scale)
+    width = train_matrix.shape[1]
+    combined = np.zeros((len(HEADS), width), dtype=np.float32)
     bias = np.zeros(len(HEADS), dtype=np.float32)
     heads: list[HeadParams] = []
     for position, head in enumerate(HEADS):
-        weights[position], bias[position] = _fit_head(train_matrix, train, head, settings)
+        combined[position], bias[position] = _fit_head(train_matrix, train, head, settings)
         rows, gold = _labelled(dev, head)
         margins = (
-            np.asarray(dev_matrix[rows] @ weights[position], dtype=np.float64) + bias[position]
+            np.asarray(dev_matrix[rows] @ combined[position], dtype=np.float64) + bias[position]
         )
         heads.append(_calibrate(margins, gold, head))
-    return Trained(config, weights, bias, idf, tuple(heads), settings)
+    weights = np.ascontiguousarray(combined[:, : config.size])
+    encoder_weights = np.ascontiguousarray(combined[:, config.size :]) if scale > 0 else None
+    return Trained(config, weights, bias, idf, tuple(heads), settings, encoder_weights)

@@ -44,3 +44,25 @@ def design_matrix(
         shape=(len(features), config.size),
         dtype=np.float32,
     )
+
+
+def embeddings(texts: Sequence[str], batch: int = 64) -> npt.NDArray[np.float32]:
+    """The sentence encoder's embeddings of `texts` (links and mentions blanked, as at
+    inference)."""
+    from palabre.moderation.model.encoder import DIMENSIONS, embed
+    from palabre.moderation.model.normalise import blank_links_and_mentions
+
+    cleaned = [blank_links_and_mentions(t) for t in texts]
+    parts = [embed(cleaned[i : i + batch]) for i in range(0, len(cleaned), batch)]
+    return np.vstack(parts) if parts else np.zeros((0, DIMENSIONS), dtype=np.float32)
+
+
+def with_embeddings(
+    matrix: csr_matrix, vectors: npt.NDArray[np.float32], scale: float
+) -> csr_matrix:
+    """The n-gram matrix with the scaled embedding columns appended."""
+    from scipy.sparse import csr_matrix as sparse
+    from scipy.sparse import hstack
+
+    joined: csr_matrix = hstack([matrix, sparse(vectors * scale)], format="csr")
+    return joined

@@ -93,6 +93,36 @@ def evaluation_rows(data_dir: Path, seed: int) -> list[Example]:
     return rows
 
 
+def suite_examples() -> list[Example]:
+    """The `train` half of palabre's own functional suites (the `test` half is never seen)."""
+    from palabre.moderation.evaluation.suites import suite_cases
+
+    return [Example(c.text, "suites", c.id, c.labels()) for c in suite_cases("train")]
+
+
+def rule_flags(dev: Sequence[Example]) -> list[frozenset[str]]:
+    """What the rule detectors alone (default charter, no model) hold each dev row for."""
+    from palabre.moderation.charter import default_charter
+    from palabre.moderation.charter_engine import CharterEngine
+    from palabre.moderation.detectors import default_detectors
+    from palabre.moderation.evaluation.decisions import flagged_categories
+
+    engine = CharterEngine(default_charter(), default_detectors(include_optional=False))
+    return [flagged_categories(engine.check(e.text)) for e in dev]
+
+
+def tune_for_engine(trained: Trained, dev: Sequence[Example]) -> Trained:
+    """Replaces each head's threshold by the engine-level operating point found on dev."""
+    from dataclasses import replace
+
+    from palabre.moderation.training import operating_points as op
+
+    model = trained.as_model("tuning")
+    rows = op.rows_for(model, dev, rule_flags(dev))
+    thresholds = op.search(rows, [h.threshold for h in trained.heads])
+    return replace(trained, heads=op.with_thresholds(trained.heads, thresholds))
+
+
 def run_training(
     data_dir: Path,
     settings: TrainSettings | None = None,
@@ -108,8 +138,10 @@ def run_training(
     for path in extra:
         train.extend(load_extra(path))
     train.extend(extra_examples)
+    train.extend(suite_examples())
     dev = load_split(data_dir, "dev", seed=settings.seed)
     trained = fit(train, dev, build_lexicon(data_dir), settings)
+    trained = tune_for_engine(trained, dev)
     model = trained.as_model(version or new_version())
     test = evaluation_rows(data_dir, settings.seed)
     return TrainingRun(trained, model, dev, evaluate(model, dev), evaluate(model, test))

