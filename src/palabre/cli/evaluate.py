@@ -1,10 +1,20 @@
-"""`palabre eval`: measures the engine on the labelled data (dev split by default) and on the
-demo seeds (golden verdicts, spelling recall)."""
+"""`palabre eval`: measures what the product decides.
+
+1. The demo seeds' expected verdicts and the spelling recall on their known faults (the
+   language clause).
+2. The ENGINE's decisions on the labelled data (dev split by default, `--split test` for the
+   published figures): per source, the macro-F1 of « flagged by a harm clause », precision
+   and recall of each class, ROC-AUC of the harm score, the share of non-toxic rows flagged;
+   per category, recall and false alarms.
+3. palabre's own functional suites, per family (their `test` half with `--split test`,
+   else the `train` half).
+4. The learned model alone, at its operating points, for comparison."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -12,10 +22,10 @@ from rich.table import Table as RichTable
 
 from palabre.cli._common import engine_for, fail
 from palabre.moderation.charter_engine import CharterEngine
-from palabre.moderation.evaluation.datasets import default_data_dir
+from palabre.moderation.evaluation import decisions
+from palabre.moderation.evaluation.datasets import default_data_dir, examples
 from palabre.moderation.evaluation.golden import golden, spelling_recall
-from palabre.moderation.evaluation.metrics import Table
-from palabre.moderation.evaluation.runner import evaluate
+from palabre.moderation.evaluation.suites import suite_cases
 
 LEARNED = "modele-appris"
 MODERATION = {"haine", "violence", "insulte", "grossierete", "illegal", "spam"}
@@ -32,13 +42,17 @@ def _moderation_only(engine: CharterEngine, with_model: bool) -> CharterEngine:
     return CharterEngine(engine.charter, keep)
 
 
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}".replace(".", ",")
+
+
 def show_golden(console: Console, engine: CharterEngine) -> int:
     table = RichTable(title="Verdicts attendus des commentaires de démonstration")
     for col in ("commentaire", "attendu", "catégories attendues", "obtenu", "raisons", "ok"):
         table.add_column(col)
     results = golden(engine)
     for g in results:
-        reasons = ", ".join(f"{r.category} {r.score:.2f}" for r in g.verdict.reasons)
+        reasons = ", ".join(f"{r.category} {_num(r.score)}" for r in g.verdict.reasons)
         table.add_row(
             g.comment_id,
             g.expected,
@@ -52,33 +66,123 @@ def show_golden(console: Console, engine: CharterEngine) -> int:
     console.print(f"Verdicts attendus : {passed}/{len(results)} corrects")
     found, total, missed = spelling_recall(engine)
     console.print(
-        f"Rappel orthographique sur les fautes des commentaires : {found}/{total}"
-        + (f" (manquées : {'; '.join(missed)})" if missed else "")
+        f"Rappel orthographique (clause de langue) sur les fautes des commentaires : "
+        f"{found}/{total}" + (f" (manquées : {'; '.join(missed)})" if missed else "")
     )
     return len(results) - passed
 
 
-def show_table(console: Console, table: Table, title: str) -> None:
+def show_sources(console: Console, figures: list[decisions.SourceFigures], title: str) -> None:
     out = RichTable(title=title)
-    for col in ("source", "catégorie", "précision", "rappel", "F1", "positifs", "exemples"):
-        left = col in ("source", "catégorie")
-        out.add_column(col, justify="left" if left else "right", no_wrap=left)
-    for source in table.sources():
-        for cat in table.categories():
-            c = table.counts.get((source, cat))
-            if c is None:
+    columns = (
+        "source",
+        "n",
+        "macro-F1",
+        "préc. toxique",
+        "rappel toxique",
+        "préc. propre",
+        "rappel propre",
+        "ROC-AUC",
+        "propres signalés",
+    )
+    for col in columns:
+        out.add_column(col, justify="left" if col == "source" else "right", no_wrap=True)
+    for f in figures:
+        h = f.harm
+        clean_precision = h.tn / (h.tn + h.fn) if h.tn + h.fn else 0.0
+        clean_recall = h.tn / (h.tn + h.fp) if h.tn + h.fp else 0.0
+        out.add_row(
+            f.source,
+            str(h.tp + h.fp + h.fn + h.tn),
+            _num(h.macro_f1),
+            _num(h.precision),
+            _num(h.recall),
+            _num(clean_precision),
+            _num(clean_recall),
+            _num(f.auc),
+            f"{f.clean_flagged * 100:.1f} %".replace(".", ","),
+        )
+    console.print(out)
+
+
+def show_categories(console: Console, figures: list[decisions.SourceFigures]) -> None:
+    out = RichTable(title="Par catégorie (décisions du moteur)")
+    for col in ("source", "catégorie", "rappel", "positifs", "fausses alertes", "négatifs"):
+        out.add_column(col, justify="left" if col in ("source", "catégorie") else "right")
+    for f in figures:
+        for c in f.categories:
+            if not c.support:
                 continue
-            total = c.tp + c.fp + c.fn + c.tn
             out.add_row(
-                "TOUTES" if source == "*" else source,
-                cat,
-                f"{c.precision:.3f}",
-                f"{c.recall:.3f}",
-                f"{c.f1:.3f}",
+                f.source,
+                c.category,
+                _num(c.recall),
                 str(c.support),
-                str(total),
+                f"{c.false_alarm * 100:.1f} %".replace(".", ","),
+                str(c.negatives),
             )
     console.print(out)
+
+
+def show_families(console: Console, report: decisions.DecisionReport, split: str) -> int:
+    """Prints the accuracy of each family; returns how many are below 75 %."""
+    below = 0
+    for source in sorted(report.rows):
+        out = RichTable(title=f"Suite fonctionnelle {source} (moitié {split})")
+        for col in ("famille", "correctes", "cas", "exactitude"):
+            out.add_column(col, justify="left" if col == "famille" else "right")
+        for family, (ok, total) in report.families(source).items():
+            share = ok / total if total else 0.0
+            below += share < 0.75
+            mark = "" if share >= 0.75 else " [red]< 75 %[/]"
+            out.add_row(family, str(ok), str(total), f"{share * 100:.0f} %{mark}")
+        console.print(out)
+    return below
+
+
+def _model_alone(
+    engine: CharterEngine, items: list[tuple[str, str, dict[str, int], str]]
+) -> list[decisions.SourceFigures]:
+    from palabre.moderation.model import load_model
+    from palabre.moderation.model.heads import HEAD_CATEGORY
+
+    learned = [d for d in engine.detectors if d.name == LEARNED]
+    if not learned:
+        return []
+    model = load_model()
+    report = decisions.DecisionReport()
+    for text, source, labels, family in items:
+        scores = model.score(text)
+        flagged = {
+            HEAD_CATEGORY.get(head, "insulte")
+            for head, p in scores.items()
+            if p >= model.threshold(head)
+        }
+        harm = max(scores.values())
+        report.add(decisions.Judged(source, labels, frozenset(flagged), harm, family))
+    return report.figures()
+
+
+def _as_json(figures: list[decisions.SourceFigures]) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": f.source,
+            "harm": f.harm.as_dict(),
+            "roc_auc": None if f.auc is None else round(f.auc, 4),
+            "clean_flagged": round(f.clean_flagged, 4),
+            "categories": [
+                {
+                    "category": c.category,
+                    "recall": round(c.recall, 4),
+                    "support": c.support,
+                    "false_alarm": round(c.false_alarm, 4),
+                    "negatives": c.negatives,
+                }
+                for c in f.categories
+            ],
+        }
+        for f in figures
+    ]
 
 
 def eval_command(
@@ -110,12 +214,15 @@ def eval_command(
     no_model: Annotated[
         bool, typer.Option("--no-model", help="Sans le modèle appris (règles et lexiques seuls).")
     ] = False,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Écrire aussi les chiffres dans ce fichier JSON.")
+    ] = None,
 ) -> None:
-    """Mesure précision, rappel et F1 par catégorie, et les verdicts attendus des démos."""
+    """Mesure les décisions du moteur (par source, clause et famille) et les verdicts des démos."""
     if split not in ("dev", "test"):
         raise fail("--split doit valoir « dev » ou « test ».")
     chosen: Literal["dev", "test"] = "dev" if split == "dev" else "test"
-    console = Console() if Console().is_terminal else Console(width=120)
+    console = Console() if Console().is_terminal else Console(width=140)
     engine = engine_for(charter)
     if no_model:
         engine = CharterEngine(
@@ -129,9 +236,36 @@ def eval_command(
         raise fail(
             f"dossier de données introuvable : {data_dir} (option --data ou PALABRE_SHARED_DATA)"
         )
-    with console.status("Évaluation sur les données étiquetées…"):
-        table = evaluate(_moderation_only(engine, not no_model), data_dir, chosen, limit)
-    show_table(console, table, f"Données étiquetées, partition {chosen}")
+    judged = _moderation_only(engine, not no_model)
+    items = [(e.text, e.source, e.labels, "") for e in examples(data_dir, chosen, limit)]
+    suite_split: Literal["train", "test"] = "test" if chosen == "test" else "train"
+    suite_items = [
+        (c.text, c.suite, {"toxicite": int(c.harmful)}, c.family) for c in suite_cases(suite_split)
+    ]
+    with console.status("Décisions du moteur sur les données étiquetées…"):
+        report = decisions.run(judged, items)
+        suites = decisions.run(judged, suite_items)
+    figures = report.figures() + suites.figures()
+    show_sources(
+        console, figures, f"Décisions du moteur — signalé par une clause de préjudice ({chosen})"
+    )
+    show_categories(console, report.figures())
+    below = show_families(console, suites, suite_split)
+    console.print(f"Familles sous 75 % : {below}")
+    with console.status("Modèle appris seul…"):
+        alone = _model_alone(judged, items)
+    if alone:
+        show_sources(console, alone, f"Modèle appris seul, à ses seuils ({chosen})")
+    if json_out is not None:
+        payload = {
+            "split": chosen,
+            "engine": _as_json(figures),
+            "families": {
+                s: {f: list(v) for f, v in suites.families(s).items()} for s in suites.rows
+            },
+            "model_alone": _as_json(alone),
+        }
+        json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:

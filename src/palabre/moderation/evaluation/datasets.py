@@ -77,10 +77,11 @@ def _jigsaw(r: Row) -> Labels:
 
 
 def _cyber(r: Row) -> Labels:
+    """Threats (THR) and name-calling (NCG) as labelled by the CyberAgression annotators."""
     return {
         "toxicite": _on(r, "label"),
         "violence": _on(r, "threat"),
-        "insulte": _on(r, "insult", "denigration"),
+        "insulte": _on(r, "insult"),
     }
 
 
