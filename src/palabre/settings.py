@@ -53,7 +53,11 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut (seed 003)."),
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
-    Setting("reports_to_hold", 3, "Signalements qui renvoient un commentaire publié en modération."),
+    Setting(
+        "reports_to_hold", 3,
+        "Signalants distincts (IP, navigateur, e-mail) qui renvoient un commentaire publié en "
+        "modération ; sans effet sur un commentaire gardé par un modérateur.",
+    ),
     Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
     Setting("login_max_failures", 5, "Échecs de connexion au tableau de modération avant blocage."),
     Setting("login_window_minutes", 15, "Fenêtre (et durée du blocage) des échecs de connexion."),

@@ -53,7 +53,7 @@ def erase_person(session: Session, email: str, now: datetime) -> int:
             created_at=now,
         ))
         tombstone(comment, now)
-        comment.author_key = None
+        comment.author_key = comment.ip_key = comment.browser_key = None
     for subscription in session.scalars(select(Subscription).where(Subscription.email == email)):
         session.delete(subscription)
     return len(comments)
@@ -69,8 +69,13 @@ def purge_ip_fingerprints(session: Session, now: datetime, retention_days: int) 
                Comment.created_at < cutoff)
         .values(author_key=None)
     )
+    ips = session.execute(
+        update(Comment).where(Comment.ip_key.is_not(None), Comment.created_at < cutoff)
+        .values(ip_key=None)
+    )
     reports = session.execute(
         update(Report).where(Report.reporter_key.is_not(None), Report.created_at < cutoff)
         .values(reporter_key=None)
     )
-    return int(comments.rowcount or 0) + int(reports.rowcount or 0)  # type: ignore[attr-defined]
+    counted = (comments, ips, reports)
+    return sum(int(r.rowcount or 0) for r in counted)  # type: ignore[attr-defined]

@@ -30,6 +30,8 @@ class CommentEditIn(BaseModel):
 class ReportIn(BaseModel):
     reason: str = Field(max_length=40)
     details: str = Field("", max_length=2000)
+    email: str | None = Field(None, max_length=254, description="Facultatif : un signalement "
+                              "compte une fois par personne.")
 
 
 class CountsIn(BaseModel):
