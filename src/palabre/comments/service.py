@@ -76,6 +76,10 @@ class PostResult:
     clauses: tuple[tuple[str, str], ...]
 
 
+# An edit of a comment in one of these states goes to a moderator, never back to the engine.
+HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({"held", "rejected"})
+
+
 class CommentService:
     def __init__(
         self,
@@ -256,21 +260,31 @@ class CommentService:
     # -- author actions ------------------------------------------------------------------------
 
     def edit(self, comment_id: int, token: str | None, new_text: str) -> PostResult:
+        """The author changes their text. A published (or pending) comment is moderated again;
+        one that is held or rejected goes to the moderators' queue as it is: a decision already
+        made is never undone by the engine, and a rejected text cannot be edited into view."""
         body = comment_text.clean_text(new_text, int(self.settings.max_comment_length))
         now = self.clock()
         with self.db.session() as session:
             comment = self._owned(session, comment_id, token)
             previous = comment.status
+            to_human = previous in HUMAN_REVIEW_AFTER_EDIT
             comment.text = body
             comment.html = comment_text.render(body)
             comment.edited_at = now
-            comment.status = "pending"
+            comment.status = "held" if to_human else "pending"
             session.add(ModerationAction(
                 comment_id=comment.id, actor="auteur", action="author_edit",
-                from_status=previous, to_status="pending", clauses=[], note="", created_at=now,
+                from_status=previous, to_status=comment.status, clauses=[],
+                note="modifié après une décision : revu par un modérateur" if to_human else "",
+                created_at=now,
             ))
         events: list[Event] = [CommentEdited(comment.id, comment.thread_id)]
-        comment, decision, clauses = self._moderate_or_defer(comment, events)
+        if to_human:
+            decision: str = "hold"
+            clauses: tuple[tuple[str, str], ...] = ()
+        else:
+            comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
         return PostResult(comment, token or "", until, decision, clauses)
