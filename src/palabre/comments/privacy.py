@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
 from palabre.comments.service import tombstone
@@ -60,22 +60,21 @@ def erase_person(session: Session, email: str, now: datetime) -> int:
 
 
 def purge_ip_fingerprints(session: Session, now: datetime, retention_days: int) -> int:
-    """Forget IP fingerprints older than the retention period (comments without an e-mail carry
-    an IP fingerprint as author key; reports always do)."""
+    """Forget IP fingerprints older than the retention period (every comment carries one since
+    migration 0006, those without an e-mail also as author key; reports always do). Returns
+    how many comments and reports were touched."""
     cutoff = now - timedelta(days=retention_days)
     comments = session.execute(
         update(Comment)
-        .where(Comment.author_email.is_(None), Comment.author_key.is_not(None),
-               Comment.created_at < cutoff)
-        .values(author_key=None)
-    )
-    ips = session.execute(
-        update(Comment).where(Comment.ip_key.is_not(None), Comment.created_at < cutoff)
-        .values(ip_key=None)
+        .where(Comment.created_at < cutoff, or_(
+            Comment.ip_key.is_not(None),
+            and_(Comment.author_email.is_(None), Comment.author_key.is_not(None)),
+        ))
+        .values(ip_key=None,
+                author_key=case((Comment.author_email.is_(None), None), else_=Comment.author_key))
     )
     reports = session.execute(
         update(Report).where(Report.reporter_key.is_not(None), Report.created_at < cutoff)
         .values(reporter_key=None)
     )
-    counted = (comments, ips, reports)
-    return sum(int(r.rowcount or 0) for r in counted)  # type: ignore[attr-defined]
+    return int(comments.rowcount or 0) + int(reports.rowcount or 0)  # type: ignore[attr-defined]

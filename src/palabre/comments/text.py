@@ -24,12 +24,15 @@ _ACTIVE_CODE = re.compile(
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NAME_FORBIDDEN = re.compile(r"[<>\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,189}\.[^@\s<>\"'.]{2,}$")
 
 
 def clean_text(text: str, max_length: int) -> str:
     """Normalise line endings and Unicode, refuse empty, over-long or active-code text."""
+    if _SURROGATE.search(text):
+        raise PalabreError("caractere_interdit", field="text")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text).strip()
     if not text:

@@ -31,6 +31,7 @@ from palabre.web.api import subscriptions as subscriptions_api
 from palabre.web.body_guard import BodyGuard
 from palabre.web.context import AppContext
 from palabre.web.cors import SiteCors
+from palabre.web.input_guard import InputGuard
 from palabre.web.ratelimit import RateLimiter
 from palabre.web.read_cache import ReadCache
 from palabre.web.security import SecurityHeaders
@@ -92,6 +93,7 @@ def create_app(
         return {"status": "ok", "version": __version__, "database": database.backend}
 
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
+    app.add_middleware(InputGuard)  # inside BodyGuard: sees the whole body at once
     app.add_middleware(BodyGuard, max_bytes=int(settings.max_body_bytes))
     app.add_middleware(SecurityHeaders)
     stamp = stamp_for(database.engine)
