@@ -18,6 +18,7 @@ from palabre.review.passwords import (
     needs_rehash,
     verify_password,
 )
+from palabre.review.sessions import end_all_sessions
 from palabre.storage.models import Site
 from palabre.storage.models_review import Account, AccountSite, LoginAttempt
 
@@ -87,6 +88,19 @@ def disable_account(session: Session, email: str) -> Account:
     if account is None:
         raise PalabreError("compte_inconnu", params={"email": email[:254]})
     account.disabled = True
+    end_all_sessions(session, account.id)
+    return account
+
+
+def set_password(session: Session, email: str, password: str) -> Account:
+    """A new password ends every open dashboard session of the account."""
+    account = session.scalar(select(Account).where(Account.email == normalize_email(email)))
+    if account is None:
+        raise PalabreError("compte_inconnu", params={"email": email[:254]})
+    if len(password) < MIN_LENGTH:
+        raise PalabreError("mot_de_passe_court", params={"min": MIN_LENGTH})
+    account.password_hash = hash_password(password)
+    end_all_sessions(session, account.id)
     return account
 
 

@@ -22,6 +22,7 @@ from starlette.datastructures import FormData
 
 from palabre.errors import PalabreError
 from palabre.review.accounts import Moderator, moderator_of
+from palabre.review.sessions import session_is_open
 from palabre.storage.models import MAX_ID, Site
 from palabre.web.context import AppContext, app_context
 from palabre.web.dashboard.i18n import Translator, locale_for
@@ -87,7 +88,8 @@ def _load_viewer(request: Request) -> Viewer:
     moderator = None
     if session.account_id is not None:
         with ctx.db.session() as db_session:
-            moderator = moderator_of(db_session, session.account_id)
+            if session_is_open(db_session, session.sid, session.account_id, datetime.now(UTC)):
+                moderator = moderator_of(db_session, session.account_id)
     if moderator is None:
         raise LoginRequired()
     t = Translator(locale_for(request, moderator.locale))
