@@ -60,6 +60,11 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
     Setting("login_max_failures", 5, "Échecs de connexion au tableau de modération avant blocage."),
+    Setting(
+        "login_max_failures_account", 20,
+        "Échecs de connexion d'un même compte, toutes adresses IP confondues, avant blocage "
+        "(0 = aucune limite).",
+    ),
     Setting("login_window_minutes", 15, "Fenêtre (et durée du blocage) des échecs de connexion."),
     Setting("dashboard_session_hours", 12, "Durée d'une session de modération, en heures."),
     Setting("undo_seconds", 10, "Délai pendant lequel un modérateur peut annuler son action."),

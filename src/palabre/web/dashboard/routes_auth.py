@@ -43,10 +43,11 @@ def _try_login(request: Request, email: str, password: str) -> int | None:
     ctx = app_context(request)
     settings = ctx.settings
     throttle = Throttle(int(settings.login_max_failures),
-                        timedelta(minutes=int(settings.login_window_minutes)))
+                        timedelta(minutes=int(settings.login_window_minutes)),
+                        int(settings.login_max_failures_account))
+    ip = ctx.comments.fingerprint(client_ip(request) or "?")  # never the raw address
     with ctx.db.session() as session:
-        account = authenticate(session, email, password, client_ip(request) or "?",
-                               datetime.now(UTC), throttle)
+        account = authenticate(session, email, password, ip, datetime.now(UTC), throttle)
         return account.id if isinstance(account, Account) else None
 
 
