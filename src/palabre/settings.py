@@ -102,6 +102,15 @@ SETTINGS: Final[tuple[Setting, ...]] = (
         "Demandes d'abonnement (e-mails de confirmation) par adresse IP.",
     ),
     Setting(
+        "rate_limit_check_ip", "10/minute;200/hour",
+        "Vérifications avant envoi (/api/check) par adresse IP.",
+    ),
+    Setting(
+        "check_concurrency", 2,
+        "Vérifications avant envoi menées en même temps ; au-delà, réponse 429 immédiate "
+        "(les autres requêtes ne sont jamais privées de processeur).",
+    ),
+    Setting(
         "redis_url", "",
         "Redis partagé par plusieurs processus (limites de débit, file des tâches de fond) ; "
         "vide = mémoire du processus et file SQLite dans data_dir.",

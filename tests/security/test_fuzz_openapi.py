@@ -37,7 +37,7 @@ def test_no_server_error_on_any_operation(tmp_path: Path) -> None:
     app = create_app(load_settings(
         environ={}, data_dir=str(tmp_path / "data"), secret_key="fuzz" * 8,
         pending_sweep_seconds=0, rate_limit_posts_ip="", rate_limit_posts_author="",
-        rate_limit_posts_thread="", rate_limit_reports_ip="",
+        rate_limit_posts_thread="", rate_limit_reports_ip="", rate_limit_check_ip="",
     ))
     with TestClient(app) as client:
         client.post("/api/comments", json={"thread": "t", "text": "Un premier avis."})

@@ -78,11 +78,13 @@ def get_or_create_thread(
 
 def thread_url(site: Site, url: str) -> str:
     """A thread's URL as shown in the dashboard, feeds, e-mails and webhooks: http(s) only, on
-    one of the site's declared origins when it declares any, without credentials. Empty stays
-    empty; anything else is refused (`url_fil_invalide`)."""
+    one of the site's declared origins when it declares any, without credentials; or a path on
+    the site itself. Empty stays empty; anything else is refused (`url_fil_invalide`)."""
     url = printable(url)
     if not url:
         return ""
+    if url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url[:2000]  # a path on the site itself (the demo's articles): no scheme, no host
     parts = urlsplit(url)
     if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
         raise PalabreError("url_fil_invalide", field="thread_url")

@@ -32,7 +32,7 @@ from palabre.web.body_guard import BodyGuard
 from palabre.web.context import AppContext
 from palabre.web.cors import SiteCors
 from palabre.web.input_guard import InputGuard
-from palabre.web.ratelimit import RateLimiter
+from palabre.web.ratelimit import ConcurrencyGate, RateLimiter
 from palabre.web.read_cache import ReadCache
 from palabre.web.security import SecurityHeaders
 
@@ -79,6 +79,7 @@ def create_app(
         settings, database, service, moderator, own_origin, RateLimiter(settings)
     )
     app.state.notifications = notifications
+    app.state.check_gate = ConcurrencyGate(int(settings.check_concurrency))
     errors.install(app)
     app.include_router(comments_api.router)
     app.include_router(meta_api.router)
