@@ -96,6 +96,8 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         rate_limit_posts_thread="1000/minute",
         rate_limit_reports_ip="1000/minute",
         rate_limit_subscriptions_ip="1000/minute",
+        rate_limit_check_ip="1000/minute",
+        check_concurrency=8,
     )
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import httpx
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 CLEAN = "Merci pour cet article très clair, il résume bien la situation."
 THREAD = "https://journal.example/article-1"
@@ -21,3 +25,10 @@ CLEAN_TEXTS = (
     "Je suis d'accord avec vous deux.",
     "Les chiffres cités dans le troisième paragraphe méritent d'être vérifiés.",
 )
+
+
+def reader(client: TestClient, ip: str) -> TestClient:
+    """Another reader of the same app, seen from another IP address (no cookie, no token)."""
+    from fastapi.testclient import TestClient
+
+    return TestClient(client.app, base_url="http://palabre.test", client=(ip, 50000))

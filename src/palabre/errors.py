@@ -57,6 +57,19 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "This name is reserved for the site's staff; choose another one.",
     ),
     "email_invalide": ErrorSpec(422, "L'adresse e-mail n'est pas valide.", "Invalid e-mail address."),
+    "url_fil_invalide": ErrorSpec(
+        422,
+        "Adresse de l'article invalide : une URL http:// ou https:// du site est attendue, sans "
+        "identifiants.",
+        "Invalid article address: an http:// or https:// URL of the site is expected, without "
+        "credentials.",
+    ),
+    "caractere_interdit": ErrorSpec(
+        400,
+        "La requête contient un caractère interdit (caractère nul ou moitié isolée d'une paire "
+        "UTF-16).",
+        "The request contains a forbidden character (NUL or a lone UTF-16 surrogate).",
+    ),
     "pot_de_miel": ErrorSpec(
         422, "Le formulaire n'a pas été rempli correctement.", "The form was not filled in correctly."
     ),

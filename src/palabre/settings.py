@@ -53,9 +53,18 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     ),
     Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut (seed 003)."),
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
-    Setting("reports_to_hold", 3, "Signalements qui renvoient un commentaire publié en modération."),
+    Setting(
+        "reports_to_hold", 3,
+        "Signalants distincts (IP, navigateur, e-mail) qui renvoient un commentaire publié en "
+        "modération ; sans effet sur un commentaire gardé par un modérateur.",
+    ),
     Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
     Setting("login_max_failures", 5, "Échecs de connexion au tableau de modération avant blocage."),
+    Setting(
+        "login_max_failures_account", 20,
+        "Échecs de connexion d'un même compte, toutes adresses IP confondues, avant blocage "
+        "(0 = aucune limite).",
+    ),
     Setting("login_window_minutes", 15, "Fenêtre (et durée du blocage) des échecs de connexion."),
     Setting("dashboard_session_hours", 12, "Durée d'une session de modération, en heures."),
     Setting("undo_seconds", 10, "Délai pendant lequel un modérateur peut annuler son action."),
@@ -91,6 +100,15 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting(
         "rate_limit_subscriptions_ip", "5/minute;50/day",
         "Demandes d'abonnement (e-mails de confirmation) par adresse IP.",
+    ),
+    Setting(
+        "rate_limit_check_ip", "10/minute;200/hour",
+        "Vérifications avant envoi (/api/check) par adresse IP.",
+    ),
+    Setting(
+        "check_concurrency", 2,
+        "Vérifications avant envoi menées en même temps ; au-delà, réponse 429 immédiate "
+        "(les autres requêtes ne sont jamais privées de processeur).",
     ),
     Setting(
         "redis_url", "",

@@ -167,8 +167,11 @@ def test_bad_cursor_and_unknown_route(client: TestClient) -> None:
 def test_control_characters_in_titles_are_dropped_and_in_keys_refused(
     client: TestClient, post: Poster
 ) -> None:
-    ok = post(thread="https://journal.example/t", thread_title="Titre\x00 avec\x1b[31m\u202e codes")
+    ok = post(thread="https://journal.example/t", thread_title="Titre\x01 avec\x1b[31m\u202e codes")
     assert ok.status_code == 201
+    # A NUL is refused outright, in this field as in any other (PostgreSQL cannot store it).
+    _error(post(thread="https://journal.example/u", thread_title="Titre\x00"), 400,
+           "caractere_interdit")
     page = client.get("/api/comments", params={"thread": "https://journal.example/t"}).json()
     assert page["thread"]["title"] == "Titre avec [31m codes"
     feed = client.get("/feeds/site.atom")

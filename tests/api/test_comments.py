@@ -147,9 +147,11 @@ def test_report_is_stored_and_enough_reports_hold_the_comment(
     client: TestClient, post: Poster, db: Database
 ) -> None:
     comment_id = post(CLEAN).json()["comment"]["id"]
-    for _ in range(3):
-        response = client.post(f"/api/comments/{comment_id}/reports",
-                               json={"reason": "insulte", "details": "Propos blessants"})
+    for reader in range(3):  # three different readers
+        other = TestClient(client.app, base_url="http://palabre.test",
+                           client=(f"192.0.2.{reader + 1}", 50000))
+        response = other.post(f"/api/comments/{comment_id}/reports",
+                              json={"reason": "insulte", "details": "Propos blessants"})
         assert response.status_code == 201
         assert response.json()["message"].startswith("Merci")
     with db.session() as session:

@@ -64,7 +64,7 @@ def live_server(
         public_url=url,
         allowed_origins=newspaper.origin,
         # every test reader posts from 127.0.0.1: lift the per-IP limit, keep the per-author one
-        rate_limit_posts_ip="10000/minute",
+        rate_limit_posts_ip="10000/minute", rate_limit_check_ip="10000/minute",
     )
     app = create_app(settings)
     load_demo(app.state.palabre.comments)

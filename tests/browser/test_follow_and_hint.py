@@ -44,7 +44,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     settings = load_settings(
         environ={}, data_dir=str(tmp_path_factory.mktemp("palabre-follow")), public_url=url,
         allowed_origins=host.origin, smtp_host="127.0.0.1", smtp_port=smtp.port,
-        smtp_security="none", task_retry_delay=1, rate_limit_posts_ip="10000/minute",
+        smtp_security="none", task_retry_delay=1, rate_limit_posts_ip="10000/minute", rate_limit_check_ip="10000/minute",
     )
     app = create_app(settings)
     consumer = Consumer(app.state.notifications.huey)

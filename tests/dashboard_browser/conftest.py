@@ -55,7 +55,7 @@ def dashboard_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashb
     sock = _free_socket()
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     settings = load_settings(environ={}, data_dir=str(tmp_path_factory.mktemp("dashboard")),
-                             public_url=url)
+                             public_url=url, allowed_origins="https://journal.example")
     app = create_app(settings)
     service = app.state.palabre.comments
     load_demo(service)

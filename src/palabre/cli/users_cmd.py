@@ -10,7 +10,12 @@ from typing import Annotated
 import typer
 
 from palabre.errors import PalabreError
-from palabre.review.accounts import create_account, disable_account, list_accounts
+from palabre.review.accounts import (
+    create_account,
+    disable_account,
+    list_accounts,
+    set_password,
+)
 from palabre.settings import load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
@@ -89,6 +94,31 @@ def disable(
         with database.session() as session:
             account = disable_account(session, email)
             typer.echo(f"Compte désactivé : {account.email}")
+    except PalabreError as error:
+        raise _fail(error) from None
+    finally:
+        database.dispose()
+
+
+@user_app.command("password")
+def password(
+    email: Annotated[str, typer.Argument(help="Adresse e-mail du compte.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Lire le mot de passe sur l'entrée standard.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Change le mot de passe d'un compte et ferme toutes ses sessions ouvertes."""
+    if password_stdin:
+        new = sys.stdin.readline().rstrip("\r\n")
+    else:
+        new = typer.prompt("Nouveau mot de passe", hide_input=True,
+                           confirmation_prompt="Confirmez le mot de passe")
+    database = _database(config)
+    try:
+        with database.session() as session:
+            account = set_password(session, email, new)
+            typer.echo(f"Mot de passe changé, sessions fermées : {account.email}")
     except PalabreError as error:
         raise _fail(error) from None
     finally:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
 from palabre.comments.service import tombstone
@@ -53,21 +53,25 @@ def erase_person(session: Session, email: str, now: datetime) -> int:
             created_at=now,
         ))
         tombstone(comment, now)
-        comment.author_key = None
+        comment.author_key = comment.ip_key = comment.browser_key = None
     for subscription in session.scalars(select(Subscription).where(Subscription.email == email)):
         session.delete(subscription)
     return len(comments)
 
 
 def purge_ip_fingerprints(session: Session, now: datetime, retention_days: int) -> int:
-    """Forget IP fingerprints older than the retention period (comments without an e-mail carry
-    an IP fingerprint as author key; reports always do)."""
+    """Forget IP fingerprints older than the retention period (every comment carries one since
+    migration 0006, those without an e-mail also as author key; reports always do). Returns
+    how many comments and reports were touched."""
     cutoff = now - timedelta(days=retention_days)
     comments = session.execute(
         update(Comment)
-        .where(Comment.author_email.is_(None), Comment.author_key.is_not(None),
-               Comment.created_at < cutoff)
-        .values(author_key=None)
+        .where(Comment.created_at < cutoff, or_(
+            Comment.ip_key.is_not(None),
+            and_(Comment.author_email.is_(None), Comment.author_key.is_not(None)),
+        ))
+        .values(ip_key=None,
+                author_key=case((Comment.author_email.is_(None), None), else_=Comment.author_key))
     )
     reports = session.execute(
         update(Report).where(Report.reporter_key.is_not(None), Report.created_at < cutoff)

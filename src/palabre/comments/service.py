@@ -9,9 +9,11 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Final
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from palabre.comments import moderation_step
 from palabre.comments import text as comment_text
@@ -53,6 +55,16 @@ class NewComment:
     client_ip: str | None = None
     honeypot: str | None = None
     identity: VerifiedIdentity | None = None  # signed in through the host site (SSO)
+    browser: str | None = None  # the widget's random browser token (X-Palabre-Browser)
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """Who files a report, as far as we can tell: IP, browser token, e-mail when given."""
+
+    client_ip: str | None = None
+    browser: str | None = None
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,10 @@ class PostResult:
     edit_until: datetime
     decision: str
     clauses: tuple[tuple[str, str], ...]
+
+
+# An edit of a comment in one of these states goes to a moderator, never back to the engine.
+HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({"held", "rejected"})
 
 
 class CommentService:
@@ -105,8 +121,10 @@ class CommentService:
         now = created_at or self.clock()
         with self.db.session() as session:
             site = get_site(session, new.site)
+            ip_key = self._author_key(None, new.client_ip)
+            browser_key = self.browser_key(new.browser)
             if created_at is None:  # a reader posting now (imports of old comments are not)
-                keys = (self._author_key(email, None), self._author_key(None, new.client_ip))
+                keys = (self._author_key(email, None), ip_key, browser_key)
                 raise_if_banned(session, site.id, keys, email, now)
             thread = get_or_create_thread(
                 session, site, new.thread, new.thread_title, new.thread_url, now
@@ -128,6 +146,8 @@ class CommentService:
                 author_name=author,
                 author_email=email,
                 author_key=self._author_key(email, new.client_ip),
+                ip_key=ip_key,
+                browser_key=browser_key,
                 text=body,
                 html=comment_text.render(body),
                 status="pending",
@@ -152,8 +172,17 @@ class CommentService:
         ident = email or client_ip
         if not ident:
             return None
+        return self.fingerprint(ident)
+
+    def fingerprint(self, value: str) -> str:
+        """A keyed hash (BLAKE2b with the server's secret): what palabre keeps of an IP, an
+        e-mail or a browser token when it only needs to recognise them."""
         salt = self.settings.resolved_secret_key.encode()
-        return hashlib.blake2b(ident.encode(), key=salt[:64], digest_size=16).hexdigest()
+        return hashlib.blake2b(value.encode(), key=salt[:64], digest_size=16).hexdigest()
+
+    def browser_key(self, token: str | None) -> str | None:
+        token = (token or "").strip()[:200]
+        return self.fingerprint("browser\n" + token) if token else None
 
     # -- moderation ----------------------------------------------------------------------------
 
@@ -231,21 +260,31 @@ class CommentService:
     # -- author actions ------------------------------------------------------------------------
 
     def edit(self, comment_id: int, token: str | None, new_text: str) -> PostResult:
+        """The author changes their text. A published (or pending) comment is moderated again;
+        one that is held or rejected goes to the moderators' queue as it is: a decision already
+        made is never undone by the engine, and a rejected text cannot be edited into view."""
         body = comment_text.clean_text(new_text, int(self.settings.max_comment_length))
         now = self.clock()
         with self.db.session() as session:
             comment = self._owned(session, comment_id, token)
             previous = comment.status
+            to_human = previous in HUMAN_REVIEW_AFTER_EDIT
             comment.text = body
             comment.html = comment_text.render(body)
             comment.edited_at = now
-            comment.status = "pending"
+            comment.status = "held" if to_human else "pending"
             session.add(ModerationAction(
                 comment_id=comment.id, actor="auteur", action="author_edit",
-                from_status=previous, to_status="pending", clauses=[], note="", created_at=now,
+                from_status=previous, to_status=comment.status, clauses=[],
+                note="modifié après une décision : revu par un modérateur" if to_human else "",
+                created_at=now,
             ))
         events: list[Event] = [CommentEdited(comment.id, comment.thread_id)]
-        comment, decision, clauses = self._moderate_or_defer(comment, events)
+        if to_human:
+            decision: str = "hold"
+            clauses: tuple[tuple[str, str], ...] = ()
+        else:
+            comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
         return PostResult(comment, token or "", until, decision, clauses)
@@ -263,10 +302,7 @@ class CommentService:
         self.events.publish([CommentDeleted(comment.id, comment.thread_id)])
         return comment
 
-    def _owned(self, session: object, comment_id: int, token: str | None) -> Comment:
-        from sqlalchemy.orm import Session
-
-        assert isinstance(session, Session)
+    def _owned(self, session: Session, comment_id: int, token: str | None) -> Comment:
         comment = session.get(Comment, comment_id, with_for_update=True)
         if comment is None:
             raise PalabreError("commentaire_inconnu")
@@ -278,24 +314,35 @@ class CommentService:
     # -- reports -------------------------------------------------------------------------------
 
     def report(
-        self, comment_id: int, reason: str, details: str = "", client_ip: str | None = None
+        self, comment_id: int, reason: str, details: str = "", reporter: Reporter | None = None
     ) -> Report:
+        """A reader's « Alerter ». Each reporter counts once per comment (a report sharing an IP
+        fingerprint, a browser token or an e-mail with an earlier one is a repeat and is not
+        counted again); `reports_to_hold` distinct reporters send a published comment back to
+        the moderators, unless a moderator already kept it as it is."""
         if reason not in REASON_IDS:
             raise PalabreError("motif_invalide", params={"reason": reason[:40]}, field="reason")
         details = comment_text.clean_author_free_text(details, 500)
+        reporter = reporter or Reporter()
+        email = comment_text.clean_email(reporter.email)
+        keys = (self._author_key(None, reporter.client_ip), self.browser_key(reporter.browser),
+                self._author_key(email, None) if email else None)
         now = self.clock()
         with self.db.session() as session:
             comment = session.get(Comment, comment_id, with_for_update=True)
             if comment is None or comment.status != "published":
                 raise PalabreError("commentaire_inconnu")
+            earlier = _earlier_report(session, comment.id, keys)
+            if earlier is not None:
+                return earlier
             report = Report(
-                comment_id=comment.id, reason=reason, details=details,
-                reporter_key=self._author_key(None, client_ip), created_at=now,
+                comment_id=comment.id, reason=reason, details=details, reporter_key=keys[0],
+                reporter_browser=keys[1], reporter_email=keys[2], created_at=now,
             )
             session.add(report)
             comment.report_count += 1
             threshold = int(self.settings.reports_to_hold)
-            if threshold and comment.report_count >= threshold:
+            if threshold and comment.report_count >= threshold and not _kept(session, comment):
                 comment.status = "held"
                 session.add(ModerationAction(
                     comment_id=comment.id, actor="système", action="reports_threshold",
@@ -305,6 +352,37 @@ class CommentService:
             session.flush()
         self.events.publish([ReportFiled(comment.id, report.id, reason)])
         return report
+
+
+def _earlier_report(
+    session: Session, comment_id: int, keys: tuple[str | None, str | None, str | None]
+) -> Report | None:
+    """A report on this comment by the same reporter (any shared key), if any."""
+    columns = (Report.reporter_key, Report.reporter_browser, Report.reporter_email)
+    matches = [column == key for column, key in zip(columns, keys, strict=True) if key]
+    if not matches:
+        return None
+    return session.scalars(
+        select(Report).where(Report.comment_id == comment_id, or_(*matches))
+        .order_by(Report.id).limit(1)
+    ).first()
+
+
+# A moderator's decision to keep a comment as it is (publish it, or dismiss its reports).
+KEEP_ACTIONS: Final = ("publish", "dismiss_reports")
+
+
+def _kept(session: Session, comment: Comment) -> bool:
+    """Whether a moderator kept this text (since its last edit): readers' reports then go to the
+    reported queue but no longer hide it."""
+    since = comment.edited_at or comment.created_at
+    return session.scalar(
+        select(ModerationAction.id).where(
+            ModerationAction.comment_id == comment.id,
+            ModerationAction.action.in_(KEEP_ACTIONS),
+            ModerationAction.created_at >= since,
+        ).limit(1)
+    ) is not None
 
 
 def tombstone(comment: Comment, now: datetime) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from palabre.errors import PalabreError
@@ -54,18 +56,51 @@ def find_thread(session: Session, site: Site, key: str) -> Thread | None:
 def get_or_create_thread(
     session: Session, site: Site, key: str, title: str, url: str, now: datetime
 ) -> Thread:
+    """The thread of `key`, created by its first comment. Race-free on both databases: the
+    insert does nothing when another request created the thread meanwhile, and the row is then
+    read back. Title and URL come from the first poster only, checked; later posters never
+    change them."""
     thread = find_thread(session, site, key)
     if thread is not None:
-        if title and not thread.title:
-            thread.title = printable(title)[:500]
         return thread
     if not site.auto_create_threads:
         raise PalabreError("fil_inconnu", params={"thread": key[:200]}, field="thread")
-    thread = Thread(site_id=site.id, key=key, title=printable(title)[:500],
-                    url=printable(url)[:2000], created_at=now)
-    session.add(thread)
-    session.flush()
+    values = {"site_id": site.id, "key": key, "title": printable(title)[:500],
+              "url": thread_url(site, url), "created_at": now}
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        insert(Thread).values(**values).on_conflict_do_nothing(index_elements=["site_id", "key"])
+    )
+    thread = find_thread(session, site, key)
+    assert thread is not None  # inserted now, or by the request that won the race
     return thread
+
+
+def thread_url(site: Site, url: str) -> str:
+    """A thread's URL as shown in the dashboard, feeds, e-mails and webhooks: http(s) only, on
+    one of the site's declared origins when it declares any, without credentials; or a path on
+    the site itself. Empty stays empty; anything else is refused (`url_fil_invalide`)."""
+    url = printable(url)
+    if not url:
+        return ""
+    if url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url[:2000]  # a path on the site itself (the demo's articles): no scheme, no host
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        raise PalabreError("url_fil_invalide", field="thread_url")
+    try:
+        port = parts.port
+    except ValueError:
+        raise PalabreError("url_fil_invalide", field="thread_url") from None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    netloc = host + (f":{port}" if port is not None else "")
+    clean = urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
+    declared = {o.lower().rstrip("/") for o in site.origins}
+    if declared and origin_of(clean) not in declared:
+        raise PalabreError("url_fil_invalide", field="thread_url")
+    if len(clean) > 2000:
+        raise PalabreError("url_fil_invalide", field="thread_url")
+    return clean
 
 
 def origin_allowed(site: Site, origin: str | None, own_origin: str) -> bool:

@@ -24,14 +24,21 @@ _ACTIVE_CODE = re.compile(
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Bidirectional embeddings, overrides and isolates (and the Arabic letter mark) can make a text
+# read otherwise than it is stored (« Trojan Source »): removed from comments. The plain
+# left-to-right and right-to-left marks stay; they reorder nothing on their own.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u061c]")
 _NAME_FORBIDDEN = re.compile(r"[<>\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,189}\.[^@\s<>\"'.]{2,}$")
 
 
 def clean_text(text: str, max_length: int) -> str:
     """Normalise line endings and Unicode, refuse empty, over-long or active-code text."""
+    if _SURROGATE.search(text):
+        raise PalabreError("caractere_interdit", field="text")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text).strip()
+    text = _BIDI.sub("", _CONTROL.sub("", text)).strip()
     if not text:
         raise PalabreError("texte_vide", field="text")
     if len(text) > max_length:
@@ -49,18 +56,35 @@ def clean_author(name: str | None) -> str | None:
     name = unicodedata.normalize("NFC", name).strip()
     if not name:
         return None
-    if len(name) > 80 or _NAME_FORBIDDEN.search(name):
+    if len(name) > 80 or _NAME_FORBIDDEN.search(name) or any(map(_invisible, name)):
         raise PalabreError("nom_invalide", field="author")
+    if not any(c.isalnum() or unicodedata.category(c)[0] in "PS" for c in name):
+        raise PalabreError("nom_invalide", field="author")  # nothing a reader can see
     if _impersonates_staff(name):
         raise PalabreError("nom_reserve", field="author")
     return name
 
 
+# Characters that show nothing (or reorder what follows) yet are not format controls everywhere:
+# Hangul fillers, braille blank, Mongolian vowel separator, Khmer inherent vowels.
+_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u17b4\u17b5")
+
+
+def _invisible(char: str) -> bool:
+    """Control, format (zero-width, bidi, word joiner, Arabic letter mark…), unassigned,
+    private-use or surrogate code points, line separators and blank look-alikes."""
+    return char in _BLANKS or unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn",
+                                                              "Zl", "Zp"}
+
+
 # Long words are looked for anywhere (also spelt with separators: M.o.d.é.r.a.t.e.u.r); short
 # ones only as a whole word, so that « Padmini » stays a name.
-_RESERVED_ANYWHERE = ("moderateur", "moderatrice", "moderation", "administrateur",
-                      "administratrice", "redaction")
-_RESERVED_WORDS = frozenset({"admin", "administration", "palabre", "webmaster", "staff"})
+_RESERVED_ANYWHERE = ("moderateur", "moderatrice", "moderation", "moderator", "administrateur",
+                      "administratrice", "administrator", "redaction", "equipedusite",
+                      "equipedujournal", "equipedelaredaction", "equipedemoderation")
+_RESERVED_WORDS = frozenset({"admin", "administration", "palabre", "webmaster", "staff", "mod",
+                             "mods", "team", "equipe", "lequipe", "support", "officiel",
+                             "officielle", "official", "sysadmin", "systeme", "system"})
 
 
 def _impersonates_staff(name: str) -> bool:
@@ -108,7 +132,7 @@ def render(text: str) -> str:
 
 def clean_author_free_text(value: str, max_length: int) -> str:
     """Free text from a reader that is stored, never rendered as HTML (e.g. report details)."""
-    value = _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    value = _BIDI.sub("", _CONTROL.sub("", unicodedata.normalize("NFC", value))).strip()
     if len(value) > max_length:
         raise PalabreError(
             "texte_trop_long", params={"limit": max_length, "length": len(value)}, field="details"

@@ -18,6 +18,7 @@ from palabre.review.passwords import (
     needs_rehash,
     verify_password,
 )
+from palabre.review.sessions import end_all_sessions
 from palabre.storage.models import Site
 from palabre.storage.models_review import Account, AccountSite, LoginAttempt
 
@@ -87,6 +88,19 @@ def disable_account(session: Session, email: str) -> Account:
     if account is None:
         raise PalabreError("compte_inconnu", params={"email": email[:254]})
     account.disabled = True
+    end_all_sessions(session, account.id)
+    return account
+
+
+def set_password(session: Session, email: str, password: str) -> Account:
+    """A new password ends every open dashboard session of the account."""
+    account = session.scalar(select(Account).where(Account.email == normalize_email(email)))
+    if account is None:
+        raise PalabreError("compte_inconnu", params={"email": email[:254]})
+    if len(password) < MIN_LENGTH:
+        raise PalabreError("mot_de_passe_court", params={"min": MIN_LENGTH})
+    account.password_hash = hash_password(password)
+    end_all_sessions(session, account.id)
     return account
 
 
@@ -116,26 +130,30 @@ def moderator_of(session: Session, account_id: int) -> Moderator | None:
 
 @dataclass(frozen=True, slots=True)
 class Throttle:
-    max_failures: int
+    max_failures: int  # per account and IP fingerprint
     window: timedelta
+    max_account_failures: int = 0  # per account, whatever the IP (0: no such limit)
 
 
 def authenticate(
     session: Session, email: str, password: str, ip: str, now: datetime, throttle: Throttle
 ) -> Account | None:
     """The account for these credentials, or None (the failure is recorded: commit it).
-    Raises `connexion_bloquee` (429) after too many failures for this account and IP within
-    the window, before even looking at the password."""
+    `ip` is the address's keyed fingerprint, never the address. Raises `connexion_bloquee`
+    (429) after too many failures within the window for this account from this IP, or for this
+    account from any IP, before even looking at the password."""
     email = normalize_email(email)[:254]
     ip = ip[:64]
     since = now - throttle.window
-    failures = session.scalar(
-        select(func.count(LoginAttempt.id)).where(
-            LoginAttempt.email == email, LoginAttempt.ip == ip,
-            LoginAttempt.succeeded.is_(False), LoginAttempt.created_at >= since,
-        )
-    ) or 0
-    if failures >= throttle.max_failures:
+    recent = select(func.count(LoginAttempt.id)).where(
+        LoginAttempt.email == email, LoginAttempt.succeeded.is_(False),
+        LoginAttempt.created_at >= since,
+    )
+    failures = session.scalar(recent.where(LoginAttempt.ip == ip)) or 0
+    blocked = failures >= throttle.max_failures
+    if not blocked and throttle.max_account_failures:
+        blocked = (session.scalar(recent) or 0) >= throttle.max_account_failures
+    if blocked:
         minutes = max(1, int(throttle.window.total_seconds() // 60))
         raise PalabreError("connexion_bloquee", params={"minutes": minutes})
     account = session.scalar(select(Account).where(Account.email == email))

@@ -184,7 +184,8 @@ def ban_author(
     assert site_id is not None
     add_ban(session, site_id=site_id, author_key=comment.author_key,
             author_email=comment.author_email, duration=duration, actor=moderator.email,
-            note=note, now=now, comment_id=comment.id)
+            note=note, now=now, comment_id=comment.id, ip_key=comment.ip_key,
+            browser_key=comment.browser_key)
     verb = "ban" if duration is None else "suspend"
     until = "" if duration is None else f"jusqu'au {(now + duration):%Y-%m-%d %H:%M} UTC"
     text = " — ".join(t for t in (until, note) if t)

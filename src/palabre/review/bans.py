@@ -1,5 +1,7 @@
 """Author bans and suspensions per site. The comment service asks `raise_if_banned` before it
-stores a reader's comment; a ban matches the author's key (hashed e-mail or IP) or e-mail."""
+stores a reader's comment; a ban matches any key the author was known by when banned (hashed
+e-mail, IP fingerprint, browser token) or their e-mail, so leaving the e-mail out does not dodge
+it."""
 
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ def active_ban(
     matches: list[ColumnElement[bool]] = []
     key_list = [k for k in keys if k]
     if key_list:
-        matches.append(Ban.author_key.in_(key_list))
+        matches.extend(column.in_(key_list)
+                       for column in (Ban.author_key, Ban.ip_key, Ban.browser_key))
     if email:
         matches.append(Ban.author_email == email.strip().lower())
     if not matches:
@@ -48,12 +51,12 @@ def raise_if_banned(
 def add_ban(
     session: Session, *, site_id: int, author_key: str | None, author_email: str | None,
     duration: timedelta | None, actor: str, note: str, now: datetime,
-    comment_id: int | None = None,
+    comment_id: int | None = None, ip_key: str | None = None, browser_key: str | None = None,
 ) -> Ban:
-    if not author_key and not author_email:
+    if not author_key and not author_email and not ip_key and not browser_key:
         raise PalabreError("auteur_non_identifiable")
     ban = Ban(
-        site_id=site_id, author_key=author_key,
+        site_id=site_id, author_key=author_key, ip_key=ip_key, browser_key=browser_key,
         author_email=author_email.strip().lower() if author_email else None,
         comment_id=comment_id, note=note[:2000], created_by=actor, created_at=now,
         expires_at=None if duration is None else now + duration,

@@ -23,6 +23,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+MAX_ID = 2**63 - 1  # the largest identifier any backend stores
+
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets BIGINT identities.
 IdType = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -93,6 +95,9 @@ class Comment(Base):
     author_name: Mapped[str | None] = mapped_column(String(80), nullable=True)
     author_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
     author_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Every key the author was known by when posting (migration 0006), so a ban reaches them all.
+    ip_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    browser_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     text: Mapped[str] = mapped_column(Text)
     html: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
@@ -160,7 +165,10 @@ class Report(Base):
     )
     reason: Mapped[str] = mapped_column(String(32))
     details: Mapped[str] = mapped_column(Text, default="")
-    reporter_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reporter_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # IP fingerprint
+    # The reporter's other keys (migration 0006): a report counts once per reporter.
+    reporter_browser: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reporter_email: Mapped[str | None] = mapped_column(String(64), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

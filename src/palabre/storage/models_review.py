@@ -43,13 +43,30 @@ class LoginAttempt(Base):
     """One try at the login form; failures within the window throttle account + IP."""
 
     __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_email_ip_created", "email", "ip", "created_at"),)
+    __table_args__ = (
+        Index("ix_login_attempts_email_ip_created", "email", "ip", "created_at"),
+        Index("ix_login_attempts_email_created", "email", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     email: Mapped[str] = mapped_column(String(254))
-    ip: Mapped[str] = mapped_column(String(64))
+    ip: Mapped[str] = mapped_column(String(64))  # keyed fingerprint, never the raw address
     succeeded: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DashboardSession(Base):
+    """A logged-in dashboard session (migration 0006): the cookie is only worth something while
+    its row exists, so logout, a password change or disabling the account end it."""
+
+    __tablename__ = "dashboard_sessions"
+
+    sid_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Ban(Base):
@@ -59,12 +76,17 @@ class Ban(Base):
     __table_args__ = (
         Index("ix_bans_site_key", "site_id", "author_key"),
         Index("ix_bans_site_email", "site_id", "author_email"),
+        Index("ix_bans_site_ip", "site_id", "ip_key"),
+        Index("ix_bans_site_browser", "site_id", "browser_key"),
     )
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
     author_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     author_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    # The author's other keys when banned from a comment (migration 0006).
+    ip_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    browser_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     comment_id: Mapped[int | None] = mapped_column(
         ForeignKey("comments.id", ondelete="SET NULL"), nullable=True
     )

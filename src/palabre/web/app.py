@@ -31,7 +31,8 @@ from palabre.web.api import subscriptions as subscriptions_api
 from palabre.web.body_guard import BodyGuard
 from palabre.web.context import AppContext
 from palabre.web.cors import SiteCors
-from palabre.web.ratelimit import RateLimiter
+from palabre.web.input_guard import InputGuard
+from palabre.web.ratelimit import ConcurrencyGate, RateLimiter
 from palabre.web.read_cache import ReadCache
 from palabre.web.security import SecurityHeaders
 
@@ -78,6 +79,7 @@ def create_app(
         settings, database, service, moderator, own_origin, RateLimiter(settings)
     )
     app.state.notifications = notifications
+    app.state.check_gate = ConcurrencyGate(int(settings.check_concurrency))
     errors.install(app)
     app.include_router(comments_api.router)
     app.include_router(meta_api.router)
@@ -92,6 +94,7 @@ def create_app(
         return {"status": "ok", "version": __version__, "database": database.backend}
 
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
+    app.add_middleware(InputGuard)  # inside BodyGuard: sees the whole body at once
     app.add_middleware(BodyGuard, max_bytes=int(settings.max_body_bytes))
     app.add_middleware(SecurityHeaders)
     stamp = stamp_for(database.engine)

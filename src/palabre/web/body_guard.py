@@ -24,7 +24,7 @@ class BodyGuard:
         locale = "en" if headers.get(b"accept-language", b"").lower().startswith(b"en") else "fr"
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _refuse(send, PalabreError("corps_trop_gros", params={"limit": self.max_bytes}),
+            await refuse(send, PalabreError("corps_trop_gros", params={"limit": self.max_bytes}),
                           locale)
             return
         chunks: list[bytes] = []
@@ -37,7 +37,7 @@ class BodyGuard:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await _refuse(
+                await refuse(
                     send, PalabreError("corps_trop_gros", params={"limit": self.max_bytes}), locale
                 )
                 return
@@ -47,7 +47,7 @@ class BodyGuard:
         try:
             body.decode("utf-8")
         except UnicodeDecodeError:
-            await _refuse(send, PalabreError("utf8_invalide"), locale)
+            await refuse(send, PalabreError("utf8_invalide"), locale)
             return
         sent = False
 
@@ -61,7 +61,7 @@ class BodyGuard:
         await self.app(scope, replay, send)
 
 
-async def _refuse(send: Send, error: PalabreError, locale: str) -> None:
+async def refuse(send: Send, error: PalabreError, locale: str) -> None:
     payload = json.dumps(error.envelope(locale), ensure_ascii=False).encode()
     await send({
         "type": "http.response.start",

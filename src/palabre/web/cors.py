@@ -9,7 +9,7 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-_ALLOW_HEADERS = "Content-Type, X-Palabre-Token, Accept-Language"
+_ALLOW_HEADERS = "Content-Type, X-Palabre-Token, X-Palabre-Browser, Accept-Language"
 _ALLOW_METHODS = "GET, POST, PATCH, DELETE, OPTIONS"
 
 

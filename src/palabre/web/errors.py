@@ -7,7 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException
 
 from palabre.errors import PalabreError
@@ -63,6 +63,15 @@ def install(app: FastAPI) -> None:
         )
         response.headers["Retry-After"] = "5"
         return response
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        # A value the database refuses (out of range, not storable): the request's fault. The
+        # inputs are checked before; this is the net under them.
+        log.warning("value refused by the database on %s: %s", request.url.path, exc.orig)
+        detail = "valeur refusée par la base" if request_locale(request) != "en" else "bad value"
+        return error_response(request, PalabreError(
+            "requete_invalide", params={"field": "requête", "detail": detail}))
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:

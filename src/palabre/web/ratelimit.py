@@ -4,6 +4,7 @@ several processes). A request is counted only when every window still has room."
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 from limits import RateLimitItem, parse_many, storage, strategies
@@ -23,6 +24,7 @@ class RateLimiter:
             "posts_thread": _parse(settings.rate_limit_posts_thread),
             "reports_ip": _parse(settings.rate_limit_reports_ip),
             "subscriptions_ip": _parse(settings.rate_limit_subscriptions_ip),
+            "check_ip": _parse(settings.rate_limit_check_ip),
         }
 
     def hit(self, *checks: tuple[str, str | None]) -> None:
@@ -41,3 +43,19 @@ class RateLimiter:
 def _parse(spec: object) -> list[RateLimitItem]:
     text = str(spec).strip()
     return list(parse_many(text)) if text else []
+
+
+class ConcurrencyGate:
+    """At most `size` costly requests (the pre-submit check) at once in this process; one more
+    is answered `trop_de_requetes` at once instead of waiting for a worker thread, so that the
+    costly ones never starve the others."""
+
+    def __init__(self, size: int) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, size))
+
+    def enter(self) -> None:
+        if not self._slots.acquire(blocking=False):
+            raise PalabreError("trop_de_requetes", params={"retry": 1})
+
+    def leave(self) -> None:
+        self._slots.release()

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from palabre.comments import text as comment_text
 from palabre.comments.queries import thread_page
-from palabre.comments.service import NewComment
+from palabre.comments.service import NewComment, Reporter
 from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
 from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, ReportIn
@@ -21,6 +21,11 @@ from palabre.web.locale import request_locale
 router = APIRouter(prefix="/api", tags=["commentaires"])
 Ctx = Annotated[AppContext, Depends(current_context)]
 Token = Annotated[str | None, Header(alias="X-Palabre-Token")]
+Browser = Annotated[str | None, Header(
+    alias="X-Palabre-Browser", max_length=200,
+    description="Jeton aléatoire gardé par le navigateur du lecteur (widget) : sert à compter "
+                "un signalement par personne et à faire porter un bannissement.",
+)]
 CommentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Identifiant du commentaire")]
 
 
@@ -43,7 +48,9 @@ async def read_thread(
 
 
 @router.post("/comments", status_code=201, summary="Publier un commentaire ou une réponse")
-def post_comment(request: Request, ctx: Ctx, body: CommentIn) -> JSONResponse:
+def post_comment(
+    request: Request, ctx: Ctx, body: CommentIn, browser: Browser = None
+) -> JSONResponse:
     ctx.check_origin(request, body.site)
     # A reader's own mistake (empty or too long) does not use up their quota.
     comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
@@ -60,6 +67,7 @@ def post_comment(request: Request, ctx: Ctx, body: CommentIn) -> JSONResponse:
             author=identity.name if identity else body.author,
             email=(identity.email or body.email) if identity else body.email,
             client_ip=client_ip(request), honeypot=body.website, identity=identity,
+            browser=browser,
         )
     )
     return JSONResponse(post_json(result, request_locale(request)), status_code=201)
@@ -99,11 +107,12 @@ def delete_comment(
 
 @router.post("/comments/{comment_id}/reports", status_code=201, summary="Alerter (signaler)")
 def report_comment(
-    request: Request, ctx: Ctx, comment_id: CommentId, body: ReportIn
+    request: Request, ctx: Ctx, comment_id: CommentId, body: ReportIn, browser: Browser = None
 ) -> JSONResponse:
     ctx.check_origin(request, _site_of(ctx, comment_id))
     ctx.limiter.hit(("reports_ip", client_ip(request)))
-    report = ctx.comments.report(comment_id, body.reason, body.details, client_ip(request))
+    reporter = Reporter(client_ip(request), browser, body.email)
+    report = ctx.comments.report(comment_id, body.reason, body.details, reporter)
     message = (
         "Thank you, the moderators will review this comment."
         if request_locale(request) == "en"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from palabre.comments import text as comment_text
 from palabre.comments.queries import counts
@@ -12,8 +13,9 @@ from palabre.comments.reports import REPORT_REASONS
 from palabre.comments.sites import get_site
 from palabre.web.api.schemas import CheckIn, CountsIn
 from palabre.web.caching import conditional_json
-from palabre.web.context import AppContext, current_context
+from palabre.web.context import AppContext, client_ip, current_context
 from palabre.web.locale import request_locale
+from palabre.web.ratelimit import ConcurrencyGate
 
 router = APIRouter(prefix="/api", tags=["fils"])
 Ctx = Annotated[AppContext, Depends(current_context)]
@@ -53,6 +55,15 @@ async def get_config(
 
 
 @router.post("/check", summary="Vérifier un texte selon la charte, sans le publier")
-def check_text(ctx: Ctx, body: CheckIn) -> dict[str, object]:
+async def check_text(request: Request, ctx: Ctx, body: CheckIn) -> dict[str, object]:
+    """Limited per IP like posting, and to `check_concurrency` checks at once: the engine
+    costs a fraction of a second of CPU, the other requests must not wait for it."""
     text = comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
-    return ctx.moderator.check(text).as_dict()
+    ctx.limiter.hit(("check_ip", client_ip(request)))
+    gate: ConcurrencyGate = request.app.state.check_gate
+    gate.enter()
+    try:
+        verdict = await run_in_threadpool(ctx.moderator.check, text)
+    finally:
+        gate.leave()
+    return verdict.as_dict()

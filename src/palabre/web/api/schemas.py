@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_ID = 2**63 - 1  # the largest identifier any backend stores
+from palabre.storage.models import MAX_ID as MAX_ID  # re-exported for the routes
+
 THREAD_KEY = r"^[^\x00-\x1f\x7f]+$"  # an article's URL or id: no control characters
 
 
@@ -30,6 +31,8 @@ class CommentEditIn(BaseModel):
 class ReportIn(BaseModel):
     reason: str = Field(max_length=40)
     details: str = Field("", max_length=2000)
+    email: str | None = Field(None, max_length=254, description="Facultatif : un signalement "
+                              "compte une fois par personne.")
 
 
 class CountsIn(BaseModel):

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import Annotated, Any, Final
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -21,7 +22,8 @@ from starlette.datastructures import FormData
 
 from palabre.errors import PalabreError
 from palabre.review.accounts import Moderator, moderator_of
-from palabre.storage.models import Site
+from palabre.review.sessions import session_is_open
+from palabre.storage.models import MAX_ID, Site
 from palabre.web.context import AppContext, app_context
 from palabre.web.dashboard.i18n import Translator, locale_for
 from palabre.web.dashboard.session import DashboardSession, SessionCodec, dashboard_session
@@ -86,7 +88,8 @@ def _load_viewer(request: Request) -> Viewer:
     moderator = None
     if session.account_id is not None:
         with ctx.db.session() as db_session:
-            moderator = moderator_of(db_session, session.account_id)
+            if session_is_open(db_session, session.sid, session.account_id, datetime.now(UTC)):
+                moderator = moderator_of(db_session, session.account_id)
     if moderator is None:
         raise LoginRequired()
     t = Translator(locale_for(request, moderator.locale))
@@ -122,11 +125,29 @@ async def posted(request: Request) -> Posted:
 
 def field(form: FormData, name: str, default: str = "", limit: int = 2000) -> str:
     value = form.get(name)
-    return value.strip()[:limit] if isinstance(value, str) else default
+    return value.replace("\x00", "").strip()[:limit] if isinstance(value, str) else default
+
+
+def db_id(value: object) -> int | None:
+    """An identifier from a form or a query: ASCII digits within what a database stores, else
+    None (never a 500 on « ² », a 5,000-digit number or 2^64)."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
 
 
 def ints(form: FormData, name: str) -> list[int]:
-    return [int(v) for v in form.getlist(name) if isinstance(v, str) and v.isdigit()][:500]
+    found = (db_id(v) for v in form.getlist(name)[:500])
+    return [v for v in found if v is not None]
+
+
+def page_number(page: int) -> int:
+    """A list page number, bounded so that its offset stays a small number."""
+    return min(max(1, page), 100_000)
+
+
+DbId = Annotated[int, Path(ge=1, le=MAX_ID)]  # an identifier in a dashboard path
 
 
 def safe_back(value: str, default: str = f"{PREFIX}/") -> str:
@@ -196,6 +217,8 @@ class DashboardRoute(APIRoute):
                 return redirect(f"{PREFIX}/login?next={quote(target, safe='')}")
             except PalabreError as error:
                 return error_page(request, error)
+            except RequestValidationError:  # e.g. /comments/abc or an id past 2^63
+                return error_page(request, PalabreError("introuvable"))
 
         return guarded
 

@@ -7,7 +7,7 @@ from datetime import date
 from fastapi.responses import Response, StreamingResponse
 
 from palabre.review import audit
-from palabre.web.dashboard.core import Page, dashboard_router, render
+from palabre.web.dashboard.core import Page, dashboard_router, db_id, page_number, render
 
 router = dashboard_router()
 
@@ -22,8 +22,8 @@ def _date(value: str) -> date | None:
 def _filters(site: str, actor: str, action: str, since: str, until: str, page: int
              ) -> audit.AuditFilters:
     return audit.AuditFilters(
-        actor=actor[:120], action=action[:32], site_id=int(site) if site.isdigit() else None,
-        since=_date(since), until=_date(until), page=max(1, page),
+        actor=actor[:120], action=action[:32], site_id=db_id(site),
+        since=_date(since), until=_date(until), page=page_number(page),
     )
 
 

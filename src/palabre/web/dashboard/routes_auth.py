@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 
 from palabre.errors import PalabreError
 from palabre.review.accounts import Throttle, authenticate
+from palabre.review.sessions import end_session, open_session
 from palabre.storage.models_review import Account
 from palabre.web.context import app_context, client_ip
 from palabre.web.dashboard.core import (
@@ -42,10 +43,11 @@ def _try_login(request: Request, email: str, password: str) -> int | None:
     ctx = app_context(request)
     settings = ctx.settings
     throttle = Throttle(int(settings.login_max_failures),
-                        timedelta(minutes=int(settings.login_window_minutes)))
+                        timedelta(minutes=int(settings.login_window_minutes)),
+                        int(settings.login_max_failures_account))
+    ip = ctx.comments.fingerprint(client_ip(request) or "?")  # never the raw address
     with ctx.db.session() as session:
-        account = authenticate(session, email, password, client_ip(request) or "?",
-                               datetime.now(UTC), throttle)
+        account = authenticate(session, email, password, ip, datetime.now(UTC), throttle)
         return account.id if isinstance(account, Account) else None
 
 
@@ -61,8 +63,17 @@ async def login(request: Request, form: Annotated[FormData, Depends(checked_form
         return _refused(request, t, target, email, throttled)
     if account_id is None:
         return _refused(request, t, target, email, PalabreError("identifiants_invalides"))
-    dashboard_session(request, dashboard_of(request).codec).rotate(account_id)
+    session = dashboard_session(request, dashboard_of(request).codec)
+    session.rotate(account_id)
+    await run_in_threadpool(_open, request, session.sid, account_id)
     return redirect(target)
+
+
+def _open(request: Request, sid: str, account_id: int) -> None:
+    ctx = app_context(request)
+    lifetime = timedelta(hours=int(ctx.settings.dashboard_session_hours))
+    with ctx.db.session() as session:
+        open_session(session, sid, account_id, datetime.now(UTC), lifetime)
 
 
 def _refused(
@@ -75,7 +86,10 @@ def _refused(
 
 @router.post("/logout")
 def logout(request: Request, form: Annotated[FormData, Depends(checked_form)]) -> Response:
-    dashboard_session(request, dashboard_of(request).codec).rotate(None)
+    session = dashboard_session(request, dashboard_of(request).codec)
+    with app_context(request).db.session() as db_session:
+        end_session(db_session, session.sid)  # a copy of the cookie is worth nothing now
+    session.rotate(None)
     return redirect(f"{PREFIX}/login")
 
 

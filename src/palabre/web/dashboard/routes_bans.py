@@ -8,12 +8,15 @@ from fastapi.responses import Response
 
 from palabre.errors import PalabreError
 from palabre.review import bans
+from palabre.storage.models import Site
 from palabre.storage.models_review import Ban
 from palabre.web.dashboard.core import (
     PREFIX,
+    DbId,
     Page,
     Post,
     dashboard_router,
+    db_id,
     field,
     redirect,
     render,
@@ -39,13 +42,17 @@ def add_ban(post: Post) -> Response:
     me, form = post.viewer, post.form
     site = field(form, "site")
     email = field(form, "email", limit=254).lower()
-    site_id = int(site) if site.isdigit() else -1
+    site_id = db_id(site)
+    if site_id is None:
+        raise PalabreError("site_inconnu", params={"site": site[:100]})
     if not me.moderator.may_act_on(site_id):
         raise PalabreError("hors_perimetre")
     if "@" not in email:
         raise PalabreError("email_invalide")
     duration = DURATIONS.get(field(form, "duration"), timedelta(days=7))
     with me.ctx.db.session() as session:
+        if session.get(Site, site_id) is None:
+            raise PalabreError("site_inconnu", params={"site": site[:100]})
         bans.add_ban(session, site_id=site_id, author_key=me.ctx.comments._author_key(email, None),
                      author_email=email, duration=duration, actor=me.moderator.email,
                      note=field(form, "note"), now=me.now)
@@ -53,7 +60,7 @@ def add_ban(post: Post) -> Response:
 
 
 @router.post("/bans/{ban_id}/lift")
-def lift(post: Post, ban_id: int) -> Response:
+def lift(post: Post, ban_id: DbId) -> Response:
     me = post.viewer
     with me.ctx.db.session() as session:
         ban = session.get(Ban, ban_id)

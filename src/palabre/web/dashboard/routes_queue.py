@@ -17,12 +17,15 @@ from palabre.review.items import load_items
 from palabre.web.dashboard.core import (
     PREFIX,
     QUEUE_TITLES,
+    DbId,
     Page,
     Post,
     Viewer,
     dashboard_router,
+    db_id,
     field,
     ints,
+    page_number,
     read_undo_token,
     redirect,
     render,
@@ -52,10 +55,6 @@ def counts(me: Page) -> JSONResponse:
         return JSONResponse({"counts": queues.counts(session, me.scope)})
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @router.get("/queue/{name}")
 def queue(
     me: Page, name: str, site: str = "", article: str = "", clause: str = "",
@@ -66,10 +65,10 @@ def queue(
         raise PalabreError("introuvable")
     queue_name: queues.QueueName = name
     filters = queues.Filters(
-        site_id=_int(site), thread_id=_int(article), clause=clause[:64] or None,
+        site_id=db_id(site), thread_id=db_id(article), clause=clause[:64] or None,
         category=category if category in CATEGORIES else None,
         order=cast(Literal["oldest", "newest"], order) if order in {"oldest", "newest"} else None,
-        page=max(1, page),
+        page=page_number(page),
     )
     with me.ctx.db.session() as session:
         actions.purge_deleted(session, me.now, _purge_grace(me))
@@ -96,7 +95,7 @@ def _page_url(*values: str) -> Callable[[int], str]:
 
 
 @router.get("/comments/{comment_id}")
-def comment_page(me: Page, comment_id: int) -> Response:
+def comment_page(me: Page, comment_id: DbId) -> Response:
     with me.ctx.db.session() as session:
         actions.comment_in_scope(session, me.moderator, comment_id)
         items = load_items(session, [comment_id])

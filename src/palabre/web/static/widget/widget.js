@@ -183,12 +183,25 @@
   function remembered(key) { try { return localStorage.getItem("palabre." + key) || ""; } catch (e) { return ""; } }
   function remember(key, v) { try { localStorage.setItem("palabre." + key, v); } catch (e) { /* ignore */ } }
 
+  /* A random token kept by this browser: a report counts once per reader, a ban reaches them. */
+  function browserToken() {
+    var tk = remembered("browser");
+    if (!tk) {
+      var a = new Uint8Array(16);
+      (window.crypto || window.msCrypto).getRandomValues(a);
+      tk = Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+      remember("browser", tk);
+    }
+    return tk;
+  }
+
   /* ---------- API ---------- */
   function ApiError(message, field, code) { this.message = message; this.field = field; this.code = code; }
   function api(method, path, body, token) {
     var headers = { Accept: "application/json", "Accept-Language": lang };
     if (body) headers["Content-Type"] = "application/json";
     if (token) headers["X-Palabre-Token"] = token;
+    if (method !== "GET") headers["X-Palabre-Browser"] = browserToken();
     return fetch(base + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, credentials: "omit" })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (data) {
