@@ -69,9 +69,12 @@ def post_json(result: PostResult, locale: str) -> dict[str, object]:
         "comment": comment_json(result.comment, own=result.comment.status != "deleted"),
         "edit_token": result.edit_token,
         "edit_until": iso(result.edit_until),
+        "view_token": result.view_token,
         "moderation": {
             "decision": result.decision,
             "message": messages[result.decision],
-            "clauses": [{"clause": c, "text": t} for c, t in result.clauses],
+            "clauses": [
+                {"clause": n.clause, "text": n.text, "words": list(n.words)} for n in result.clauses
+            ],
         },
     }
