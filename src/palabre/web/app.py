@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 
 from fastapi import FastAPI
+from huey import Huey
 from sqlalchemy import select
 
 from palabre import __version__
@@ -44,6 +45,7 @@ def create_app(
     *,
     db: Database | None = None,
     events: EventBus | None = None,
+    huey: Huey | None = None,
 ) -> FastAPI:
     """Build the app: migrate the database, make sure the default site exists, wire routes."""
     database = db or Database(
@@ -59,7 +61,7 @@ def create_app(
         # Follows the charter version saved from the dashboard, if any (issue 5).
         moderator = CharterAwareModerator(database, load_moderator(settings))
     events = events or EventBus()
-    notifications = install_notifications(settings, database, events)
+    notifications = install_notifications(settings, database, events, huey)
     service = CommentService(database, moderator, settings, events)
     if bool(settings.moderation_in_worker):
         from palabre.comments import background

@@ -75,6 +75,16 @@ def demo_index(request: Request, ctx: Ctx) -> HTMLResponse:
     return HTMLResponse(html)
 
 
+@router.get("/demo/courriels", response_class=HTMLResponse)
+def demo_mail(request: Request) -> HTMLResponse:
+    """What the demo sent (its local mail sink): only under `palabre demo`."""
+    mailbox = getattr(request.app.state, "demo_mailbox", None)
+    if mailbox is None:
+        raise PalabreError("introuvable")
+    html = _templates().get_template("demo_mail.html").render(messages=mailbox.messages)
+    return HTMLResponse(html)
+
+
 def _demo_page_size(ctx: AppContext, thread_key: str) -> int:
     """Half of the published top-level comments (at least one): the seed pages show
     « Afficher les commentaires précédents », and so does the demo, however strict its charter."""
