@@ -21,6 +21,7 @@ from starlette.datastructures import FormData
 
 from palabre.errors import PalabreError
 from palabre.review.accounts import Moderator, moderator_of
+from palabre.review.highlight import kind_of
 from palabre.storage.models import Site
 from palabre.web.context import AppContext, app_context
 from palabre.web.dashboard.i18n import Translator, locale_for
@@ -145,6 +146,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["urlquote"] = lambda v: quote(str(v), safe="")
+    env.globals["kind_of"] = kind_of
     return env
 
 
