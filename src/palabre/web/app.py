@@ -23,7 +23,7 @@ from palabre.storage.change_stamp import stamp_for
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
-from palabre.web import dashboard, errors, pages
+from palabre.web import api_docs, dashboard, errors, pages
 from palabre.web.api import comments as comments_api
 from palabre.web.api import feeds as feeds_api
 from palabre.web.api import meta as meta_api
@@ -73,7 +73,7 @@ def create_app(
         version=__version__,
         description="API publique de palabre : commentaires, fils, signalements, vérification.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served offline by palabre.web.api_docs
         redoc_url=None,
     )
     app.state.palabre = AppContext(
@@ -87,6 +87,7 @@ def create_app(
     app.include_router(feeds_api.router)
     app.include_router(moderation_links_api.router)
     app.include_router(pages.router)
+    app.include_router(api_docs.router)
     dashboard.install(app, settings)
 
     @app.get("/api/health", tags=["fils"], summary="État du service")
