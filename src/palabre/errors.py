@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from palabre.typography import french
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorSpec:
@@ -315,7 +317,7 @@ class PalabreError(Exception):
 
     def message(self, locale: str = "fr") -> str:
         spec = ERRORS[self.code]
-        template = spec.en if locale == "en" else spec.fr
+        template = spec.en if locale == "en" else french(spec.fr)
         # A parameter may come per locale: `detail_en` stands for `detail` in English.
         suffix = "_en" if locale == "en" else "_fr"
         params = {k: v for k, v in self.params.items() if not k.endswith(("_en", "_fr"))}

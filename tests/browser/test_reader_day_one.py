@@ -54,7 +54,7 @@ def test_invalid_fields_are_explained_in_french(live_server: LiveServer) -> None
                              headers={"Accept-Language": "en"})
     message = res.json()["error"]["message"]
     assert res.status_code == 422
-    assert message == "Champ « text » invalide : un texte est attendu."
+    assert message == "Champ «\u00a0text\u00a0» invalide\u00a0: un texte est attendu."
     assert "Input should" not in message
     assert res_en.json()["error"]["message"] == "Invalid field “text”: a text is expected."
 
@@ -118,7 +118,8 @@ def test_correction_shows_the_words_as_typed(page: Page, host: HostSite, thread_
     write(form, LOWER_NAMES)
     fix = form.locator(".palabre-hint .palabre-fix", has_text="Trump")
     expect(fix).to_be_visible()
-    assert fix.inner_text() == "« trump » → « Trump »"  # as rendered, CSS included
+    # as rendered, CSS included (no-break spaces inside the quotes)
+    assert fix.inner_text().replace("\u00a0", " ") == "« trump » → « Trump »"
 
 
 def test_hint_is_cleared_after_posting(page: Page, host: HostSite, thread_key: str) -> None:
@@ -176,8 +177,10 @@ def test_notice_cites_clause_text_and_words(page: Page, host: HostSite, thread_k
     form.get_by_role("button", name="Publier").click()
     notice = page.locator(".palabre-list .palabre-notice.palabre-held")
     clause = notice.locator(".palabre-clauses li").first
-    expect(clause).to_contain_text("Commentaire rédigé en bon français et sans fautes d'orthographe")
-    expect(clause).to_contain_text("Mots en cause : « cette », « tres », « interressant »")
+    expect(clause).to_contain_text("Commentaire rédigé en bon français et sans fautes d’orthographe")
+    expect(clause).to_contain_text(
+        "Mots en cause\u00a0: «\u00a0cette\u00a0», «\u00a0tres\u00a0», «\u00a0interressant\u00a0»"
+    )
     expect(notice).not_to_contain_text("bon-francais")
 
 
@@ -188,7 +191,7 @@ def test_refusal_names_the_insult(page: Page, host: HostSite, thread_key: str) -
     write(form, "Vous êtes un crétin fini et un abruti.")
     form.get_by_role("button", name="Publier").click()
     outcome = form.locator(".palabre-status .palabre-refused")
-    expect(outcome).to_contain_text("Aucun appel à la violence ou à la haine, ni d'insultes")
+    expect(outcome).to_contain_text("Aucun appel à la violence ou à la haine, ni d’insultes")
     expect(outcome).to_contain_text("« crétin »")
     expect(outcome).not_to_contain_text("violence-haine-insultes")
 
@@ -218,3 +221,16 @@ def test_demo_threads_page_back(page: Page, live_server: LiveServer, seed: str) 
     before = page.locator(".palabre-list > .palabre-item").count()
     more.click()
     expect(page.locator(".palabre-list > .palabre-item")).not_to_have_count(before)
+
+
+def test_widget_strings_follow_french_typography(
+    page: Page, host: HostSite, thread_key: str
+) -> None:
+    """Item 12, for the widget as Chromium runs it: every French string passes the rules."""
+    from core.test_typography import typography_faults
+
+    page.goto(host.article("/typo", thread_key))
+    main_form(page)
+    strings: dict[str, str] = page.evaluate("() => window.Palabre.widget.strings")
+    faults = {k: typography_faults(v) for k, v in strings.items() if typography_faults(v)}
+    assert faults == {}

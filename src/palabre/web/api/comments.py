@@ -16,6 +16,7 @@ from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, OwnIn, Rep
 from palabre.web.api.serialize import comment_json, page_json, post_json
 from palabre.web.caching import conditional_json
 from palabre.web.context import AppContext, client_ip, current_context
+from palabre.typography import french
 from palabre.web.locale import request_locale
 
 router = APIRouter(prefix="/api", tags=["commentaires"])
@@ -121,7 +122,7 @@ def report_comment(
     message = (
         "Thank you, the moderators will review this comment."
         if request_locale(request) == "en"
-        else "Merci, les modérateurs vont examiner ce commentaire."
+        else french("Merci, les modérateurs vont examiner ce commentaire.")
     )
     return JSONResponse(
         {"report": {"id": report.id, "comment": comment_id, "reason": report.reason},

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from palabre.comments.queries import CommentView, Node, ThreadPage
 from palabre.comments.service import PostResult
+from palabre.typography import french
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
@@ -65,6 +66,8 @@ def page_json(page: ThreadPage) -> dict[str, object]:
 
 def post_json(result: PostResult, locale: str) -> dict[str, object]:
     messages = MESSAGES.get(locale, MESSAGES["fr"])
+    if locale != "en":
+        messages = {k: french(v) for k, v in messages.items()}
     return {
         "comment": comment_json(result.comment, own=result.comment.status != "deleted"),
         "edit_token": result.edit_token,
@@ -74,7 +77,9 @@ def post_json(result: PostResult, locale: str) -> dict[str, object]:
             "decision": result.decision,
             "message": messages[result.decision],
             "clauses": [
-                {"clause": n.clause, "text": n.text, "words": list(n.words)} for n in result.clauses
+                {"clause": n.clause, "text": n.text if locale == "en" else french(n.text),
+                 "words": list(n.words)}
+                for n in result.clauses
             ],
         },
     }

@@ -84,6 +84,18 @@
   }
   var langAttr = (attr("lang", document.documentElement.lang || "fr")).toLowerCase();
   var lang = langAttr.slice(0, 2) === "en" ? "en" : "fr";
+  /* French typography (as palabre.typography.french on the server): no-break space before « : »,
+     narrow no-break space before « ; ! ? », no-break spaces inside « », apostrophe ’. */
+  function french(text) {
+    return String(text).split(/(\{\w+\})/).map(function (part, i) {
+      if (i % 2) return part;
+      return part.replace(/([A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])/g, "$1’")
+        .replace(/«[ \u00a0\u202f]*/g, "«\u00a0").replace(/[ \u00a0\u202f]*»/g, "\u00a0»")
+        .replace(/[ \u00a0\u202f]*:(?=\s|$)/g, "\u00a0:")
+        .replace(/[ \u00a0\u202f]*([;!?])(?=\s|$|[»)"])/g, "\u202f$1");
+    }).join("");
+  }
+  Object.keys(STRINGS.fr).forEach(function (k) { STRINGS.fr[k] = french(STRINGS.fr[k]); });
   var S = STRINGS[lang];
   function t(key, vars) {
     return S[key].replace(/\{(\w+)\}/g, function (_, k) { return vars && vars[k] != null ? vars[k] : ""; });
@@ -335,7 +347,7 @@
         var a = unitAt(value, c.start), b = unitAt(value, c.end), wrong = value.slice(a, b);
         ul.append(h("li", {}, [h("span", { class: "palabre-hint-msg", text: c.message + " " })].concat(
           c.suggestions.slice(0, 3).map(function (sg) {
-            return h("button", { type: "button", class: "palabre-link palabre-fix", text: "« " + wrong + " » → « " + sg + " »",
+            return h("button", { type: "button", class: "palabre-link palabre-fix", text: t("quote", { w: wrong }) + " → " + t("quote", { w: sg }),
               "aria-label": t("hintFix", { a: wrong, b: sg }), onclick: function () {
                 if (text.value.slice(a, b) !== wrong) { run(); return; }
                 text.value = text.value.slice(0, a) + sg + text.value.slice(b);
@@ -736,7 +748,7 @@
     script.parentNode.insertBefore(root, script.nextSibling);
   }
   window.Palabre = window.Palabre || {};
-  window.Palabre.widget = { version: VERSION, reload: function () { start(root); } };
+  window.Palabre.widget = { version: VERSION, reload: function () { start(root); }, strings: S };
   window.Palabre.setUser = function (jwt) {
     sso = jwt || null;
     root.querySelectorAll(".palabre-identity").forEach(function (el) { el.hidden = !!sso; });
