@@ -12,11 +12,11 @@ from palabre.comments.queries import own_waiting, thread_page
 from palabre.comments.service import NewComment
 from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
+from palabre.typography import french
 from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, OwnIn, ReportIn
 from palabre.web.api.serialize import comment_json, page_json, post_json
 from palabre.web.caching import conditional_json
 from palabre.web.context import AppContext, client_ip, current_context
-from palabre.typography import french
 from palabre.web.locale import request_locale
 
 router = APIRouter(prefix="/api", tags=["commentaires"])
