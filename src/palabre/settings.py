@@ -51,7 +51,7 @@ SETTINGS: Final[tuple[Setting, ...]] = (
         "Réponses de lecture (pages de fil, compteurs) gardées en mémoire par processus, "
         "valables jusqu'à la prochaine écriture en base ; 0 = pas de cache.",
     ),
-    Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut (seed 003)."),
+    Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut de palabre."),
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
     Setting("reports_to_hold", 3, "Signalements qui renvoient un commentaire publié en modération."),
     Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
