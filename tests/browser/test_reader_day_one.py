@@ -5,7 +5,9 @@ the charter's words rather than its slugs, following without mail, and paging in
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,6 +17,7 @@ from sqlalchemy import select, update
 from browser.browser_support import HostSite, LiveServer, reader_email
 
 pytestmark = pytest.mark.browser
+DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 CLEAN = "Merci pour cet article très clair, il résume bien la situation."
 FAULTY = "Je pense que cette article est tres interressant et bien ecrit."
@@ -169,8 +172,11 @@ def test_held_comment_stays_for_its_author_until_decided(
     assert page.evaluate("() => localStorage.getItem('palabre.held')") == "{}"
 
 
-def test_notice_cites_clause_text_and_words(page: Page, host: HostSite, thread_key: str) -> None:
-    """Item 7: the clause as the charter words it and the words at fault, not its slug."""
+def test_notice_cites_clause_text_and_words(
+    page: Page, host: HostSite, thread_key: str, tmp_path: Path
+) -> None:
+    """Item 7: the clause as the charter words it and the words at fault, not its slug. The
+    picture (docs/img/widget-held.png with PALABRE_SCREENSHOT=1) is what the author sees."""
     page.goto(host.article("/pourquoi", thread_key))
     form = main_form(page)
     write(form, FAULTY)
@@ -182,6 +188,8 @@ def test_notice_cites_clause_text_and_words(page: Page, host: HostSite, thread_k
         "Mots en cause\u00a0: «\u00a0cette\u00a0», «\u00a0tres\u00a0», «\u00a0interressant\u00a0»"
     )
     expect(notice).not_to_contain_text("bon-francais")
+    folder = DOCS_IMG if os.environ.get("PALABRE_SCREENSHOT") == "1" else tmp_path
+    page.locator("#palabre-thread").screenshot(path=str(folder / "widget-held.png"))
 
 
 def test_refusal_names_the_insult(page: Page, host: HostSite, thread_key: str) -> None:
