@@ -317,7 +317,7 @@ class PalabreError(Exception):
 
     def message(self, locale: str = "fr") -> str:
         spec = ERRORS[self.code]
-        template = spec.en if locale == "en" else french(spec.fr)
+        template = spec.en if locale == "en" else spec.fr
         # A parameter may come per locale: `detail_en` stands for `detail` in English.
         suffix = "_en" if locale == "en" else "_fr"
         params = {k: v for k, v in self.params.items() if not k.endswith(("_en", "_fr"))}
@@ -328,9 +328,11 @@ class PalabreError(Exception):
             return template
 
     def envelope(self, locale: str = "fr") -> dict[str, object]:
+        message = self.message(locale)
         body: dict[str, object] = {
             "code": self.code,
-            "message": self.message(locale),
+            # what a reader sees in the widget: French typography (no-break spaces, ’)
+            "message": message if locale == "en" else french(message),
             "status": self.status,
         }
         if self.field:

@@ -43,7 +43,8 @@ def typography_faults(text: str) -> list[str]:
 
 
 def _catalogue() -> list[tuple[str, str]]:
-    out = [(f"erreur {code}", PalabreError(code).message("fr")) for code in ERRORS]
+    out = [(f"erreur {code}", str(PalabreError(code).envelope("fr")["error"]["message"]))  # type: ignore[index]
+           for code in ERRORS]
     out += [(f"message {k}", french(v)) for k, v in MESSAGES["fr"].items()]
     out += [(f"motif {r.id}", french(r.label("fr"))) for r in REPORT_REASONS]
     out += [("abonnement", CHECK_INBOX["fr"])]
