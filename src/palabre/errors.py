@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from palabre.typography import french
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorSpec:
@@ -30,7 +32,7 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         415, "Envoyez le corps en JSON (application/json).", "Send the body as JSON (application/json)."
     ),
     "requete_invalide": ErrorSpec(
-        422, "Champ « {field} » invalide : {detail}", "Invalid field “{field}”: {detail}"
+        422, "Champ « {field} » invalide : {detail}.", "Invalid field “{field}”: {detail}."
     ),
     # Comment content
     "texte_vide": ErrorSpec(422, "Le commentaire est vide.", "The comment is empty."),
@@ -121,6 +123,11 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
     ),
     "methode_refusee": ErrorSpec(405, "Méthode non autorisée.", "Method not allowed."),
     "introuvable": ErrorSpec(404, "Adresse introuvable.", "Not found."),
+    "trop_de_messages": ErrorSpec(
+        429,
+        "Trop de messages en peu de temps : réessayez dans {delay}.",
+        "Too many messages in a short time: try again in {delay}.",
+    ),
     "trop_de_requetes": ErrorSpec(
         429,
         "Trop de requêtes : réessayez dans {retry} secondes.",
@@ -324,15 +331,21 @@ class PalabreError(Exception):
     def message(self, locale: str = "fr") -> str:
         spec = ERRORS[self.code]
         template = spec.en if locale == "en" else spec.fr
+        # A parameter may come per locale: `detail_en` stands for `detail` in English.
+        suffix = "_en" if locale == "en" else "_fr"
+        params = {k: v for k, v in self.params.items() if not k.endswith(("_en", "_fr"))}
+        params.update({k[:-3]: v for k, v in self.params.items() if k.endswith(suffix)})
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError):
             return template
 
     def envelope(self, locale: str = "fr") -> dict[str, object]:
+        message = self.message(locale)
         body: dict[str, object] = {
             "code": self.code,
-            "message": self.message(locale),
+            # what a reader sees in the widget: French typography (no-break spaces, ’)
+            "message": message if locale == "en" else french(message),
             "status": self.status,
         }
         if self.field:

@@ -51,7 +51,7 @@ SETTINGS: Final[tuple[Setting, ...]] = (
         "Réponses de lecture (pages de fil, compteurs) gardées en mémoire par processus, "
         "valables jusqu'à la prochaine écriture en base ; 0 = pas de cache.",
     ),
-    Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut (seed 003)."),
+    Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut de palabre."),
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
     Setting(
         "reports_to_hold", 3,
@@ -91,10 +91,27 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("digest_hour", 7, "Heure (UTC) d'envoi du résumé quotidien par le worker."),
     Setting("webhook_timeout", 10, "Délai maximal d'une requête webhook, en secondes."),
     Setting(
-        "rate_limit_posts_ip", "10/minute;100/hour",
-        "Publications autorisées par adresse IP (syntaxe « N/période », séparées par « ; »).",
+        "rate_limit_posts_ip", "60/minute;1000/hour",
+        "Publications autorisées par adresse IP (syntaxe « N/période », séparées par « ; ») ; "
+        "large, car une rédaction, un opérateur mobile ou un direct partagent une adresse.",
     ),
-    Setting("rate_limit_posts_author", "5/minute;60/hour", "Publications par auteur (e-mail)."),
+    Setting(
+        "flood_max_posts", 10,
+        "Messages d'un même auteur (jeton du navigateur, e-mail ou pseudonyme) par fenêtre "
+        "de « flood_window_minutes » au-delà desquels il doit patienter ; 0 = pas de limite.",
+    ),
+    Setting("flood_window_minutes", 10, "Fenêtre de la limite « flood_max_posts », en minutes."),
+    Setting(
+        "flood_traffic_step", 50,
+        "La limite par auteur grandit d'un message par tranche de N messages publiés sur le site "
+        "pendant la fenêtre (un direct très commenté) ; 0 = limite fixe.",
+    ),
+    Setting(
+        "show_harm_words", True,
+        "Montrer à l'auteur les mots en cause aussi pour les clauses de haine, violence, "
+        "insultes et contenus illicites (sinon seulement la clause).",
+    ),
+    Setting("rate_limit_posts_author", "5/minute;60/hour", "Publications par auteur (jeton du navigateur, e-mail ou pseudonyme)."),
     Setting("rate_limit_posts_thread", "120/minute", "Publications par fil d'article."),
     Setting("rate_limit_reports_ip", "20/minute;200/day", "Signalements par adresse IP."),
     Setting(

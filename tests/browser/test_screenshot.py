@@ -20,12 +20,12 @@ THREAD = "demo/seed-003"
 
 
 def test_screenshot_of_demo_page(page: Page, live_server: LiveServer, tmp_path: Path) -> None:
-    with live_server.api() as client:
-        first = client.get("/api/comments", params={"thread": THREAD}).json()
-    parent = first["comments"][0]["id"]
-    live_server.post(
+    # the demo shows a short first page (then « Afficher les commentaires précédents »): the
+    # reply answers the newest comment, so the picture shows a thread as a reader first sees it
+    camille = live_server.post(
         THREAD, "Merci pour cet article très clair, il résume bien la situation.", author="Camille"
     )
+    parent = camille["comment"]["id"]
     live_server.post(
         THREAD,
         "Je partage votre avis, la conclusion de l'article est très juste.",

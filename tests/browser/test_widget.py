@@ -384,7 +384,7 @@ def test_refused_comment_cites_the_charter_and_keeps_text(
     write(form, insult)
     form.get_by_role("button", name="Publier").click()
     outcome = form.locator(".palabre-status .palabre-refused")
-    expect(outcome).to_contain_text("n'a pas été publié")
+    expect(outcome).to_contain_text("n’a pas été publié")
     expect(outcome.locator(".palabre-clauses li").first).to_contain_text("insultes")
     expect(form.get_by_label("Votre commentaire", exact=True)).to_have_value(insult)
     expect(top_items(page)).to_have_count(0)

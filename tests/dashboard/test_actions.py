@@ -181,8 +181,8 @@ def test_the_audit_log_exports_as_csv(dash: Dash) -> None:
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     lines = response.text.lstrip("\ufeff").splitlines()
-    assert lines[0].startswith("id,date,acteur,action,commentaire")
-    assert len(lines) == 2 and ADMIN[0] in lines[1] and ",publish," in lines[1]
+    assert lines[0].startswith("id;date;acteur;action;commentaire")
+    assert len(lines) == 2 and ADMIN[0] in lines[1] and ";publié;" in lines[1]
     assert "'=HYPERLINK" in lines[1]  # no spreadsheet formula injection
 
 

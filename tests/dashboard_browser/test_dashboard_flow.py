@@ -117,8 +117,8 @@ def test_moderate_from_the_keyboard_and_the_public_api_follows(
     response = page.request.get(dashboard_server.url + csv_url)
     assert response.status == 200
     lines = response.text().lstrip("\ufeff").splitlines()
-    assert lines[0].startswith("id,date,acteur,action")
-    assert {line.split(",")[3] for line in lines[1:]} == {"publish", "reject"}
+    assert lines[0].startswith("id;date;acteur;action")
+    assert {line.split(";")[3] for line in lines[1:]} == {"publié", "rejeté"}
 
 
 def test_charter_preview_stats_and_undo(

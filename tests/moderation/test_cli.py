@@ -112,3 +112,35 @@ def test_moderate_missing_input_exits_2(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "introuvable" in result.output
+
+
+def test_check_prints_decimal_commas() -> None:
+    """Issue 18, item 10: the CLI writes 0,51 as the dashboard does, never 0.51."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from palabre.cli.main import app
+
+    result = CliRunner().invoke(app, ["check", "Vous êtes un crétin fini et un abruti."])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\b0,\d\d\b", result.output)
+    assert not re.search(r"\b0\.\d\d\b", result.output)
+
+
+def test_cli_speaks_french_when_misused() -> None:
+    """Issue 18, item 13: a missing argument and `--help` read in French, flags show no type."""
+    from typer.testing import CliRunner
+
+    from palabre.cli.main import app
+
+    runner = CliRunner()
+    missing = runner.invoke(app, ["check"])
+    assert missing.exit_code == 2
+    assert "Argument manquant : « text »." in missing.output
+    assert "Missing" not in missing.output
+    unknown = runner.invoke(app, ["commande-inconnue"])
+    assert "Commande inconnue" in unknown.output and "No such" not in unknown.output
+    helped = runner.invoke(app, ["check", "--help"])
+    assert "<bool>" not in helped.output
+    assert "Affiche cette aide et quitte." in helped.output

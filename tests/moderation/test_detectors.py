@@ -164,7 +164,8 @@ def test_spam() -> None:
     assert score(spam, "un lien : https://exemple.fr/article") < 0.45
     again = CheckContext(recent_texts_by_author=("Achetez   ICI",))
     assert score(spam, "Achetez ici", again) >= 0.75
-    assert score(spam, "Achetez ici", CheckContext(recent_count_by_author=25)) >= 0.85
+    # many messages in a short time are not spam (the comments service asks to wait)
+    assert score(spam, "Bonjour à tous", CheckContext(recent_count_by_author=25)) < 0.45
     assert score(spam, "lol lol lol lol lol lol") >= 0.5
 
 

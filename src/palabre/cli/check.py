@@ -55,6 +55,11 @@ def highlighted(text: str, verdict: Verdict) -> Text:
     return out
 
 
+def decimal(value: float) -> str:
+    """A score as a French reader writes it: « 0,51 » (as the dashboard does)."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 def show(console: Console, text: str, verdict: Verdict) -> None:
     label, colour = DECISIONS[verdict.decision]
     console.print(highlighted(text, verdict))
@@ -62,13 +67,13 @@ def show(console: Console, text: str, verdict: Verdict) -> None:
     for r in verdict.reasons:
         console.print(
             f" • [bold]{r.clause}[/] « {r.clause_text} » — {r.category} "
-            f"({r.score:.2f}, {DECISIONS[r.action][0]})"
+            f"({decimal(r.score)}, {DECISIONS[r.action][0]})"
         )
         console.print(f"   {r.explanation}", markup=False)
     for c in verdict.corrections:
         hint = f" → {', '.join(c.suggestions)}" if c.suggestions else ""
         console.print(f" ✎ « {text[c.start : c.end]} » : {c.message}{hint}", markup=False)
-    scores = ", ".join(f"{k} {v:.2f}" for k, v in verdict.scores.items() if v > 0)
+    scores = " ; ".join(f"{k} {decimal(v)}" for k, v in verdict.scores.items() if v > 0)
     console.print(f"Scores : {scores or 'aucun signal'} — langue : {verdict.language}")
 
 

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from palabre.cli._common import engine_for
 from palabre.cli.import_cmd import ConfigOption, err_console, fail
+from palabre.csv_format import separator
 from palabre.errors import PalabreError
 from palabre.interop.export import audit_csv, export_site
 from palabre.interop.remoderate import remoderate
@@ -57,11 +58,14 @@ def export_audit(
     site: SiteOption,
     output: Annotated[Path, typer.Option("--output", "-o", help="Fichier CSV à écrire.")],
     config: ConfigOption = None,
+    sep: Annotated[str, typer.Option(
+        "--separateur", help="Séparateur : point-virgule (défaut), virgule ou tabulation."
+    )] = "point-virgule",
 ) -> None:
     """Exporte le journal d'audit d'un site en CSV (UTF-8 avec BOM, « ; », pour Excel)."""
     database = _database(config)
     try:
-        output.write_bytes(audit_csv(database, site))
+        output.write_bytes(audit_csv(database, site, separator(sep)))
     except PalabreError as exc:
         raise fail(exc.message()) from exc
     except OSError as exc:

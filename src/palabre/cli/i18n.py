@@ -7,6 +7,7 @@ modules' `_` when the CLI starts. `PALABRE_LOCALE=en` keeps the English."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -26,8 +27,9 @@ FRENCH: Final[dict[str, str]] = {
     "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
     "Missing command.": "Commande manquante.",
     "Missing {param_type}": "{param_type} manquant",
-    "No such command {name!r}.": "Commande inconnue : {name!r}.",
-    "No such option {name!r}.": "Option inconnue : {name!r}.",
+    "No such command {name!r}.": "Commande inconnue : « {name} ».",
+    "Show the version and exit.": "Affiche la version et quitte.",
+    "No such option {name!r}.": "Option inconnue : « {name} ».",
     "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
     "Invalid value: {message}": "Valeur invalide : {message}",
     "Try '{command} {option}' for help.": "Essayez « {command} {option} » pour l'aide.",
@@ -70,15 +72,78 @@ def install_french() -> None:
     import click.decorators
     import click.exceptions
     import click.formatting
+    import typer.core
     import typer.rich_utils
 
     translate: Callable[[str], str] = _translate
     for module in (click.core, click.decorators, click.exceptions, click.formatting,
-                   typer.rich_utils):
+                   typer.rich_utils, typer.core):
         module._ = translate  # type: ignore[attr-defined]
     for name, english in _TYPER_CONSTANTS.items():
         setattr(typer.rich_utils, name, FRENCH[english])
     _patch_vendored_click()
+    _patch_vendored_errors()
+    _hide_flag_types()
+
+
+# Typer's vendored click writes its errors as English f-strings: they are put in French here.
+_ERRORS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"^Missing argument '([^']*)'\.(.*)$", re.S), "Argument manquant : « \\1 ».\\2"),
+    (re.compile(r"^Missing option '([^']*)'\.(.*)$", re.S), "Option manquante : « \\1 ».\\2"),
+    (re.compile(r"^Missing (?:parameter|argument|option)(.*)\.(.*)$", re.S),
+     "Paramètre manquant\\1.\\2"),
+    (re.compile(r"^No such option: (.*)$", re.S), "Option inconnue : \\1"),
+    (re.compile(r"^No such command '([^']*)'\.?$", re.S), "Commande inconnue : « \\1 »."),
+    (re.compile(r"^Invalid value for '([^']*)': (.*)$", re.S), "Valeur invalide pour « \\1 » : \\2"),
+    (re.compile(r"^Invalid value: (.*)$", re.S), "Valeur invalide : \\1"),
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$", re.S), "Argument en trop : \\1"),
+    (re.compile(r"^Option '([^']*)' requires an argument\.$"), "L'option « \\1 » attend une valeur."),
+)
+
+
+def french_error(message: str) -> str:
+    for pattern, replacement in _ERRORS:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+def _patch_vendored_errors() -> None:
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - another Typer layout
+        return
+    for cls in (exceptions.ClickException, exceptions.UsageError, exceptions.BadParameter,
+                exceptions.MissingParameter, exceptions.NoSuchOption):
+        original = cls.__dict__.get("format_message")
+        if original is None or getattr(original, "_palabre_french", False):
+            continue
+
+        def format_message(self: Any, _original: Any = original) -> str:
+            return french_error(str(_original(self)))
+
+        format_message._palabre_french = True  # type: ignore[attr-defined]
+        cls.format_message = format_message  # type: ignore[method-assign]
+
+
+def _hide_flag_types() -> None:
+    """`--help <bool>`: a flag takes no value, so its help shows no type."""
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # pragma: no cover - another Typer layout
+        return
+    original = TyperOption.display_type_rich
+    if getattr(original, "_palabre_french", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
+            return None
+        result: str | None = original(self, ctx)
+        return result
+
+    display_type_rich._palabre_french = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
 
 
 def _patch_vendored_click() -> None:

@@ -68,14 +68,11 @@ def demo(
     """Charge les deux articles d'exemple et leurs commentaires (modérés), puis sert la démo."""
     import uvicorn
 
-    from palabre.demo.loader import load_demo
-    from palabre.web.app import create_app
+    from palabre.demo.site import build_demo
 
     public = f"http://{host}:{port}"
-    settings = load_settings(data_dir=str(data_dir), public_url=public, host=host, port=port,
-                             database_url="")
-    app = create_app(settings)
-    loaded = load_demo(app.state.palabre.comments)
+    built = build_demo(data_dir=str(data_dir), public_url=public, host=host, port=port)
+    app, loaded = built.app, built.loaded
     for seed in loaded:
         if seed.decisions:
             summary = ", ".join(f"{k}: {v}" for k, v in seed.decisions.items())
@@ -85,10 +82,14 @@ def demo(
     for seed in loaded:
         typer.echo(f"  {seed.article.title} : {public}/demo/{seed.article.id}")
     typer.echo(f"  API (OpenAPI)      : {public}/api/docs")
+    typer.echo(f"  Courriels envoyés  : {public}/demo/courriels")
     email, password = _demo_moderator(app.state.palabre.db, data_dir)
     typer.echo(f"  Modération         : {public}/moderation/  ({email} / {password})")
-    if serve_after:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        if serve_after:
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        built.close()
 
 
 def _demo_moderator(database: Any, data_dir: Path) -> tuple[str, str]:

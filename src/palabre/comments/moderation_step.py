@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from palabre.moderation.engine import Moderator
@@ -16,16 +16,15 @@ from palabre.storage.models import Comment, Decision, ModerationAction, Thread
 
 log = logging.getLogger(__name__)
 
-# Repeats are looked for in the author's last day; flooding counts the last ten minutes.
+# Repeats are looked for in the author's last day. (Flooding is not the engine's business: the
+# comments service asks a too-prolific author to wait before anything is stored.)
 REPEAT_WINDOW = timedelta(hours=24)
-FLOOD_WINDOW = timedelta(minutes=10)
 
 STATUS_FOR: dict[str, str] = {"publish": "published", "hold": "held", "reject": "rejected"}
 
 
 def context_for(session: Session, comment: Comment, now: datetime) -> CheckContext:
     recent: list[str] = []
-    burst = 0
     if comment.author_key:
         mine = (Comment.author_key == comment.author_key, Comment.id != comment.id)
         recent = list(session.scalars(
@@ -34,15 +33,11 @@ def context_for(session: Session, comment: Comment, now: datetime) -> CheckConte
             .order_by(Comment.created_at.desc())
             .limit(20)
         ).all())
-        burst = int(session.scalar(
-            select(func.count(Comment.id)).where(*mine, Comment.created_at >= now - FLOOD_WINDOW)
-        ) or 0)
     title = session.scalar(select(Thread.title).where(Thread.id == comment.thread_id)) or ""
     return CheckContext(
         now=now,
         author_key=comment.author_key,
         recent_texts_by_author=tuple(recent),
-        recent_count_by_author=burst,
         thread_title=title,
     )
 

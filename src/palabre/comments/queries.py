@@ -193,3 +193,25 @@ def counts(session: Session, site_key: str, thread_keys: Sequence[str]) -> dict[
     if not rows:
         _site_id(session, site_key)  # all zero: make sure the site exists
     return result
+
+
+def own_waiting(
+    session: Session, site_key: str, thread_key: str, ids: set[int]
+) -> tuple[list[CommentView], list[int]]:
+    """Of the comments `ids` (proved by the author's view tokens) on this thread: those still
+    awaiting a moderator, oldest first, and the ids of those already decided."""
+    from sqlalchemy import select
+
+    from palabre.storage.models import Comment, Site, Thread
+
+    if not ids:
+        return [], []
+    rows = session.scalars(
+        select(Comment).join(Thread, Thread.id == Comment.thread_id)
+        .join(Site, Site.id == Thread.site_id)
+        .where(Comment.id.in_(sorted(ids)), Site.key == site_key, Thread.key == thread_key)
+        .order_by(Comment.created_at, Comment.id)
+    ).all()
+    waiting: list[CommentView] = [c for c in rows if c.status in {"held", "pending"}]
+    decided = [c.id for c in rows if c.status not in {"held", "pending"}]
+    return waiting, decided

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from palabre.comments import moderation_step
 from palabre.comments import text as comment_text
 from palabre.comments.reports import REASON_IDS
 from palabre.comments.sites import get_or_create_thread, get_site
-from palabre.comments.tokens import EditTokens
+from palabre.comments.tokens import EditTokens, ViewTokens
 from palabre.errors import PalabreError
 from palabre.events import (
     CommentDeleted,
@@ -33,10 +34,11 @@ from palabre.events import (
 from palabre.identity.sso import VerifiedIdentity
 from palabre.moderation.engine import Moderator
 from palabre.moderation.fallback import engine_failure_verdict
+from palabre.moderation.verdict import Verdict
 from palabre.review.bans import raise_if_banned
 from palabre.settings import Settings
 from palabre.storage.db import Database
-from palabre.storage.models import Comment, ModerationAction, Report
+from palabre.storage.models import Comment, ModerationAction, Report, Thread
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -53,6 +55,7 @@ class NewComment:
     author: str | None = None
     email: str | None = None
     client_ip: str | None = None
+    reader: str | None = None  # the random token the reader's browser keeps (widget)
     honeypot: str | None = None
     identity: VerifiedIdentity | None = None  # signed in through the host site (SSO)
     browser: str | None = None  # the widget's random browser token (X-Palabre-Browser)
@@ -67,13 +70,28 @@ class Reporter:
     email: str | None = None
 
 
+# Clauses whose words a site may prefer not to quote back to the author (setting show_harm_words)
+HARM_CATEGORIES = frozenset({"haine", "violence", "insulte", "grossierete", "illegal"})
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseNotice:
+    """What the author is told of one clause: its text, and the words at fault."""
+
+    clause: str
+    text: str
+    words: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class PostResult:
     comment: Comment
     edit_token: str
     edit_until: datetime
     decision: str
-    clauses: tuple[tuple[str, str], ...]
+    clauses: tuple[ClauseNotice, ...]
+    view_token: str = ""
 
 
 # An edit of a comment in one of these states goes to a moderator, never back to the engine.
@@ -98,6 +116,7 @@ class CommentService:
         # are handed to a background worker instead of being moderated in the request.
         self.defer: Callable[[int], object] | None = None
         self.tokens = EditTokens(settings.resolved_secret_key, int(settings.edit_window_seconds))
+        self.view_tokens = ViewTokens(settings.resolved_secret_key)
 
     # -- posting -------------------------------------------------------------------------------
 
@@ -122,10 +141,12 @@ class CommentService:
         with self.db.session() as session:
             site = get_site(session, new.site)
             ip_key = self._author_key(None, new.client_ip)
-            browser_key = self.browser_key(new.browser)
+            browser_key = self.browser_key(new.browser or new.reader)
+            author_key = self.author_key(email, new.reader or new.browser, author, new.client_ip)
             if created_at is None:  # a reader posting now (imports of old comments are not)
-                keys = (self._author_key(email, None), ip_key, browser_key)
+                keys = (self._author_key(email, None), ip_key, browser_key, author_key)
                 raise_if_banned(session, site.id, keys, email, now)
+                self._check_flood(session, site.id, author_key, now)
             thread = get_or_create_thread(
                 session, site, new.thread, new.thread_title, new.thread_url, now
             )
@@ -145,7 +166,7 @@ class CommentService:
                 root_id=root_id,
                 author_name=author,
                 author_email=email,
-                author_key=self._author_key(email, new.client_ip),
+                author_key=author_key,
                 ip_key=ip_key,
                 browser_key=browser_key,
                 text=body,
@@ -165,7 +186,8 @@ class CommentService:
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
         return PostResult(
-            comment, self.tokens.issue(comment.id, comment.edit_nonce), until, decision, clauses
+            comment, self.tokens.issue(comment.id, comment.edit_nonce), until, decision, clauses,
+            self.view_tokens.issue(comment.id),
         )
 
     def _author_key(self, email: str | None, client_ip: str | None) -> str | None:
@@ -184,11 +206,54 @@ class CommentService:
         token = (token or "").strip()[:200]
         return self.fingerprint("browser\n" + token) if token else None
 
+    def author_key(
+        self, email: str | None, reader: str | None, name: str | None, client_ip: str | None
+    ) -> str | None:
+        """Who wrote this, as well as we can tell without an account: the e-mail, else the
+        browser's token, else the pseudonym on that address, and the bare IP only last. Readers
+        who share an address (a newsroom, a mobile carrier) stay different authors."""
+        if email:
+            return self._author_key(email, None)
+        if reader and reader.strip():
+            return self._author_key(f"navigateur:{reader.strip()}", None)
+        if name:
+            return self._author_key(f"pseudonyme:{name.casefold()}|{client_ip or ''}", None)
+        return self._author_key(None, client_ip)
+
+    def _check_flood(self, session: Session, site_id: int, key: str | None, now: datetime) -> None:
+        """Too many messages from one author in a short time: ask them to wait (429), a limit
+        that grows with the site's traffic. Not spam: nothing is held, nothing is said of it."""
+        limit = int(self.settings.flood_max_posts)
+        if not key or limit <= 0:
+            return
+        window = timedelta(minutes=int(self.settings.flood_window_minutes))
+        since = now - window
+        step = int(self.settings.flood_traffic_step)
+        if step > 0:
+            site_posts = session.scalar(
+                select(func.count(Comment.id)).join(Thread, Thread.id == Comment.thread_id)
+                .where(Thread.site_id == site_id, Comment.created_at >= since)
+            ) or 0
+            limit += int(site_posts) // step
+        recent = session.scalars(
+            select(Comment.created_at).where(Comment.author_key == key, Comment.created_at >= since)
+            .order_by(Comment.created_at.desc()).limit(limit)
+        ).all()
+        if len(recent) < limit:
+            return
+        oldest = min(_aware(t) for t in recent)
+        minutes = max(1, math.ceil((oldest + window - now).total_seconds() / 60))
+        raise PalabreError("trop_de_messages", params={
+            "retry": minutes * 60,
+            "delay_fr": f"{minutes} minute" + ("s" if minutes > 1 else ""),
+            "delay_en": f"{minutes} minute" + ("s" if minutes > 1 else ""),
+        })
+
     # -- moderation ----------------------------------------------------------------------------
 
     def _moderate(
         self, comment_id: int, events: list[Event]
-    ) -> tuple[Comment, str, tuple[tuple[str, str], ...]]:
+    ) -> tuple[Comment, str, tuple[ClauseNotice, ...]]:
         now = self.clock()
         with self.db.session() as session:
             comment = session.get(Comment, comment_id)
@@ -217,12 +282,27 @@ class CommentService:
                 assert comment is not None
             return comment, "hold", ()
         events.append(DecisionMade(comment.id, comment.thread_id, verdict.decision, comment.status))
-        clauses = tuple(dict.fromkeys((r.clause, r.clause_text) for r in verdict.reasons))
-        return comment, verdict.decision, clauses
+        return comment, verdict.decision, self._notices(verdict)
+
+    def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
+        """One notice per clause, in the verdict's order, with the distinct words at fault."""
+        show_harm = bool(self.settings.show_harm_words)
+        texts: dict[str, str] = {}
+        words: dict[str, list[str]] = {}
+        for reason in verdict.reasons:
+            texts.setdefault(reason.clause, reason.clause_text)
+            mine = words.setdefault(reason.clause, [])
+            if reason.category in HARM_CATEGORIES and not show_harm:
+                continue
+            for span in reason.spans:
+                word = span.text.strip()
+                if word and word not in mine and len(mine) < MAX_WORDS and len(word) <= 80:
+                    mine.append(word)
+        return tuple(ClauseNotice(c, texts[c], tuple(words[c])) for c in texts)
 
     def _moderate_or_defer(
         self, comment: Comment, events: list[Event]
-    ) -> tuple[Comment, str, tuple[tuple[str, str], ...]]:
+    ) -> tuple[Comment, str, tuple[ClauseNotice, ...]]:
         if self.defer is None:
             return self._moderate(comment.id, events)
         try:
@@ -282,12 +362,14 @@ class CommentService:
         events: list[Event] = [CommentEdited(comment.id, comment.thread_id)]
         if to_human:
             decision: str = "hold"
-            clauses: tuple[tuple[str, str], ...] = ()
+            clauses: tuple[ClauseNotice, ...] = ()
         else:
             comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
-        return PostResult(comment, token or "", until, decision, clauses)
+        return PostResult(
+            comment, token or "", until, decision, clauses, self.view_tokens.issue(comment.id)
+        )
 
     def delete(self, comment_id: int, token: str | None) -> Comment:
         now = self.clock()
@@ -383,6 +465,10 @@ def _kept(session: Session, comment: Comment) -> bool:
             ModerationAction.created_at >= since,
         ).limit(1)
     ) is not None
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def tombstone(comment: Comment, now: datetime) -> None:

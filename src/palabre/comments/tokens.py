@@ -29,3 +29,24 @@ class EditTokens:
             raise PalabreError("jeton_invalide") from None
         if payload != [comment_id, nonce]:
             raise PalabreError("jeton_invalide")
+
+
+class ViewTokens:
+    """Signed, long-lived proof that this browser wrote a comment: its author sees it, marked,
+    while it awaits a moderator, even after the edit window. It grants no other right."""
+
+    _salt = "palabre.view-token.v1"
+
+    def __init__(self, secret_key: str) -> None:
+        self._serializer = URLSafeTimedSerializer(secret_key, salt=self._salt)
+
+    def issue(self, comment_id: int) -> str:
+        return self._serializer.dumps(comment_id)
+
+    def comment_id(self, token: str) -> int | None:
+        """The comment a token was issued for, or None for a forged one."""
+        try:
+            value = self._serializer.loads(token)
+        except BadSignature:
+            return None
+        return value if isinstance(value, int) and not isinstance(value, bool) else None

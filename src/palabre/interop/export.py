@@ -4,8 +4,6 @@ log as CSV for a spreadsheet. The format is documented in docs/migration.md and 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from datetime import datetime
 from importlib import resources
@@ -16,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from palabre import __version__
 from palabre.comments.sites import get_site
+from palabre.csv_format import csv_text
 from palabre.storage.db import Database
 from palabre.storage.models import (
     Comment,
@@ -232,15 +231,7 @@ def audit_rows(db: Database, site_key: str) -> Iterator[list[str]]:
             ]
 
 
-def audit_csv(db: Database, site_key: str) -> bytes:
-    """UTF-8 with a byte-order mark and `;` separators, as French Excel expects."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in audit_rows(db, site_key):
-        writer.writerow([_defuse(cell) for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _defuse(cell: str) -> str:
-    """A cell starting with = + - @ would be a formula in a spreadsheet: quote it."""
-    return "'" + cell if cell[:1] in {"=", "+", "-", "@", "\t", "\r"} else cell
+def audit_csv(db: Database, site_key: str, sep: str = ";") -> bytes:
+    """palabre's one CSV convention (palabre.csv_format): UTF-8 with a byte-order mark, « ; »
+    unless told otherwise, as French Excel expects."""
+    return csv_text(audit_rows(db, site_key), sep).encode("utf-8")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
@@ -12,6 +10,7 @@ from typing import Final
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from palabre.csv_format import csv_text
 from palabre.storage.models import Comment, ModerationAction, Site, Thread
 
 PAGE_SIZE: Final = 50
@@ -38,18 +37,16 @@ class AuditRow:
     site_key: str
     thread_title: str
 
-    def csv(self) -> list[str]:
+    def csv(self, words: Callable[[str, str], str] | None = None) -> list[str]:
+        """One CSV line; `words(kind, code)` puts actions and statuses in words."""
         a = self.action
+        say = words or (lambda _kind, code: code)
         return [
-            str(a.id), a.created_at.isoformat().replace("+00:00", "Z"), a.actor, a.action,
-            str(a.comment_id), self.site_key, self.thread_title, a.from_status or "",
-            a.to_status, " ".join(str(c) for c in a.clauses or []), _csv_safe(a.note),
+            str(a.id), a.created_at.isoformat().replace("+00:00", "Z"), a.actor,
+            say("action", a.action), str(a.comment_id), self.site_key, self.thread_title,
+            say("status", a.from_status or "") if a.from_status else "",
+            say("status", a.to_status), " ".join(str(c) for c in a.clauses or []), a.note,
         ]
-
-
-def _csv_safe(value: str) -> str:
-    """No formula injection when the CSV is opened in a spreadsheet."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
 
 
 def _query(
@@ -90,18 +87,18 @@ def page(
 
 
 def csv_lines(
-    session: Session, filters: AuditFilters, site_ids: frozenset[int] | None
+    session: Session, filters: AuditFilters, site_ids: frozenset[int] | None,
+    sep: str = ";", words: Callable[[str, str], str] | None = None,
 ) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    """The audit as palabre's one CSV convention (palabre.csv_format)."""
     rows = session.execute(
         _query(filters, site_ids).order_by(ModerationAction.created_at, ModerationAction.id)
         .limit(CSV_LIMIT)
     ).all()
-    for a, key, title, tkey in rows:
-        writer.writerow(AuditRow(a, key, title or tkey).csv())
-    yield "\ufeff" + buffer.getvalue()
+    lines = [list(CSV_COLUMNS)] + [
+        AuditRow(a, key, title or tkey).csv(words) for a, key, title, tkey in rows
+    ]
+    yield csv_text(lines, sep)
 
 
 def actors(session: Session, site_ids: frozenset[int] | None) -> list[str]:

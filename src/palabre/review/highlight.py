@@ -9,12 +9,27 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+# Evidence kinds, most serious first: harm (hate, violence, insults, illegal), spam, then
+# spelling and language, and last the correction a reader is offered. Each has its own style in
+# the dashboard, so a harm word never hides among typos.
+HARM = frozenset({"haine", "violence", "insulte", "grossierete", "illegal"})
+SPELLING = frozenset({"orthographe", "langue"})
+KIND_ORDER: dict[str, int] = {"harm": 0, "spam": 1, "spelling": 2, "other": 3, "fix": 4}
+
+
+def kind_of(category: object) -> str:
+    if category in HARM:
+        return "harm"
+    if category in SPELLING:
+        return "spelling"
+    return "spam" if category == "spam" else "other"
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:
     start: int
     end: int
-    kind: str  # "evidence" (a charter reason) or "fix" (a spelling correction)
+    kind: str  # "harm", "spam", "spelling", "other" (a charter reason) or "fix" (a correction)
     title: str
 
 
@@ -37,10 +52,11 @@ def evidence_marks(text: str, reasons: Iterable[dict[str, Any]]) -> list[Mark]:
     marks = []
     for reason in reasons:
         title = f"{reason.get('clause', '')} · {reason.get('category') or ''}".strip(" ·")
+        kind = kind_of(reason.get("category"))
         for raw in reason.get("spans") or []:
             span = checked_span(text, raw) if isinstance(raw, list | tuple) else None
             if span:
-                marks.append(Mark(span[0], span[1], "evidence", title))
+                marks.append(Mark(span[0], span[1], kind, title))
     return marks
 
 
@@ -56,16 +72,17 @@ def correction_marks(text: str, corrections: Iterable[dict[str, Any]]) -> list[M
 
 
 def _merge(marks: list[Mark]) -> list[Mark]:
-    """Evidence first, then corrections that do not overlap it; overlapping evidence merged."""
+    """The most serious kind first; a less serious mark that overlaps it is dropped; overlapping
+    marks of the same kind of evidence are merged into one."""
     out: list[Mark] = []
-    for mark in sorted(marks, key=lambda m: (m.kind != "evidence", m.start, m.end)):
+    for mark in sorted(marks, key=lambda m: (KIND_ORDER.get(m.kind, 3), m.start, m.end)):
         clash = next((m for m in out if m.start < mark.end and mark.start < m.end), None)
         if clash is None:
             out.append(mark)
-        elif clash.kind == mark.kind == "evidence":
+        elif clash.kind == mark.kind != "fix":
             out.remove(clash)
             titles = clash.title if mark.title in clash.title else f"{clash.title} / {mark.title}"
-            out.append(Mark(min(clash.start, mark.start), max(clash.end, mark.end), "evidence",
+            out.append(Mark(min(clash.start, mark.start), max(clash.end, mark.end), mark.kind,
                             titles))
     return sorted(out, key=lambda m: m.start)
 
@@ -78,8 +95,8 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
             continue
         parts.append(str(escape(text[pos:mark.start])))
         inner = escape(text[mark.start:mark.end])
-        if mark.kind == "evidence":
-            parts.append(f'<mark title="{escape(mark.title)}">{inner}</mark>')
+        if mark.kind != "fix":
+            parts.append(f'<mark class="m-{mark.kind}" title="{escape(mark.title)}">{inner}</mark>')
         else:
             parts.append(f'<span class="fix" title="{escape(mark.title)}">{inner}</span>')
         pos = mark.end

@@ -13,7 +13,13 @@ from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from palabre.review.highlight import correction_marks, evidence_marks, highlight
+from palabre.review.highlight import (
+    KIND_ORDER,
+    correction_marks,
+    evidence_marks,
+    highlight,
+    kind_of,
+)
 from palabre.storage.models import Comment, Decision, ModerationAction, Report, Site, Thread
 
 HISTORY_SHOWN = 5
@@ -82,7 +88,8 @@ def load_items(session: Session, ids: Sequence[int]) -> list[Item]:
             continue
         thread = threads[comment.thread_id]
         decision = decisions.get(cid)
-        reasons = list(decision.reasons) if decision else []
+        reasons = sorted(decision.reasons if decision else [],
+                         key=lambda r: KIND_ORDER.get(kind_of(r.get("category")), 3))
         corrections = list(decision.corrections) if decision else []
         marks = evidence_marks(comment.text, reasons) + correction_marks(comment.text, corrections)
         open_reports = [r for r in reports.get(cid, []) if r.status == "open"]

@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 
 from fastapi import FastAPI
+from huey import Huey
 from sqlalchemy import select
 
 from palabre import __version__
@@ -22,7 +23,7 @@ from palabre.storage.change_stamp import stamp_for
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
-from palabre.web import dashboard, errors, pages
+from palabre.web import api_docs, dashboard, errors, pages
 from palabre.web.api import comments as comments_api
 from palabre.web.api import feeds as feeds_api
 from palabre.web.api import meta as meta_api
@@ -45,6 +46,7 @@ def create_app(
     *,
     db: Database | None = None,
     events: EventBus | None = None,
+    huey: Huey | None = None,
 ) -> FastAPI:
     """Build the app: migrate the database, make sure the default site exists, wire routes."""
     database = db or Database(
@@ -60,7 +62,7 @@ def create_app(
         # Follows the charter version saved from the dashboard, if any (issue 5).
         moderator = CharterAwareModerator(database, load_moderator(settings))
     events = events or EventBus()
-    notifications = install_notifications(settings, database, events)
+    notifications = install_notifications(settings, database, events, huey)
     service = CommentService(database, moderator, settings, events)
     if bool(settings.moderation_in_worker):
         from palabre.comments import background
@@ -72,7 +74,7 @@ def create_app(
         version=__version__,
         description="API publique de palabre : commentaires, fils, signalements, vérification.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served offline by palabre.web.api_docs
         redoc_url=None,
     )
     app.state.palabre = AppContext(
@@ -87,6 +89,7 @@ def create_app(
     app.include_router(feeds_api.router)
     app.include_router(moderation_links_api.router)
     app.include_router(pages.router)
+    app.include_router(api_docs.router)
     dashboard.install(app, settings)
 
     @app.get("/api/health", tags=["fils"], summary="État du service")

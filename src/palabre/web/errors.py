@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 
 from palabre.errors import PalabreError
 from palabre.web.locale import request_locale
+from palabre.web.validation import DEFAULT, describe
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +41,18 @@ def install(app: FastAPI) -> None:
             "application/json", ""
         ) and request.method in {"POST", "PATCH", "PUT"}:
             return error_response(request, PalabreError("type_contenu"))
-        detail = str(first.get("msg", ""))[:200]
-        return error_response(
-            request, PalabreError("requete_invalide", params={"field": field, "detail": detail},
-                                  field=field)
-        )
+        detail_fr, detail_en = describe(first)
+        params: dict[str, object] = {"field": field, "detail_fr": detail_fr, "detail_en": detail_en}
+        return error_response(request, PalabreError("requete_invalide", params=params, field=field))
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         code = {404: "introuvable", 405: "methode_refusee"}.get(exc.status_code, "requete_invalide")
-        error = PalabreError(code, params={"field": "body", "detail": str(exc.detail)[:200]})
+        # Starlette's detail is English: the reader gets our own words instead.
+        detail_fr, detail_en = DEFAULT
+        error = PalabreError(
+            code, params={"field": "body", "detail_fr": detail_fr, "detail_en": detail_en}
+        )
         response = error_response(request, error)
         response.status_code = exc.status_code
         return response

@@ -1,5 +1,6 @@
-"""Spam: links (how many, shorteners), the same text posted again by the same author,
-flooding, runs of repeated characters or words, and advertising phrases."""
+"""Spam: links (how many, shorteners), the same text posted again by the same author, runs of
+repeated characters or words, and advertising phrases. Flooding (many messages in a short time)
+is not spam: the comments service asks the author to wait (`trop_de_messages`)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,6 @@ SHORTENERS = (
     "s.id/",
 )
 LINK_SCORES = (0.0, 0.2, 0.45, 0.75)
-FLOOD_HOLD, FLOOD_REJECT = 10, 20
 _SPACES = re.compile(r"\s+")
 
 RULES: tuple[Rule, ...] = (
@@ -69,10 +69,6 @@ def _history(text: str, context: CheckContext) -> list[tuple[float, Span, str]]:
     key = _key(text)
     if key and any(_key(t) == key for t in context.recent_texts_by_author):
         out.append((0.8, whole, "message identique déjà publié par le même auteur"))
-    count = context.recent_count_by_author
-    if count >= FLOOD_HOLD:
-        score = 0.85 if count >= FLOOD_REJECT else 0.6
-        out.append((score, whole, f"{count} messages récents du même auteur (rafale)"))
     return out
 
 

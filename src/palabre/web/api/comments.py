@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from palabre.comments import text as comment_text
-from palabre.comments.queries import thread_page
+from palabre.comments.queries import own_waiting, thread_page
 from palabre.comments.service import NewComment, Reporter
 from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
-from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, ReportIn
+from palabre.typography import french
+from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, OwnIn, ReportIn
 from palabre.web.api.serialize import comment_json, page_json, post_json
 from palabre.web.caching import conditional_json
 from palabre.web.context import AppContext, client_ip, current_context
@@ -56,7 +57,7 @@ def post_comment(
     comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
     ctx.limiter.hit(
         ("posts_ip", client_ip(request)),
-        ("posts_author", (body.email or "").strip().lower() or None),
+        ("posts_author", (body.email or "").strip().lower() or (body.reader or "").strip() or None),
         ("posts_thread", f"{body.site}\n{body.thread}"),
     )
     identity = sso_identity(ctx, body.site, body.sso)
@@ -66,11 +67,22 @@ def post_comment(
             thread_url=body.thread_url, parent=body.parent,
             author=identity.name if identity else body.author,
             email=(identity.email or body.email) if identity else body.email,
-            client_ip=client_ip(request), honeypot=body.website, identity=identity,
-            browser=browser,
+            client_ip=client_ip(request), reader=body.reader, honeypot=body.website,
+            identity=identity, browser=browser,
         )
     )
     return JSONResponse(post_json(result, request_locale(request)), status_code=201)
+
+
+@router.post("/comments/own", summary="Ses propres commentaires en attente (jetons de lecture)")
+def own_comments(ctx: Ctx, body: OwnIn) -> dict[str, object]:
+    """The author's browser sends the view tokens it kept: it gets back, in full and marked,
+    those of its comments on this thread that still await a moderator, and the ids of those
+    already decided (so it can forget them). Any other token is ignored."""
+    ids = {i for i in (ctx.comments.view_tokens.comment_id(t) for t in body.tokens) if i}
+    with ctx.db.session() as session:
+        waiting, decided = own_waiting(session, body.site, body.thread, ids)
+        return {"comments": [comment_json(c, own=True) for c in waiting], "decided": decided}
 
 
 def _site_of(ctx: AppContext, comment_id: int) -> str:
@@ -112,11 +124,11 @@ def report_comment(
     ctx.check_origin(request, _site_of(ctx, comment_id))
     ctx.limiter.hit(("reports_ip", client_ip(request)))
     reporter = Reporter(client_ip(request), browser, body.email)
-    report = ctx.comments.report(comment_id, body.reason, body.details, reporter)
+    report = ctx.comments.report(comment_id, body.reason, body.details or "", reporter)
     message = (
         "Thank you, the moderators will review this comment."
         if request_locale(request) == "en"
-        else "Merci, les modérateurs vont examiner ce commentaire."
+        else french("Merci, les modérateurs vont examiner ce commentaire.")
     )
     return JSONResponse(
         {"report": {"id": report.id, "comment": comment_id, "reason": report.reason},

@@ -51,6 +51,8 @@ async def get_config(
         "max_length": int(ctx.settings.max_comment_length),
         "report_reasons": [{"id": r.id, "label": r.label(locale)} for r in REPORT_REASONS],
         "locale": locale,
+        # without mail the widget offers the Atom feed instead of the e-mail form
+        "mail": bool(str(ctx.settings.smtp_host).strip()),
     }
 
 

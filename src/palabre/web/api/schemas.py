@@ -18,6 +18,9 @@ class CommentIn(BaseModel):
     thread_url: str = Field("", max_length=2000)
     parent: int | None = Field(None, ge=1, le=MAX_ID)
     author: str | None = Field(None, max_length=200)
+    reader: str | None = Field(
+        None, max_length=64, description="Jeton aléatoire du navigateur du lecteur (limite de débit)."
+    )
     email: str | None = Field(None, max_length=254)
     text: str
     website: str | None = Field(None, max_length=200, description="Pot de miel : doit rester vide.")
@@ -28,9 +31,17 @@ class CommentEditIn(BaseModel):
     text: str
 
 
+class OwnIn(BaseModel):
+    """The view tokens a browser keeps for the comments it posted on one thread."""
+
+    site: str = Field("default", min_length=1, max_length=64)
+    thread: str = Field(min_length=1, max_length=1000, pattern=THREAD_KEY)
+    tokens: list[str] = Field(max_length=50)
+
+
 class ReportIn(BaseModel):
     reason: str = Field(max_length=40)
-    details: str = Field("", max_length=2000)
+    details: str | None = Field(None, max_length=2000)
     email: str | None = Field(None, max_length=254, description="Facultatif : un signalement "
                               "compte une fois par personne.")
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from palabre.comments.queries import CommentView, Node, ThreadPage
 from palabre.comments.service import PostResult
+from palabre.typography import french
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
@@ -65,13 +66,20 @@ def page_json(page: ThreadPage) -> dict[str, object]:
 
 def post_json(result: PostResult, locale: str) -> dict[str, object]:
     messages = MESSAGES.get(locale, MESSAGES["fr"])
+    if locale != "en":
+        messages = {k: french(v) for k, v in messages.items()}
     return {
         "comment": comment_json(result.comment, own=result.comment.status != "deleted"),
         "edit_token": result.edit_token,
         "edit_until": iso(result.edit_until),
+        "view_token": result.view_token,
         "moderation": {
             "decision": result.decision,
             "message": messages[result.decision],
-            "clauses": [{"clause": c, "text": t} for c, t in result.clauses],
+            "clauses": [
+                {"clause": n.clause, "text": n.text if locale == "en" else french(n.text),
+                 "words": list(n.words)}
+                for n in result.clauses
+            ],
         },
     }

@@ -15,6 +15,7 @@ from palabre.notifications import subscriptions
 from palabre.notifications.compose import thread_title
 from palabre.notifications.links import REPLIES_OPTOUT
 from palabre.notifications.setup import Notifications
+from palabre.typography import french
 from palabre.web.api.notify_pages import error_page, notifications_of, page
 from palabre.web.context import AppContext, app_context, client_ip
 from palabre.web.locale import request_locale
@@ -25,8 +26,8 @@ Notif = Annotated[Notifications, Depends(notifications_of)]
 Token = Annotated[str, Query(min_length=1, max_length=500)]
 
 CHECK_INBOX = {
-    "fr": "Vérifiez votre boîte de réception : cliquez sur le lien de l'e-mail que nous venons "
-          "d'envoyer pour confirmer votre abonnement.",
+    "fr": french("Vérifiez votre boîte de réception : cliquez sur le lien de l'e-mail que nous "
+                 "venons d'envoyer pour confirmer votre abonnement."),
     "en": "Check your inbox: click the link in the e-mail we just sent to confirm your "
           "subscription.",
 }

@@ -22,6 +22,7 @@ from starlette.datastructures import FormData
 
 from palabre.errors import PalabreError
 from palabre.review.accounts import Moderator, moderator_of
+from palabre.review.highlight import kind_of
 from palabre.review.sessions import session_is_open
 from palabre.storage.models import MAX_ID, Site
 from palabre.web.context import AppContext, app_context
@@ -166,6 +167,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["urlquote"] = lambda v: quote(str(v), safe="")
+    env.globals["kind_of"] = kind_of
     return env
 
 

@@ -169,6 +169,22 @@ EN: Final[dict[str, str]] = {
     "Langue": "Language",
     "en direct": "live",
     "Sélection": "Selection",
+    "Légende des marques": "Legend of the marks",
+    "Légende :": "Legend:",
+    "haine, violence, insultes, illicite": "hate, violence, insults, illegal",
+    "spam": "spam",
+    "orthographe et langue": "spelling and language",
+    "correction proposée": "suggested correction",
+    "Masquer les fautes d'orthographe": "Hide spelling marks",
+    "Séparateur": "Separator",
+}
+
+STATUS_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "pending": ("en attente", "pending"),
+    "held": ("retenu", "held"),
+    "published": ("publié", "published"),
+    "rejected": ("rejeté", "rejected"),
+    "deleted": ("supprimé", "deleted"),
 }
 
 ACTION_LABELS: Final[dict[str, tuple[str, str]]] = {
@@ -197,6 +213,13 @@ class Translator:
 
     def action(self, code: str) -> str:
         label = ACTION_LABELS.get(code)
+        return code if label is None else label[1 if self.locale == "en" else 0]
+
+    def status(self, code: str | None) -> str:
+        """A comment status in words (« retenu », « publié »…), never its code."""
+        if not code:
+            return "—"
+        label = STATUS_LABELS.get(code)
         return code if label is None else label[1 if self.locale == "en" else 0]
 
     def ago(self, then: datetime, now: datetime) -> str:

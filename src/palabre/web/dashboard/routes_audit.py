@@ -6,6 +6,7 @@ from datetime import date
 
 from fastapi.responses import Response, StreamingResponse
 
+from palabre.csv_format import separator
 from palabre.review import audit
 from palabre.web.dashboard.core import Page, dashboard_router, db_id, page_number, render
 
@@ -47,11 +48,17 @@ def audit_page(
 @router.get("/audit.csv")
 def audit_csv(
     me: Page, site: str = "", actor: str = "", action: str = "", since: str = "",
-    until: str = "",
+    until: str = "", sep: str = "",
 ) -> Response:
+    """The audit in palabre's one CSV convention (« ; » unless `sep` names another), with
+    actions and statuses in words."""
     filters = _filters(site, actor, action, since, until, 1)
+
+    def words(kind: str, code: str) -> str:
+        return me.t.action(code) if kind == "action" else me.t.status(code)
+
     with me.ctx.db.session() as session:
-        body = "".join(audit.csv_lines(session, filters, me.scope))
+        body = "".join(audit.csv_lines(session, filters, me.scope, separator(sep), words))
     name = f"palabre-journal-{me.now:%Y%m%d-%H%M}.csv"
     return StreamingResponse(iter([body.encode("utf-8")]), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})

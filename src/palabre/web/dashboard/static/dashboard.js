@@ -16,8 +16,19 @@
     item.classList.add("selected");
     item.focus({ preventScroll: true });
     item.scrollIntoView({ block: "nearest" });
+    clearOfFlash(item);
     try { sessionStorage.setItem(memoryKey, String(current)); } catch (e) { /* private mode */ }
   }
+
+  // The undo toast floats at the bottom: never leave the current item's action bar under it.
+  function clearOfFlash(item) {
+    var toast = document.getElementById("flash");
+    var bar = item && item.querySelector(".item-actions");
+    if (!toast || !bar || toast.classList.contains("gone")) { return; }
+    var overlap = bar.getBoundingClientRect().bottom - (toast.getBoundingClientRect().top - 8);
+    if (overlap > 0) { window.scrollBy(0, overlap); }
+  }
+  if (document.getElementById("flash")) { document.documentElement.classList.add("has-flash"); }
 
   function act(key) {
     if (current < 0) { select(0); }
@@ -83,6 +94,19 @@
   }
   document.querySelectorAll(".pick").forEach(function (box) { box.addEventListener("change", updateSelected); });
 
+  // « Masquer les fautes d'orthographe »: remembered in this browser
+  var hideSpelling = document.getElementById("hide-spelling");
+  if (hideSpelling) {
+    var stored = null;
+    try { stored = localStorage.getItem("palabre.hideSpelling"); } catch (e) { stored = null; }
+    hideSpelling.checked = stored === "1";
+    document.body.classList.toggle("hide-spelling", hideSpelling.checked);
+    hideSpelling.addEventListener("change", function () {
+      document.body.classList.toggle("hide-spelling", hideSpelling.checked);
+      try { localStorage.setItem("palabre.hideSpelling", hideSpelling.checked ? "1" : "0"); } catch (e) { /* private mode */ }
+    });
+  }
+
   // Undo: the button counts down, then disappears (the server refuses late undos anyway)
   var flash = document.getElementById("flash");
   if (flash) {
@@ -95,7 +119,10 @@
       if (left <= 0) {
         clearInterval(timer);
         if (undoButton) { undoButton.disabled = true; undoButton.closest("form").remove(); }
-        setTimeout(function () { flash.classList.add("gone"); }, 4000);
+        setTimeout(function () {
+          flash.classList.add("gone");
+          document.documentElement.classList.remove("has-flash");
+        }, 4000);
       }
     }, 1000);
     if (window.history && history.replaceState) {

@@ -34,6 +34,8 @@
       editText: "Modifier votre commentaire",
       ok: "Votre commentaire est publié.", held: "Votre commentaire est en attente de modération.",
       refused: "Votre commentaire n’a pas été publié.", clauses: "Règles de la charte concernées :",
+      words: "Mots en cause : {w}", quote: "« {w} »", list: ", ",
+      feedOnly: "Suivez les nouveaux commentaires de cet article avec son flux Atom :",
       now: "à l’instant", by: "Commentaire de {name}",
       hintTitle: "Avant de publier :", hintFix: "Remplacer « {a} » par « {b} »",
       hintClause: "Votre texte pourrait enfreindre la charte : {c}",
@@ -64,6 +66,8 @@
       editText: "Edit your comment",
       ok: "Your comment is published.", held: "Your comment is awaiting moderation.",
       refused: "Your comment was not published.", clauses: "Charter rules concerned:",
+      words: "Words at issue: {w}", quote: "“{w}”", list: ", ",
+      feedOnly: "Follow the new comments on this article with its Atom feed:",
       now: "just now", by: "Comment by {name}",
       hintTitle: "Before you post:", hintFix: "Replace “{a}” with “{b}”",
       hintClause: "Your text may break the charter: {c}",
@@ -80,6 +84,18 @@
   }
   var langAttr = (attr("lang", document.documentElement.lang || "fr")).toLowerCase();
   var lang = langAttr.slice(0, 2) === "en" ? "en" : "fr";
+  /* French typography (as palabre.typography.french on the server): no-break space before « : »,
+     narrow no-break space before « ; ! ? », no-break spaces inside « », apostrophe ’. */
+  function french(text) {
+    return String(text).split(/(\{\w+\})/).map(function (part, i) {
+      if (i % 2) return part;
+      return part.replace(/([A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])/g, "$1’")
+        .replace(/«[ \u00a0\u202f]*/g, "«\u00a0").replace(/[ \u00a0\u202f]*»/g, "\u00a0»")
+        .replace(/[ \u00a0\u202f]*:(?=\s|$)/g, "\u00a0:")
+        .replace(/[ \u00a0\u202f]*([;!?])(?=\s|$|[»)"])/g, "\u202f$1");
+    }).join("");
+  }
+  Object.keys(STRINGS.fr).forEach(function (k) { STRINGS.fr[k] = french(STRINGS.fr[k]); });
   var S = STRINGS[lang];
   function t(key, vars) {
     return S[key].replace(/\{(\w+)\}/g, function (_, k) { return vars && vars[k] != null ? vars[k] : ""; });
@@ -98,7 +114,7 @@
   var pageSize = parseInt(attr("limit", "20"), 10) || 20;
   var nf = new Intl.NumberFormat(lang === "en" ? "en" : "fr-FR");
 
-  var state = { config: { max_length: 5000, report_reasons: [], edit_window_seconds: 900 }, cursor: null };
+  var state = { config: { max_length: 5000, report_reasons: [], edit_window_seconds: 900, mail: true }, cursor: null };
   var ui = {};
   var uidN = 0;
   function uid(p) { uidN += 1; return "palabre-" + p + "-" + uidN; }
@@ -180,6 +196,22 @@
     saveTokens(all);
   }
   function dropToken(id) { var all = loadTokens(); delete all[id]; saveTokens(all); }
+  /* A random token that tells this browser's posts apart from others behind the same address. */
+  function readerToken() {
+    var v = remembered("reader");
+    if (!v && window.crypto && crypto.getRandomValues) {
+      v = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b + 256).toString(16).slice(1); }).join("");
+      remember("reader", v);
+    }
+    return v || null;
+  }
+  /* View tokens of this browser's comments awaiting moderation, so their author still sees
+     them, marked, after a reload: { id: { v: token, k: thread key } }. */
+  var HELD = "palabre.held";
+  function heldStore() { try { return JSON.parse(localStorage.getItem(HELD) || "{}"); } catch (e) { return {}; } }
+  function saveHeld(all) { try { localStorage.setItem(HELD, JSON.stringify(all)); } catch (e) { /* private mode */ } }
+  function keepHeld(id, token) { var all = heldStore(); all[id] = { v: token, k: threadKey }; saveHeld(all); }
+  function forgetHeld(ids) { var all = heldStore(); ids.forEach(function (id) { delete all[id]; }); saveHeld(all); }
   function remembered(key) { try { return localStorage.getItem("palabre." + key) || ""; } catch (e) { return ""; } }
   function remember(key, v) { try { localStorage.setItem("palabre." + key, v); } catch (e) { /* ignore */ } }
 
@@ -250,7 +282,7 @@
       c.verified ? h("span", { class: "palabre-verified", title: S.verified, text: "✓ " + S.verified }) : null,
       " ", h("span", { class: "palabre-sep", "aria-hidden": "true", text: "·" }), " ", timeEl(c.created_at),
       c.edited_at ? h("span", { class: "palabre-edited", text: " (" + S.edited + ")" }) : null,
-      c.status === "held" ? h("span", { class: "palabre-badge", text: S.pending }) : null
+      c.status === "held" || c.status === "pending" ? h("span", { class: "palabre-badge", text: S.pending }) : null
     ]);
     var body = h("div", { class: "palabre-body" });
     body.append(safeHtml(c.html));
@@ -328,7 +360,7 @@
         var a = unitAt(value, c.start), b = unitAt(value, c.end), wrong = value.slice(a, b);
         ul.append(h("li", {}, [h("span", { class: "palabre-hint-msg", text: c.message + " " })].concat(
           c.suggestions.slice(0, 3).map(function (sg) {
-            return h("button", { type: "button", class: "palabre-link palabre-fix", text: "« " + wrong + " » → « " + sg + " »",
+            return h("button", { type: "button", class: "palabre-link palabre-fix", text: t("quote", { w: wrong }) + " → " + t("quote", { w: sg }),
               "aria-label": t("hintFix", { a: wrong, b: sg }), onclick: function () {
                 if (text.value.slice(a, b) !== wrong) { run(); return; }
                 text.value = text.value.slice(0, a) + sg + text.value.slice(b);
@@ -369,8 +401,13 @@
         .then(function () { send.disabled = false; });
     });
     var feed = base + "/feeds/thread.atom?" + q({ site: site, thread: threadKey });
-    return h("details", { class: "palabre-follow" }, [h("summary", { text: S.follow }), form,
-      h("p", { class: "palabre-feed" }, [h("a", { href: feed, rel: "alternate", type: "application/atom+xml", text: S.feed })])]);
+    var feedLink = h("p", { class: "palabre-feed" }, [h("a", { href: feed, rel: "alternate", type: "application/atom+xml", text: S.feed })]);
+    if (state.config.mail === false) {
+      /* no e-mail on this server: the feed is the way to follow, not an error */
+      return h("details", { class: "palabre-follow" }, [h("summary", { text: S.follow }),
+        h("p", { class: "palabre-feed-only", text: S.feedOnly }), feedLink]);
+    }
+    return h("details", { class: "palabre-follow" }, [h("summary", { text: S.follow }), form, feedLink]);
   }
 
   /* ---------- forms ---------- */
@@ -426,6 +463,8 @@
         if (decision === "reject") { showOutcome(status, res.moderation, "palabre-refused"); return; }
         text.value = "";
         updateCounter();
+        hint.hidden = true;
+        hint.textContent = "";
         opts.done(res, values);
       }, function (err) {
         alert.textContent = err.message;
@@ -455,7 +494,10 @@
     if (clauses.length) {
       p.append(h("span", { class: "palabre-clauses-title", text: " " + S.clauses }),
         h("ul", { class: "palabre-clauses" }, clauses.map(function (c) {
-          return h("li", {}, [h("strong", { text: c.clause }), " ", c.text || ""]);
+          var words = (c.words || []).map(function (w) { return t("quote", { w: w }); }).join(S.list);
+          return h("li", { class: "palabre-clause", "data-palabre-clause": c.clause }, [
+            h("span", { class: "palabre-clause-text", text: c.text || c.clause }),
+            words ? h("span", { class: "palabre-clause-words", text: " — " + t("words", { w: words }) }) : null]);
         })));
     }
     return p;
@@ -464,12 +506,14 @@
   function postComment(values, parent) {
     return api("POST", "/api/comments", { site: site, thread: threadKey, thread_title: threadTitle, thread_url: pageUrl,
       parent: parent, author: values.author, email: values.email, text: values.text, website: values.website,
+      reader: readerToken(),
       sso: sso || undefined });
   }
 
   function afterPost(res, text, list, first) {
     var c = res.comment;
     if (res.edit_token) keepToken(c.id, res.edit_token, res.edit_until, text);
+    if (res.view_token && res.moderation && res.moderation.decision === "hold") keepHeld(c.id, res.view_token);
     var parentDepth = list.parentNode && list.parentNode._palabre ? list.parentNode._palabre.depth : -1;
     var li = renderItem(c, parentDepth + 1);
     if (first) list.prepend(li); else list.append(li);
@@ -609,6 +653,27 @@
       });
   }
 
+  /* This browser's comments still awaiting moderation: shown to their author, marked. */
+  function fetchOwn() {
+    var all = heldStore();
+    var tokens = Object.keys(all).filter(function (id) { return all[id].k === threadKey; }).map(function (id) { return all[id].v; });
+    if (!tokens.length) return Promise.resolve(null);
+    return api("POST", "/api/comments/own", { site: site, thread: threadKey, tokens: tokens }).catch(function () { return null; });
+  }
+  function showOwn(own) {
+    if (!own) return;
+    forgetHeld(own.decided || []);
+    (own.comments || []).forEach(function (c) {
+      if (ui.list.querySelector('[data-palabre-id="' + c.id + '"]')) return;
+      var parentLi = c.parent != null ? ui.list.querySelector('[data-palabre-id="' + c.parent + '"]') : null;
+      var depth = parentLi ? parentLi._palabre.depth + 1 : 0;
+      var li = renderItem(c, depth);
+      li.classList.add("palabre-own-held");
+      if (parentLi) parentLi.querySelector(".palabre-replies").append(li); else ui.list.prepend(li);
+    });
+    ui.empty.hidden = ui.list.children.length > 0;
+  }
+
   function showPage(data) {
     var items = (data.comments || []).map(function (c) { return renderItem(c, 0); });
     items.forEach(function (li) { ui.list.append(li); });
@@ -659,7 +724,7 @@
     build(root);
     Promise.all([
       api("GET", "/api/config?" + q({ site: site })).catch(function () { return null; }),
-      fetchPage(null), loadCss()
+      fetchPage(null), loadCss(), fetchOwn()
     ]).then(function (r) {
       if (r[0]) state.config = r[0];
       var data = r[1];
@@ -671,6 +736,7 @@
       form.classList.add("palabre-main-form");
       ui.section.append(form, followBox(), ui.empty, ui.list, ui.more);
       showPage(data);
+      showOwn(r[3]);
       ui.section.removeAttribute("aria-busy");
     }, function (err) {
       ui.heading.textContent = S.region;
@@ -695,7 +761,7 @@
     script.parentNode.insertBefore(root, script.nextSibling);
   }
   window.Palabre = window.Palabre || {};
-  window.Palabre.widget = { version: VERSION, reload: function () { start(root); } };
+  window.Palabre.widget = { version: VERSION, reload: function () { start(root); }, strings: S };
   window.Palabre.setUser = function (jwt) {
     sso = jwt || null;
     root.querySelectorAll(".palabre-identity").forEach(function (el) { el.hidden = !!sso; });
