@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from palabre.moderation.detectors._speech import reported
 from palabre.moderation.detectors._text import Analysis
 from palabre.moderation.findings import Span
 
+#: Words reported or condemned by the commenter (« arrêtez de dire que … ») weigh less.
+REPORTED_FACTOR = 0.35
 _NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|point)\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:ne|n'|pas|jamais)\b[^.!?;:\n]{0,20}$")
 
@@ -47,6 +50,8 @@ def apply_rules(analysis: Analysis, rules: tuple[Rule, ...]) -> list[tuple[float
                 score *= 0.3
             if analysis.in_quotes(start, end):
                 score *= 0.5
+            if reported(text, start, end):
+                score *= REPORTED_FACTOR
             note = f"{r.note} (« {text[start:end]} »)"
             out.append((score, Span(start, end, text[start:end]), note))
     return out

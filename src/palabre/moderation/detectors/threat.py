@@ -86,6 +86,11 @@ RULES: tuple[ThreatRule, ...] = (
     ),
     _r(rf"\b(?:je|j|on|nous|ils|il) {OBJ} {KILL_FUTURE}\b", 0.85, "menace au futur"),
     _r(
+        rf"\b(?:je|j|on|nous) (?:te|vous|le|la|les|l) {_STEM}(?:e|es|ent|ons)\b",
+        0.8,
+        "menace directe (« on te crève »)",
+    ),
+    _r(
         r"\bj ?te (?:supprime|bute|tue|defonce|nique|niques|crame|egorge|plante|demonte)\b",
         0.85,
         "menace directe",

@@ -1,0 +1,60 @@
+"""Hate without slurs: generalisations, negative emotion and attributes, negated positives,
+exclusion and invasion tropes; counter-speech, negation and quotation stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from palabre.moderation.charter import default_charter
+from palabre.moderation.charter_engine import CharterEngine
+from palabre.moderation.detectors import default_detectors
+
+HATE = [
+    "Les Roms sont tous des voleurs.",
+    "tous des assistés ces Maghrébins",
+    "Les musulmans me dégoûtent.",
+    "Les Arabes ne seront jamais de vrais Français.",
+    "Un Rom honnête, ça n'existe pas.",
+    "Pourquoi les Africains sont-ils tous des voleurs ?",
+    "Les migrants n'ont rien à faire en France.",
+    "Stop à l'invasion migratoire !",
+    "Renvoyez-les chez eux.",
+    "Je ne supporte plus les musulmans dans mon quartier.",
+    "Les Noirs ne seront jamais aussi intelligents que nous.",
+    "Les juifs ont trop de pouvoir dans les médias.",
+]
+CLEAN = [
+    "Les migrants ne sont pas des criminels.",
+    "Dire que « les Arabes sont tous des voleurs » est du racisme.",
+    "Arrêtez de dire que les immigrés sont des parasites, c'est faux.",
+    "Mon voisin marocain m'a prêté sa perceuse.",
+    "Une invasion de moustiques tigres cet été dans le Sud.",
+    "Les cafards ont envahi ma cuisine.",
+    "On m'a traité de « sale Arabe » dans le métro, j'ai porté plainte.",
+    "La communauté juive de Lyon fête Hanouka ce week-end.",
+]
+
+
+def _engine() -> CharterEngine:
+    return CharterEngine(default_charter(), default_detectors(include_optional=False))
+
+
+@pytest.mark.parametrize("text", HATE)
+def test_hate_without_slurs_is_held_or_rejected(text: str) -> None:
+    verdict = _engine().check(text)
+    assert verdict.decision in ("hold", "reject"), text
+    hate = [r for r in verdict.reasons if r.category == "haine"]
+    assert hate and hate[0].spans, text
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_mentions_counter_speech_and_negation_are_published(text: str) -> None:
+    assert _engine().check(text).decision == "publish", text
+
+
+def test_clear_generalised_racism_is_rejected_under_the_racism_clause() -> None:
+    verdict = _engine().check("Les Roms sont tous des voleurs.")
+    assert verdict.decision == "reject"
+    reason = verdict.reasons[0]
+    assert reason.clause == "racisme-loi"
+    assert any("voleurs" in s.text for s in reason.spans)

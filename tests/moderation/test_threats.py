@@ -1,0 +1,92 @@
+"""Threats and calls to violence, read through French grammar, and the contrasts that must stay
+clean (figurative, harmless verbs, negation, reported or condemned threats)."""
+
+from __future__ import annotations
+
+import pytest
+
+from palabre.moderation.charter import default_charter
+from palabre.moderation.charter_engine import CharterEngine
+from palabre.moderation.detectors import default_detectors
+from palabre.moderation.detectors.threat import ThreatDetector, find_threats
+from palabre.moderation.findings import CheckContext
+
+THREATS = [
+    "il mériterait qu'on lui règle son compte à la sortie",
+    "Exterminons-les tous.",
+    "Il faut tous les ext3rminer.",
+    "T'es mort, je sais où tu habites.",
+    "On sait où tu habites",
+    "je vais te t.u.e.r",
+    "elle mérite une balle",
+    "tu ne verras pas Noël",
+    "on va leur faire la peau",
+    "je te tuerai",
+    "qu'il crève",
+    "Si tu remets les pieds ici, on te crève la gueule.",
+    "Faudrait les pendre au bout d'une corde.",
+    "On connaît ton adresse et l'école de tes enfants.",
+]
+CONTRASTS = [
+    "Cette réforme va tuer le commerce.",
+    "Je vais te répondre demain.",
+    "Il a été condamné pour avoir menacé de tuer son voisin.",
+    "Il a écrit « je vais te tuer », c'est inadmissible.",
+    "Je suis mort de rire.",
+    "Il faut tuer le temps avant le train.",
+    "Je ne vais pas te tuer, calme-toi.",
+    "On va écraser l'équipe adverse samedi !",
+    "Il faut régler son compte en banque avant la fin du mois.",
+    "Une balle de tennis a traversé le court.",
+    "Il faut exterminer les cafards de la cuisine.",
+    "On va te retrouver au café après le match.",
+]
+
+
+def _engine() -> CharterEngine:
+    return CharterEngine(default_charter(), default_detectors(include_optional=False))
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_threats_are_held_or_rejected_as_violence(text: str) -> None:
+    verdict = _engine().check(text)
+    assert verdict.decision in ("hold", "reject"), text
+    violence = [r for r in verdict.reasons if r.category == "violence"]
+    assert violence and all(r.spans for r in violence), text
+    assert violence[0].clause == "violence-haine-insultes"
+
+
+@pytest.mark.parametrize("text", CONTRASTS)
+def test_figurative_reported_and_negated_violence_is_published(text: str) -> None:
+    assert _engine().check(text).decision == "publish", text
+
+
+def test_knowing_where_someone_lives_is_violence_not_profanity() -> None:
+    verdict = _engine().check("On sait où tu habites.")
+    assert {r.category for r in verdict.reasons} == {"violence"}
+
+
+def test_clear_threat_is_rejected_and_cites_the_words() -> None:
+    verdict = _engine().check("Je vais te buter, sale type.")
+    assert verdict.decision == "reject"
+    words = [s.text for r in verdict.reasons if r.category == "violence" for s in r.spans]
+    assert any("buter" in w for w in words)
+
+
+def test_evidence_points_at_the_obfuscated_words_as_written() -> None:
+    text = "bon, je vais te t.u.e.r demain"
+    (score, span, _), *_ = find_threats(text)
+    assert score >= 0.8
+    assert text[span.start : span.end] == span.text
+    assert "t.u.e.r" in span.text
+
+
+def test_quoting_a_threat_scores_lower_than_making_it() -> None:
+    made = max(s for s, _, _ in find_threats("je vais te tuer"))
+    quoted = max(s for s, _, _ in find_threats("Il m'a écrit « je vais te tuer » hier."))
+    assert quoted < 0.45 < made
+
+
+def test_threat_detector_follows_the_protocol() -> None:
+    output = ThreatDetector().detect("Exterminons-les.", CheckContext(), default_charter())
+    assert output.findings and output.findings[0].category == "violence"
