@@ -39,7 +39,8 @@ def test_default_charter_has_the_seed_clauses() -> None:
     assert "Commentaire rédigé en bon français et sans fautes d'orthographe" in texts
     assert charter.clause_for("haine") is not None
     assert charter.clause_for("orthographe") is not None
-    assert {"Trump", "Poutine", "Netanhyaou", "Nethanyaou", "Lvov"} <= set(charter.proper_names)
+    # names come from a frequency list now; misspellings are never listed as names (issue 17)
+    assert not {"Netanhyaou", "Nethanyaou", "Steimer"} & set(charter.proper_names)
     assert charter.language_strictness == "stricte"
     assert "modérateurs" in " ".join(charter.notes)
 

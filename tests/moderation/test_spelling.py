@@ -11,7 +11,14 @@ from palabre.moderation.detectors.base import Detector
 from palabre.moderation.detectors.spelling import SpellingDetector, quality_settings
 from palabre.moderation.findings import CheckContext, DetectorOutput
 from palabre.moderation.quality.issues import rate_score
-from spelling_cases import CLEAN_SEEDS, SEED_ERRORS, SEED_NAMES, found, occurrences
+from spelling_cases import (
+    CLEAN_SEEDS,
+    SEED_ERRORS,
+    SEED_MISSPELLED_NAMES,
+    SEED_NAMES,
+    found,
+    occurrences,
+)
 
 pytest.importorskip("grammalecte", reason="optional language-quality dependency")
 
@@ -56,6 +63,18 @@ def test_proper_names_are_not_errors(charter_names: bool) -> None:
         out = DETECTOR.detect(text, CheckContext(), charter)
         reported = spans_of(out) + [(c.start, c.end) for c in out.corrections]
         assert not any(found(text, name, [span]) for span in reported), (cid, name)
+
+
+@pytest.mark.parametrize("charter_names", [False, True])
+def test_misspelled_well_known_names_are_errors_with_the_right_suggestion(
+    charter_names: bool,
+) -> None:
+    charter = default_charter() if charter_names else bare_charter()
+    for cid, name, right in SEED_MISSPELLED_NAMES:
+        text = SEEDS[cid]
+        out = DETECTOR.detect(text, CheckContext(), charter)
+        fixes = [c for c in out.corrections if text[c.start : c.end] == name]
+        assert fixes and fixes[0].suggestions[:1] == (right,), (cid, name)
 
 
 def test_context_names_are_not_errors() -> None:

@@ -153,13 +153,13 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (
             r"\binvasion (?:migratoire|musulmane|arabe|africaine|etrangere|islamique|de migrants|"
             r"d immigres|d etrangers|d arabes|de musulmans|des migrants|barbare)",
-            0.7,
+            0.6,
             "cliché de l'« invasion » appliqué à des personnes",
         ),
-        (r"\bgrand remplacement\b", 0.7, "théorie complotiste du « grand remplacement »"),
+        (r"\bgrand remplacement\b", 0.6, "théorie complotiste du « grand remplacement »"),
         (
             rf"\b(?:ils|elles|{DET} {GROUP}) nous (?:envahissent|remplacent|colonisent|submergent)\b",
-            0.7,
+            0.6,
             "cliché de l'invasion ou du remplacement",
         ),
         (

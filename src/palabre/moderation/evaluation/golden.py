@@ -23,6 +23,8 @@ ACCEPTED = {
 }
 SEED_ERRORS: tuple[tuple[str, str], ...] = (
     ("3553816", "quel vision"),
+    ("3553816", "Netanhyaou"),
+    ("3553816", "Nethanyaou"),
     ("3553823", "ca me"),
     ("3553823", "calui"),
     ("3553823", "meurrent"),
@@ -35,6 +37,7 @@ SEED_ERRORS: tuple[tuple[str, str], ...] = (
     ("3553823", "théatre continu"),
     ("003-3", "netflics"),
     ("003-4", "L’europe"),
+    ("003-6", "Rothshild"),
     ("003-7", "a ete explique"),
     ("003-7", "Ca signifie"),
     ("003-7", "l’Amerique"),

@@ -16,6 +16,7 @@ from palabre.moderation.grammalecte_checker import (
 from palabre.moderation.quality import masks
 from palabre.moderation.quality.dawg import DawgWalker, strip_accents, walker
 from palabre.moderation.quality.issues import OPTIONS, Analysis, Issue, IssueKind, QualitySettings
+from palabre.moderation.quality.known_names import misspelled_name
 from palabre.moderation.quality.names import (
     capitalised,
     in_names,
@@ -132,6 +133,18 @@ def _spelling_issue(
     accented = accent_fix(word, walk)
     if accented:
         return Issue(start, end, word, "accents", "Accent manquant.", accented, "accents")
+    if word[:1].isupper():
+        near = misspelled_name(word, names, checker.is_valid)
+        if near:
+            return Issue(
+                start,
+                end,
+                word,
+                "orthographe",
+                f"Nom propre mal orthographié\u00a0: « {near} »\u00a0?",
+                (near,),
+                "nom_propre",
+            )
     if looks_like_name(text, start, end, names | allowed):
         return None
     if capitalised(word) and not _near_lower_word(word, walk):
@@ -240,8 +253,20 @@ def _with_suggestions(issue: Issue, walk: DawgWalker) -> Issue:
         found = tuple(w[:1].upper() + w[1:] for w in walk.near_words(low))
     else:
         # no "kA" or "CA" (units, acronyms) among the suggestions for a lower-case word
-        found = tuple(w for w in walk.near_words(word, limit=10) if w[1:] == w[1:].lower())[:5]
-    return Issue(issue.start, issue.end, issue.text, issue.kind, issue.message, found, issue.rule)
+        found = tuple(w for w in walk.near_words(word, limit=10) if w[1:] == w[1:].lower())
+    return Issue(
+        issue.start, issue.end, issue.text, issue.kind, issue.message, confident(found), issue.rule
+    )
+
+
+def confident(candidates: tuple[str, ...], limit: int = 5) -> tuple[str, ...]:
+    """Suggestions most frequent first (« erreure » → erreur before erreurs), without the rare
+    words nobody meant (Zipf < 1.5 in French) unless nothing else is left."""
+    from wordfreq import zipf_frequency
+
+    scored = sorted(candidates, key=lambda w: -zipf_frequency(w.lower(), "fr"))
+    common = [w for w in scored if zipf_frequency(w.lower(), "fr") >= 1.5]
+    return tuple((common or scored)[:limit])
 
 
 def is_accentless(issues: list[Issue], text: str) -> bool:
