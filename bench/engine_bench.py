@@ -15,6 +15,7 @@ import argparse
 import csv
 import os
 import random
+import resource
 import statistics
 import time
 from pathlib import Path
@@ -68,7 +69,7 @@ def run(name: str, engine: CharterEngine, batch: tuple[list[str], list[str]], re
     )
 
 
-LENGTHS = ((30, 60), (60, 100), (100, 150), (150, 300))
+LENGTHS = ((1, 60), (1, 30), (30, 60), (60, 100), (100, 150), (150, 300))
 
 
 def by_length(pool: list[str], low: int, high: int, count: int = 100) -> list[str]:
@@ -107,7 +108,7 @@ def main() -> None:
         batch,
         args.repeat,
     )
-    run("règles et lexiques (6 détecteurs)", CharterEngine(charter, core), batch, args.repeat)
+    run(f"règles et lexiques ({len(core)} détecteurs)", CharterEngine(charter, core), batch, args.repeat)
     core_names = {d.name for d in core}
     for det in everything:
         if det.name not in core_names:
@@ -118,6 +119,8 @@ def main() -> None:
     for low, high in LENGTHS:
         longer = by_length(pool, low, high)
         run(f"  {low}–{high} mots", engine, (longer[:10], longer[10:]), args.repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"mémoire résidente maximale du processus : {peak:.0f} Mio")
 
 
 if __name__ == "__main__":

@@ -14,11 +14,11 @@ function word."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from palabre.moderation.detectors._speech import blank_reported_quotes, fold_flat
+from palabre.moderation.detectors._speech import blank_reported_quotes
+from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Finding, Span
 from palabre.moderation.model.heads import HEAD_CATEGORY, HEAD_LABELS_FR
 
@@ -62,26 +62,6 @@ def sentence_span(text: str, limit: int = 200) -> tuple[Span, ...]:
     return (Span(start, start + len(piece), piece),) if piece else ()
 
 
-#: Words without which the model's « violence » head is not believed: acts of violence, death,
-#: weapons, blows and the idioms of threats. « Je vais te répondre » has none of them.
-VIOLENT_CUE: Final = re.compile(
-    r"\b(?:tu(?:er|e|es|ee|ees|ez|ons|erai|era|eront)|mort|morts|morte|mourir|meur\w*|crev\w*|"
-    r"but\w*|abat\w*|flingu\w*|egorg\w*|pend\w*|fusill\w*|massacr\w*|extermin\w*|liquid\w*|"
-    r"execut\w*|zigouill\w*|assassin\w*|lynch\w*|decapit\w*|gaz\w*|poignard\w*|brul\w*|"
-    r"cram\w*|defonc\w*|tabass\w*|lapid\w*|viol\w*|tortur\w*|mutil\w*|eventr\w*|saign\w*|"
-    r"sang|couteau\w*|lame|balles?|flingue|armes?|fusil|pistolet|kalach\w*|bombe\w*|explos\w*|"
-    r"coups?|frapp\w*|cogn\w*|baffe\w*|gifl\w*|claque\w*|gueule|peau|corde|cercueil|tombe|"
-    r"enterr\w*|noy\w*|etrangl\w*|cass\w*|pet\w*|eclat\w*|ecras\w*|detrui\w*|detruir\w*|"
-    r"nique\w*|nik\w*|regl\w* (?:son|ton|leur|votre) compte|adresse|habites?|retrouver|"
-    r"sortie|attend\w* dehors|six pieds|noel|souffrir|regretter|payer|planter|plante|trou\w*|"
-    r"sauter|guerre|attentat|terroris\w*|djihad\w*|racl\w*|dents|yeux|crane|tete)\b"
-)
-
-
-def has_violent_cue(text: str) -> bool:
-    return VIOLENT_CUE.search(fold_flat(text)) is not None
-
-
 def _percent(value: float) -> str:
     return f"{value * 100:.0f}\u00a0%"
 
@@ -110,18 +90,18 @@ class LearnedDetector:
     def detect(self, text: str, context: CheckContext, charter: Charter) -> DetectorOutput:
         model = self.model
         analysis = model.analyse(blank_reported_quotes(text))
-        violent = has_violent_cue(text)
+        allowed = allowed_heads(text)
         findings = [
             self._head_finding(model, analysis, head, category)
             for head, category in HEAD_CATEGORY.items()
-            if analysis.scores[head] >= model.threshold(head) and (head != "violence" or violent)
+            if analysis.scores[head] >= model.threshold(head) and head in allowed
         ]
         if TOXICITY in analysis.scores and analysis.scores[TOXICITY] >= model.threshold(TOXICITY):
             findings.append(self._toxicity_finding(model, analysis))
         scores = tuple(
             (category, round(charter_scale(p, model.threshold(h), hold_point(category)), 4))
             for h, category in HEAD_CATEGORY.items()
-            if (p := analysis.scores[h]) > 0 and (h != "violence" or violent)
+            if (p := analysis.scores[h]) > 0 and h in allowed
         )
         if TOXICITY in analysis.scores:
             closest = self._closest(model, analysis)
@@ -145,9 +125,10 @@ class LearnedDetector:
 
     @staticmethod
     def _closest(model: ModerationModel, analysis: Analysis) -> str:
-        """The charter head nearest to its own threshold (never « violence » without a
-        violent word)."""
-        heads = [h for h in HEAD_CATEGORY if h != "violence" or has_violent_cue(analysis.text)]
+        """The charter head nearest to its own threshold, among the heads the text's words
+        allow (never « violence » without a violent word)."""
+        allowed = allowed_heads(analysis.text)
+        heads = [h for h in HEAD_CATEGORY if h in allowed] or ["insulte"]
         return max(heads, key=lambda h: analysis.scores[h] / max(model.threshold(h), 1e-6))
 
     def _toxicity_finding(self, model: ModerationModel, analysis: Analysis) -> Finding:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
+from palabre.moderation.detectors._speech import blank_reported_quotes
+from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
 from palabre.moderation.training.datasets import Example
@@ -43,6 +45,7 @@ class Row:
     probabilities: tuple[float, ...]  # per head, in HEADS order
     toxicity_is_hate: bool  # the toxicity head's finding would be filed under « haine »
     violence_gold: int | None  # the source's threat label, where it has one
+    allowed: frozenset[str] = frozenset(HEADS)  # heads the text's words allow (model.gates)
 
 
 #: Sources that label racism only: their label 0 says nothing of insults.
@@ -69,8 +72,10 @@ def rows_for(
         gold = _gold(example)
         if gold is None or example.source not in SOURCE_WEIGHTS:
             continue
-        scores = model.score(example.text)
-        closest = max(SUB_HEADS, key=lambda h: scores[h] / max(model.threshold(h), 1e-6))
+        scores = model.score(blank_reported_quotes(example.text))
+        allowed = allowed_heads(example.text)
+        heads = [h for h in SUB_HEADS if h in allowed] or ["insulte"]
+        closest = max(heads, key=lambda h: scores[h] / max(model.threshold(h), 1e-6))
         out.append(
             Row(
                 example.source,
@@ -81,6 +86,7 @@ def rows_for(
                 tuple(scores[h] for h in HEADS),
                 closest == "haine",
                 example.labels.get("violence"),
+                allowed,
             )
         )
     return out
@@ -94,7 +100,10 @@ def _flagged(row: Row, thresholds: Sequence[float]) -> bool:
             or row.probabilities[hate] >= thresholds[hate]
             or (row.toxicity_is_hate and row.probabilities[toxicity] >= thresholds[toxicity])
         )
-    return row.rule_harm or any(p >= t for p, t in zip(row.probabilities, thresholds, strict=True))
+    return row.rule_harm or any(
+        p >= t and head in row.allowed
+        for head, p, t in zip(HEADS, row.probabilities, thresholds, strict=True)
+    )
 
 
 def _violence_false_alarm(rows: Sequence[Row], thresholds: Sequence[float]) -> float:
@@ -103,7 +112,11 @@ def _violence_false_alarm(rows: Sequence[Row], thresholds: Sequence[float]) -> f
     negatives = [r for r in rows if r.violence_gold == 0]
     if not negatives:
         return 0.0
-    fired = sum(1 for r in negatives if r.probabilities[violence] >= thresholds[violence])
+    fired = sum(
+        1
+        for r in negatives
+        if r.probabilities[violence] >= thresholds[violence] and "violence" in r.allowed
+    )
     return fired / len(negatives)
 
 

@@ -1,0 +1,59 @@
+"""Which of the model's charter heads a text's words allow.
+
+The « violence » and « grossièreté » heads learned the second person and the future from
+threats and obscene insults, and fire on « je vais te faire la bise ». They are believed only
+when the text holds a word of their field: an act of violence, death, a weapon, a blow, an
+idiom of threats; a sexual or scatological word. « haine » and « insulte » need no such cue
+(hate without slurs is exactly what the model is for). The training's operating-point search
+applies the same gates, so the thresholds are chosen for the engine as it runs."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from palabre.moderation.model.normalise import tokenise
+
+VIOLENT_CUE: Final = re.compile(
+    r"\b(?:tu(?:er|e|es|ee|ees|ez|ons|erai|era|eront)|mort|morts|morte|mourir|meur(?:e|es|ent|s|t)|"
+    r"crev(?:er|e|es|ez|ent)|crevard\w*|but(?:er|e|es|ez|é)|abatt(?:re|u|us|ez|ons)|flingu\w*|"
+    r"egorg\w*|pend(?:re|u|us|ue|ez|ons|aison)|fusill\w*|massacr\w*|extermin\w*|"
+    r"liquid(?:er|e|ez)|execut(?:er|e|ez|ion)|zigouill\w*|assassin\w*|lynch\w*|decapit\w*|"
+    r"gaz(?:er|ez|es|e)|chambres? a gaz|poignard\w*|brul(?:er|e|ez|es)|cram(?:er|e|ez)|"
+    r"defonc\w*|tabass\w*|lapid\w*|viol(?:er|e|es|ez|ent|eur|eurs)|tortur\w*|mutil\w*|"
+    r"eventr\w*|saign\w*|sang|couteaux?|balles?|flingue|armes?|fusils?|pistolets?|kalach\w*|"
+    r"bombes?|explos\w*|coups?|frapp\w*|cogn(?:er|e|ez)|baffes?|gifl\w*|gueule|peau|corde|"
+    r"cercueil|tombe|enterr\w*|noy(?:er|e|ez)|etrangl\w*|cass(?:er|e|ez)|peter|pete|eclat(?:er|e)|"
+    r"ecras(?:er|e|ez)|detrui\w*|niqu(?:er|e|ez)|nik(?:er|e)|regl\w* (?:son|ton|leur|votre) compte|"
+    r"six pieds|souffrir|planter|trou(?:er|e)|sauter la|guerre|attentats?|terroris\w*|djihad\w*|"
+    r"raclee|dents|crane|menac\w*|vengeance|venger|hache|machette|batte|acide)\b"
+)
+VULGAR_CUE: Final = re.compile(
+    r"\b(?:putains?|putes?|pute|encul\w*|baise|baiser|baisent|baises|couill\w*|bites?|chattes?|"
+    r"niqu\w*|nik\w*|merd\w*|chier|chie|chiant\w*|chiasse|cul|culs|salop\w*|pd|pedes?|"
+    r"branl\w*|suce\w*|sucer|pipes?|sodom\w*|foutre|fous|fout|foutez|con|cons|conne|connes|"
+    r"connard\w*|connasse\w*|bordel|zizi|teub\w*|sexe|porn\w*|chiennes?|catins?|fdp|ntm|tg|"
+    r"gueule|bouffons?|batards?|caca|pisse\w*|pisser|prout|nichons?|seins?|fesses?|fellat\w*|"
+    r"ejacul\w*|orgasm\w*|bander|bandant\w*|tepu|ptn|enfoir\w*|emmerd\w*|pouffi\w*|"
+    r"grognasse\w*|ta mere|ta race)\b"
+)
+UNGATED: Final = frozenset({"toxicite", "haine", "insulte"})
+
+
+@lru_cache(maxsize=256)
+def _flat(text: str) -> str:
+    """The model's own tokens (accents folded, leet and spaced letters undone), one space
+    apart: « ext3rminer » is read « exterminer »."""
+    return " ".join(token.text for token in tokenise(text))
+
+
+def allowed_heads(text: str) -> frozenset[str]:
+    """The heads whose findings may be believed for `text`."""
+    flat = _flat(text)
+    heads = set(UNGATED)
+    if VIOLENT_CUE.search(flat):
+        heads.add("violence")
+    if VULGAR_CUE.search(flat):
+        heads.add("grossierete")
+    return frozenset(heads)
