@@ -7,6 +7,7 @@ imbécile") or one quoted from someone else (« … », "…") scores lower."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from palabre.moderation.detectors._lexicon import Hit
@@ -89,10 +90,26 @@ def _target(analysis: Analysis, hit: Hit) -> float:
     return WEAK_TARGET if not left and right.startswith(",") else 0.0
 
 
+_PEST_CONTEXT = re.compile(
+    r"\b(?:derat\w*|desinsect\w*|grenier|cave|cuisine|jardin|potager|insecticides?|pieges?|"
+    r"souris|rongeurs?|insectes?|cafards?|rats?|blattes?|termites?|mites?|puces?|poux|punaises?|"
+    r"pucerons?|limaces?|fourmis|champignons?|moisissures?|logiciels?|informatique|virus)\b"
+)
+
+
+def _about_pests(analysis: Analysis, hit: Hit) -> bool:
+    """An animal word used of real animals or pests (« la vermine a envahi le grenier »)."""
+    sentence = analysis.sentence[hit.first] if hit.first >= 0 else -1
+    words = [w.form for i, w in enumerate(analysis.plain) if analysis.sentence[i] == sentence]
+    return sentence >= 0 and _PEST_CONTEXT.search(" ".join(words)) is not None
+
+
 def cues_for(analysis: Analysis, hit: Hit, aimed: bool = True) -> Cues:
     """Cues for `hit`; `aimed=False` ignores targeting (profanity is not aimed)."""
     target = _target(analysis, hit) if aimed else 0.0
     quoted = analysis.in_quotes(hit.start, hit.end)
+    if aimed and _about_pests(analysis, hit):
+        return Cues(target=0.0, negated=True, quoted=quoted)
     speech = reported(analysis.text, hit.start, hit.end)
     negated = hit.first >= 0 and any(f in _NEGATION for f in _before(analysis, hit.first, 4))
     return Cues(target=target, negated=negated, quoted=quoted, reported=speech)

@@ -194,6 +194,30 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (r"\bla france aux francais\b", 0.55, "slogan d'exclusion"),
         (
+            rf"\b(?:est ce que|est ce qu) {DET} {GROUP} (?:sont |seront )?(?:capables?|dignes?) "
+            r"d (?:etre|avoir) ",
+            0.7,
+            "question qui met en doute la dignité d'un groupe de personnes",
+        ),
+        (
+            rf"\bqui (?:veut|voudrait|a envie d avoir) (?:vraiment )?(?:d un|d une|des|de ces) "
+            rf"(?:voisins?|voisines?|collegues?|gendres?|belles? filles?) {GROUP}\b",
+            0.65,
+            "question qui présuppose le rejet d'un groupe de personnes",
+        ),
+        (
+            rf"\bc est (?:encore |forcement |evidemment |bien sur )?(?:un|une|des) {GROUP} qui "
+            r"(?:a|ont) (?:fait le coup|vole|agresse|casse|fait ca)",
+            0.6,
+            "généralisation implicite : un groupe désigné comme coupable",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:seront|sont|s integreront|s assimileront) jamais "
+            r"(?:integres|integrees|assimiles|assimilees|assimilables|civilises|comme nous)",
+            0.7,
+            "négation de la capacité d'un groupe à s'intégrer",
+        ),
+        (
             rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne )?(?:seront|sont|serons|sera|est) jamais aussi \w+ que "
             r"(?:nous|les blancs|les francais|les europeens|les autres)\b",
             0.75,

@@ -52,7 +52,8 @@ VIOLENT_IDIOM = (
     r"(?:faire la peau|regler (?:son|ton|leur|votre) compte(?! (?:en banque|bancaire|courant))"
     r"|coudre la bouche|casser (?:la gueule|la tete|les dents|les jambes)|peter (?:la gueule|les dents)"
     r"|refaire le portrait|faire sauter la cervelle|eclater (?:la tete|la gueule)|crever les yeux"
-    r"|faire bouffer ses dents|pendre haut et court)"
+    r"|faire bouffer ses dents|pendre haut et court|briser les (?:jambes|os|genoux|doigts)"
+    r"|casser les (?:jambes|genoux|doigts|os))"
 )
 OBJ = r"(?:te|t|vous|le|la|les|l|lui|leur)"
 PERSON_SUBJ = r"(?:je|j|jvais|on|nous|ils|il|elle|vous)"
@@ -74,6 +75,25 @@ def _r(regex: str, score: float, note: str, negatable: bool = True) -> ThreatRul
 
 
 RULES: tuple[ThreatRule, ...] = (
+    _r(
+        r"\b(?:devrait|devraient|doit|doivent|merite|meritent|meriterait|meriteraient|faudrait le"
+        r"|faudrait la|faudrait les) (?:etre |d etre )(?:pendu|fusille|abattu|tue|execute|brule"
+        r"|gaze|lynche|decapite|egorge|guillotine|flingue|bute|lapide|torture)(?:e|s|es)?\b",
+        0.85,
+        "souhait d'exécution (« devrait être pendu »)",
+    ),
+    _r(
+        r"\b(?:fasse|faire|faites|fassent) taire (?:definitivement|pour de bon|a jamais)\b",
+        0.75,
+        "appel à réduire quelqu'un au silence pour de bon",
+    ),
+    _r(
+        r"\b(?:je|j|on|nous) (?:connais|connait|connaissons|sais|sait|savons) (?:ta voiture"
+        r"|tes horaires|ton ecole|tes enfants|ta femme|ton mari|ta fille|ton fils|ton numero"
+        r"|ou tu (?:travailles|bosses|te gares|vas)|ou vous (?:travaillez|vivez))\b",
+        0.7,
+        "intimidation : la cible est surveillée",
+    ),
     _r(
         rf"\b(?:{PERSON_SUBJ} {GO} (?:tous )?{OBJ}|(?:jvais|jvai) {OBJ}|jte|jvous) (?:{KILL}|{VIOLENT_IDIOM}|retrouver et)\b",
         0.9,
@@ -124,7 +144,8 @@ RULES: tuple[ThreatRule, ...] = (
     _r(
         rf"\bmerit\w* (?:qu on|que l on|qu on lui|qu on leur|qu on les|qu on le|qu on la) "
         rf"(?:lui |leur |les |le |la |l )?(?:{KILL_SUBJ}|{VIOLENT_IDIOM}|regle son compte|fasse la peau"
-        rf"|(?:\w+ ){{0,2}}(?:regle|fasse|casse|coupe|creve|pende|tue|bute))",
+        rf"|(?:\w+ ){{0,2}}(?:regle|fasse|casse|coupe|creve|pende|tue|bute|brise|explose|eclate"
+        rf"|defonce|arrache|tranche|crame|brule))",
         0.85,
         "souhait de violence (« mériterait qu'on lui règle son compte »)",
     ),
