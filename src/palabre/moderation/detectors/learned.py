@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from palabre.moderation.detectors._speech import blank_reported_quotes
-from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Finding, Span
+from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.model.heads import HEAD_CATEGORY, HEAD_LABELS_FR
 
 if TYPE_CHECKING:
