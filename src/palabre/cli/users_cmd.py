@@ -53,11 +53,7 @@ def add(
     config: ConfigOption = None,
 ) -> None:
     """Crée un compte ; le mot de passe est demandé (ou lu sur l'entrée standard)."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Mot de passe", hide_input=True,
-                                  confirmation_prompt="Confirmez le mot de passe")
+    password = _read_password(password_stdin, "Mot de passe")
     database = _database(config)
     try:
         with database.session() as session:
@@ -100,6 +96,16 @@ def disable(
         database.dispose()
 
 
+def _read_password(from_stdin: bool, prompt: str) -> str:
+    """One line of standard input, or a hidden prompt with confirmation."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    answer: str = typer.prompt(
+        prompt, hide_input=True, confirmation_prompt="Confirmez le mot de passe"
+    )
+    return answer
+
+
 @user_app.command("password")
 def password(
     email: Annotated[str, typer.Argument(help="Adresse e-mail du compte.")],
@@ -109,11 +115,7 @@ def password(
     config: ConfigOption = None,
 ) -> None:
     """Change le mot de passe d'un compte et ferme toutes ses sessions ouvertes."""
-    if password_stdin:
-        new = sys.stdin.readline().rstrip("\r\n")
-    else:
-        new = typer.prompt("Nouveau mot de passe", hide_input=True,
-                           confirmation_prompt="Confirmez le mot de passe")
+    new = _read_password(password_stdin, "Nouveau mot de passe")
     database = _database(config)
     try:
         with database.session() as session:

@@ -19,11 +19,11 @@ canonical text, so leet, dotted and spaced forms (« ext3rminer », « t.u.e.r �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from palabre.moderation.charter import Charter
 from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._lexical import aggregate
+from palabre.moderation.detectors._rules import Rule, rule
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Span
 
@@ -62,19 +62,11 @@ PERSON_TARGET = r"(?:toi|vous|ta|ton|tes|ce|cet|cette|ces|tous|toutes|sa|son|ses
 BALL = r"(?:une|des|deux|la) balles? (?:dans|entre) (?:la tete|le crane|les yeux|la nuque|le dos|le bide|la gueule|le front)"
 
 
-@dataclass(frozen=True, slots=True)
-class ThreatRule:
-    pattern: re.Pattern[str]
-    score: float
-    note: str
-    negatable: bool = True
+def _r(regex: str, score: float, note: str, negatable: bool = True) -> Rule:
+    return rule(regex, score, note, negatable)
 
 
-def _r(regex: str, score: float, note: str, negatable: bool = True) -> ThreatRule:
-    return ThreatRule(re.compile(regex), score, note, negatable)
-
-
-RULES: tuple[ThreatRule, ...] = (
+RULES: tuple[Rule, ...] = (
     _r(
         r"\b(?:devrait|devraient|doit|doivent|merite|meritent|meriterait|meriteraient|faudrait le"
         r"|faudrait la|faudrait les) (?:etre |d etre )(?:pendu|fusille|abattu|tue|execute|brule"
@@ -251,12 +243,12 @@ REPORT_FACTOR = 0.35
 QUOTE_FACTOR = 0.45
 
 
-def _score(rule: ThreatRule, text: Canonical, start: int, end: int) -> float:
-    score = rule.score
+def _score(threat: Rule, text: Canonical, start: int, end: int) -> float:
+    score = threat.score
     before = text.sentence_before(start)
     inside = text.text[start:end]
     negated = NEGATION.search(before) or re.search(r"\b(?:ne|n) \w+ (?:pas|jamais|plus)\b", inside)
-    if rule.negatable and negated:
+    if threat.negatable and negated:
         score *= NEGATION_FACTOR
     if reported(text.text, start, end):
         score *= REPORT_FACTOR
@@ -272,13 +264,13 @@ def _score(rule: ThreatRule, text: Canonical, start: int, end: int) -> float:
 def find_threats(text: str) -> list[tuple[float, Span, str]]:
     view = canonical(text)
     out: list[tuple[float, Span, str]] = []
-    for rule in RULES:
-        for match in rule.pattern.finditer(view.text):
+    for threat in RULES:
+        for match in threat.pattern.finditer(view.text):
             if match.end() <= match.start():
                 continue
             span = view.span(match.start(), match.end())
-            score = _score(rule, view, match.start(), match.end())
-            out.append((score, span, f"{rule.note} (« {span.text} »)"))
+            score = _score(threat, view, match.start(), match.end())
+            out.append((score, span, f"{threat.note} (« {span.text} »)"))
     return out
 
 
