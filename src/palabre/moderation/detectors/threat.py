@@ -67,6 +67,31 @@ def _r(regex: str, score: float, note: str, negatable: bool = True) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    _r(r"\b(?:je|j|on) (?:vais|va|vas) t en (?:mettre|coller|foutre|retourner) une\b", 0.75,
+       "menace de coups (« je vais t'en mettre une »)"),
+    _r(
+        r"\btu vas (?:pleurer|morfler|deguster|comprendre ta douleur|le sentir passer|"
+        r"regretter d etre ne|prendre cher|te prendre une (?:droite|gauche|beigne|raclee))\b"
+        r"(?! (?:de rire|de joie|d emotion|au cinema|devant))",
+        0.6,
+        "intimidation : un humain doit juger",
+    ),
+    _r(r"\bregretter d etre ne\b", 0.7, "intimidation (« regretter d'être né »)"),
+    _r(
+        r"\b(?:t as|tu as|vous avez|t a) interet a (?:courir|te cacher|partir|fuir|raser les murs"
+        r"|changer de ville|dormir avec un oeil ouvert)\b",
+        0.65,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\bon (?:regle|reglera|va regler|se regle) (?:ca|nos comptes|tes comptes|le probleme) "
+        r"(?:a la sortie|dehors|apres les cours|derriere le)\b",
+        0.65,
+        "rendez-vous pour en découdre : un humain doit juger",
+    ),
+    _r(r"\b(?:on|je|j) (?:va|vais) te (?:choper|chopper|attraper|coincer|serrer)\b"
+       r"(?! (?:un|une|des|du|de la|le|la|les|deux|ta|ton|tes|au|a la) )", 0.6,
+       "menace de s'en prendre à quelqu'un : un humain doit juger"),
     _r(
         r"\b(?:devrait|devraient|doit|doivent|merite|meritent|meriterait|meriteraient|faudrait le"
         r"|faudrait la|faudrait les) (?:etre |d etre )(?:pendu|fusille|abattu|tue|execute|brule"
