@@ -14,7 +14,7 @@ from typing import Final
 
 #: Before the words, in the same sentence: someone else said or wrote them.
 REPORTED_BEFORE: Final = re.compile(
-    r"\b(?:traite(?:e|s|es)? de|insulte(?:e|s|es)? de|qualifie(?:e|s|es)? de|m a dit|"
+    r"\b(?:traite(?:e|s|es|r)? de|insulte(?:e|s|es|r)? de|qualifie(?:e|s|es)? de|m a dit|"
     r"a (?:ecrit|dit|crie|lance|tweete|poste|publie|declare|hurle|traite)|avait (?:ecrit|dit|crie)|"
     r"ont (?:ecrit|crie|scande|tague)|ecrivait|disait|criait|a recu|ai recu|avons recu|recu|"
     r"pour avoir (?:dit|ecrit|crie|tweete|menace)|condamne(?:e|s)? pour|accuse(?:e|s)? d|"
