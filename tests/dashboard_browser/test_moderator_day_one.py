@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 HARM_AND_TYPOS = (
-    "Stop a l invasion migratoire, on est plus chez nous, il faut les renvoyé tous."
+    "Stop a l invasion migratoire, on est plus chez nous. Sa suffit maintenent, les gens en on marre."
 )
 
 
@@ -38,7 +38,7 @@ def test_harm_marks_stand_apart_from_spelling(
     _login(page, dashboard_server)
     page.goto(f"{dashboard_server.url}/moderation/queue/held?order=newest")
     item = page.locator(f"#c-{comment_id}")
-    harm = item.locator(".text mark.m-harm")
+    harm = item.locator(".text mark.m-harm", has_text="invasion migratoire")
     spelling = item.locator(".text mark.m-spelling")
     expect(harm).to_have_text("invasion migratoire")
     expect(spelling.first).to_be_visible()

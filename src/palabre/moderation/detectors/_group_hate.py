@@ -47,7 +47,8 @@ NEG_NOUN = _alt(
     "pedophiles? pervers malades degeneres? tarees? tares? fous cons connards? idiots? "
     "debiles? abrutis? bons_a_rien incapables? dangers? menaces? envahisseurs? occupants? "
     "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
-    "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves?"
+    "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves? plaies? "
+    "racailles? raclures? rebuts? abominations?"
 )
 NEG_ADJ = _alt(
     "sales? violents? violentes? betes? stupides? paresseux paresseuses? feignants? feignasses? "
@@ -55,7 +56,10 @@ NEG_ADJ = _alt(
     "incapables? inassimilables? inintegrables? sournois sournoises? cruels? cruelles? "
     "arrieres? arrierees? primitifs? primitives? debiles? cons connes? idiots? idiotes? "
     "malhonnetes? crasseux crasseuses? puants? puantes? agressifs? agressives? fanatiques? "
-    "radins? avares? sanguinaires? tous_pareils toutes_pareilles? irrecuperables? nuisibles?"
+    "radins? avares? sanguinaires? tous_pareils toutes_pareilles? irrecuperables? nuisibles? "
+    "degoutants? degoutantes? repugnants? repugnantes? ignobles? abjects? abjectes? nuls? nulles? "
+    "inutiles? pathetiques? immondes? minables? horribles? inhumains? inhumaines? "
+    "intellectuellement_inferieurs? moins_intelligents?"
 )
 DET = r"(?:les|ces|tous les|toutes les|des|vos|leurs|nos|ses|mes)"
 TAIL = r"(?: \w+){0,3}"
@@ -194,6 +198,24 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (r"\bla france aux francais\b", 0.55, "slogan d'exclusion"),
         (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:valent|vaudront) rien\b|\b{DET} {GROUP}(?: \w+){{0,2}} "
+            r"ne (?:meritent|merite) (?:pas de vivre|aucun respect|pas d exister|rien)\b",
+            0.8,
+            "négation de la valeur d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne sont (?:pas|meme pas) (?:des etres humains|des humains"
+            r"|de vraies personnes|de vrais hommes|de vraies femmes|normaux|normales)\b",
+            0.8,
+            "humanité ou normalité refusée à un groupe de personnes",
+        ),
+        (
+            rf"\baucun(?:e)? {GROUP} n (?:est|a jamais ete) (?:intelligent|intelligente|capable|"
+            r"competent|competente|normal|normale|humain|humaine)",
+            0.75,
+            "négation d'une qualité chez tout un groupe",
+        ),
+        (
             rf"\b(?:est ce que|est ce qu) {DET} {GROUP} (?:sont |seront )?(?:capables?|dignes?) "
             r"d (?:etre|avoir) ",
             0.7,
@@ -244,11 +266,25 @@ INNER_NEGATION = re.compile(
 )
 
 
-def _score(base: float, view: Canonical, start: int, end: int) -> float:
+#: Rules whose very words are a negation (« ne sont pas des êtres humains »): not discounted.
+NEGATED_BY_DESIGN: frozenset[str] = frozenset(
+    {
+        "humanité ou normalité refusée à un groupe de personnes",
+        "négation de la valeur d'un groupe de personnes",
+        "négation d'une qualité chez tout un groupe",
+        "négation de l'appartenance d'un groupe de personnes",
+        "négation de la capacité d'un groupe à s'intégrer",
+        "infériorité prêtée à un groupe de personnes",
+    }
+)
+
+
+def _score(base: float, view: Canonical, start: int, end: int, note: str = "") -> float:
     score = base
     before = view.sentence_before(start)
     inside = view.text[start:end]
-    if NEGATION.search(before[-30:]) or INNER_NEGATION.search(inside):
+    negated = NEGATION.search(before[-30:]) or INNER_NEGATION.search(inside)
+    if negated and note not in NEGATED_BY_DESIGN:
         score *= 0.3
     if reported(view.text, start, end):
         score *= 0.35
@@ -266,6 +302,10 @@ def group_hate(text: str) -> list[tuple[float, Span, str]]:
                 continue
             span = view.span(match.start(), match.end())
             out.append(
-                (_score(base, view, match.start(), match.end()), span, f"{note} (« {span.text} »)")
+                (
+                    _score(base, view, match.start(), match.end(), note),
+                    span,
+                    f"{note} (« {span.text} »)",
+                )
             )
     return out

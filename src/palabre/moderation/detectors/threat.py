@@ -93,8 +93,20 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:un|une|des|du|de la|le|la|les|deux|ta|ton|tes|au|a la) )", 0.6,
        "menace de s'en prendre à quelqu'un : un humain doit juger"),
     _r(
+        rf"\b(?:je|j|on|nous) (?:veux|veut|voudrais|voudrait|aimerais|aimerait|voulons|voudrions) "
+        rf"(?:{KILL}|{VIOLENT_IDIOM}) (?:tous|toutes|les|ces|ce|cette|cet|ton|ta|tes)\b",
+        0.85,
+        "désir déclaré de tuer ou de frapper des personnes",
+    ),
+    _r(
+        rf"\b(?:on|nous|vous|ils|il) (?:devrait|devrions|devraient|doit|doivent|devrait tous) "
+        rf"(?:{KILL}) (?:tous|toutes|les|ces)\b",
+        0.85,
+        "appel à la violence (« on devrait … tous les … »)",
+    ),
+    _r(
         r"\b(?:devrait|devraient|doit|doivent|merite|meritent|meriterait|meriteraient|faudrait le"
-        r"|faudrait la|faudrait les) (?:etre |d etre )(?:pendu|fusille|abattu|tue|execute|brule"
+        r"|faudrait la|faudrait les) (?:tous |toutes )?(?:etre |d etre )(?:pendu|fusille|abattu|tue|execute|brule"
         r"|gaze|lynche|decapite|egorge|guillotine|flingue|bute|lapide|torture)(?:e|s|es)?\b",
         0.85,
         "souhait d'exécution (« devrait être pendu »)",

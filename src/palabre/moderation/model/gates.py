@@ -38,6 +38,14 @@ VULGAR_CUE: Final = re.compile(
     r"ejacul\w*|orgasm\w*|bander|bandant\w*|tepu|ptn|enfoir\w*|emmerd\w*|pouffi\w*|"
     r"grognasse\w*|ta mere|ta race)\b"
 )
+#: Idioms whose violent word is harmless; removed before looking for a cue.
+BENIGN_IDIOMS: Final = re.compile(
+    r"\b(?:tuer le temps|tuer le suspense|tuer dans l oeuf|mort de rire|morte de rire|"
+    r"morts de rire|mourir de rire|meurs de faim|mort de faim|mort de fatigue|mort de peur|"
+    r"mort de honte|balle de (?:tennis|match|golf|ping pong)|coup de (?:fil|main|coeur|pouce|"
+    r"soleil|froid|chance|gueule)|casser les pieds|se casser la tete|peter le feu|"
+    r"ca me tue|tu me tues|c est mortel|se faire la peau de banane)\b"
+)
 UNGATED: Final = frozenset({"toxicite", "haine", "insulte"})
 
 
@@ -50,7 +58,7 @@ def _flat(text: str) -> str:
 
 def allowed_heads(text: str) -> frozenset[str]:
     """The heads whose findings may be believed for `text`."""
-    flat = _flat(text)
+    flat = BENIGN_IDIOMS.sub(" ", _flat(text))
     heads = set(UNGATED)
     if VIOLENT_CUE.search(flat):
         heads.add("violence")

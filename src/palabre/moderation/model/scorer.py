@@ -19,9 +19,16 @@ _EVIDENCE_FLOOR: Final = 1e-3
 #: Words that never stand as evidence: articles, pronouns, prepositions, conjunctions, common
 #: auxiliaries (normalised, accents folded). They can weigh in the model, but a moderator
 #: learns nothing from « les » or « ton » highlighted.
-FUNCTION_WORDS: Final = frozenset(
-    ["a", "au", "aux", "avec", "c", "ca", "ce", "ceci", "cela", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle", "elles", "en", "et", "est", "etait", "es", "etes", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "sans", "se", "ses", "si", "son", "sont", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "ete", "etre", "avoir", "ai", "as", "avait", "ont", "suis", "plus", "tres", "tout", "tous", "toute", "toutes", "aussi", "comme", "donc", "car", "alors", "bien", "deja", "encore", "rt", "user", "url"]
-)
+_FUNCTION_WORDS: Final = """a au aux avec c ca ce ceci cela ces cet cette d dans de des du elle elles en et est etait
+    es etes il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos
+    notre nous on ou par pas pour qu que qui s sa sans se ses si son sont sur t ta te tes toi
+    ton tu un une vos votre vous y ete etre avoir ai as avait ont suis plus tres tout tous
+    toute toutes aussi comme donc car alors bien deja encore rt user url chez vers entre contre
+    depuis pendant avant apres sous selon malgre parmi hors via voici voila ici la-bas quand
+    lorsque puis quoi dont laquelle lequel lesquels celui celle ceux celles cela ceci rien
+    personne chaque quelque quelques autre autres meme memes tel telle tels telles fait faire
+    fais va vont vais avez avons etaient serait sera seront peut peuvent faut doit dit dire"""
+FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
