@@ -41,7 +41,7 @@ def test_an_engine_reject_states_clause_words_automation_and_redress(
         english = statements.view(session, stored, 183, "en")
     assert shown.headline.startswith("Votre commentaire a été refusé")
     assert "moyens automatisés" in shown.automation
-    assert "contester cette décision jusqu'au" in shown.redress
+    assert "contester cette décision jusqu’au" in shown.redress
     assert (shown.appeal_until - stored.created_at).days == 183
     assert shown.grounds[0]["words"] == ["ordure"] and hidden.grounds[0]["words"] == []
     assert english.headline == "Your comment was rejected: it is not published."

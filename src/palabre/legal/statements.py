@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapper, Session
 
 from palabre.storage.models import Decision, ModerationAction
 from palabre.storage.models_legal import Appeal, Statement
+from palabre.typography import french
 
 RESTRICTING: Final[dict[str, str]] = {"held": "hold", "rejected": "reject", "deleted": "delete"}
 AUTHOR: Final = "auteur"
@@ -162,14 +163,16 @@ def view(
         for g in statement.grounds or []
     ]
     until = statement.created_at + timedelta(days=appeal_days)
+    say = (lambda text: text) if locale == "en" else french
     appeal = session.scalar(
         select(Appeal.status).where(Appeal.statement_id == statement.id)
         .order_by(Appeal.id.desc()).limit(1)
     )
     return StatementView(
         statement.id, statement.comment_id, statement.decision,
-        HEADLINES[statement.decision][index], facts, statement.automated,
-        AUTOMATION[statement.automated][index], shown, redress_text(until, locale), until,
+        say(HEADLINES[statement.decision][index]), say(facts), statement.automated,
+        say(AUTOMATION[statement.automated][index]), shown, say(redress_text(until, locale)),
+        until,
         statement.created_at, appeal,
     )
 

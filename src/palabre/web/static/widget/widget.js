@@ -42,7 +42,8 @@
       hintAnyway: "Vous pouvez corriger ou publier tel quel.",
       follow: "Suivre les commentaires", followEmail: "Votre adresse e-mail", followMode: "Recevoir",
       followNow: "un e-mail à chaque commentaire", followDigest: "un résumé par jour",
-      followSend: "Suivre", feed: "Flux Atom des commentaires"
+      followSend: "Suivre", feed: "Flux Atom des commentaires",
+      statement: "Voir les motifs de la décision et la contester"
     },
     en: {
       count0: "No comments", count1: "1 comment", countN: "{n} comments",
@@ -74,7 +75,8 @@
       hintAnyway: "You may fix it or post it as it is.",
       follow: "Follow the comments", followEmail: "Your e-mail address", followMode: "Receive",
       followNow: "an e-mail for each comment", followDigest: "a daily digest",
-      followSend: "Follow", feed: "Atom feed of the comments"
+      followSend: "Follow", feed: "Atom feed of the comments",
+      statement: "See the reasons for the decision and contest it"
     }
   };
 
@@ -460,6 +462,10 @@
       opts.send(values).then(function (res) {
         if (!opts.edit) { remember("name", name.value.trim()); remember("email", email.value.trim()); }
         var decision = res.moderation && res.moderation.decision;
+        /* a held or refused comment: its statement of reasons, and how to contest (DSA art. 17) */
+        if (decision && decision !== "publish" && res.view_token && res.comment) {
+          res.moderation.statement = base + "/motifs/" + res.comment.id + "?" + q({ jeton: res.view_token, lang: lang });
+        }
         if (decision === "reject") { showOutcome(status, res.moderation, "palabre-refused"); return; }
         text.value = "";
         updateCounter();
@@ -499,6 +505,9 @@
             h("span", { class: "palabre-clause-text", text: c.text || c.clause }),
             words ? h("span", { class: "palabre-clause-words", text: " — " + t("words", { w: words }) }) : null]);
         })));
+    }
+    if (m && m.statement) {
+      p.append(h("a", { class: "palabre-statement", href: m.statement, target: "_blank", rel: "noopener", text: S.statement }));
     }
     return p;
   }
@@ -724,17 +733,22 @@
     build(root);
     Promise.all([
       api("GET", "/api/config?" + q({ site: site })).catch(function () { return null; }),
-      fetchPage(null), loadCss(), fetchOwn()
+      fetchPage(null), loadCss(), fetchOwn(),
+      api("GET", "/api/threads/controls?" + q({ site: site, thread: threadKey, lang: lang })).catch(function () { return null; })
     ]).then(function (r) {
       if (r[0]) state.config = r[0];
       var data = r[1];
+      var rules = r[4];
       setCount(typeof data.total === "number" ? data.total : data.thread ? data.thread.count : 0);
-      var form = commentForm({
+      /* the article's rules (closed, limits, pre-moderation), shown before the reader types */
+      var controls = rules && rules.notice ? h("p", { class: "palabre-controls" + (rules.closed ? " palabre-closed" : ""), text: rules.notice }) : null;
+      if (rules && rules.max_length && rules.max_length < state.config.max_length) state.config.max_length = rules.max_length;
+      var form = rules && rules.closed ? null : commentForm({
         label: S.text, send: function (v) { return postComment(v, null); },
         done: function (res, v) { afterPost(res, v.text, ui.list, true); }
       });
-      form.classList.add("palabre-main-form");
-      ui.section.append(form, followBox(), ui.empty, ui.list, ui.more);
+      if (form) form.classList.add("palabre-main-form");
+      ui.section.append(controls || "", form || "", followBox(), ui.empty, ui.list, ui.more);
       showPage(data);
       showOwn(r[3]);
       ui.section.removeAttribute("aria-busy");
