@@ -12,10 +12,11 @@ from pydantic import BaseModel, Field
 
 from palabre.comments.sites import find_thread, get_site
 from palabre.errors import PalabreError
-from palabre.legal import appeals, controls, statements
-from palabre.legal.mail import appeal_decided, statement_sent
+from palabre.legal import appeals, controls, notices, statements
+from palabre.legal.mail import appeal_decided, notice_decided, notice_received, statement_sent
 from palabre.notifications.mail import Email
 from palabre.storage.models import Comment
+from palabre.typography import french
 from palabre.web.api.schemas import MAX_ID
 from palabre.web.context import AppContext, app_context, client_ip
 from palabre.web.locale import request_locale
@@ -134,3 +135,44 @@ def mail_statement(request: Request, ctx: AppContext, comment: Comment, headline
     if comment.author_email:
         send(request, statement_sent(comment.author_email, comment.id, headline,
                                      statement_url(ctx, comment.id)))
+
+
+class NoticeIn(BaseModel):
+    category: str = Field(max_length=40, description="Catégorie d'illicéité (voir /api/notices/categories).")
+    explanation: str = Field(max_length=5000, description="Pourquoi ce contenu est illicite.")
+    name: str = Field(max_length=200, description="Nom de la personne qui signale.")
+    email: str = Field(max_length=254, description="Son adresse e-mail (accusé et décision).")
+    good_faith: bool = Field(False, description="Déclaration de bonne foi (obligatoire).")
+
+
+@router.get("/api/notices/categories", summary="Catégories de contenu illicite (DSA art. 16)")
+def notice_categories(request: Request) -> dict[str, object]:
+    locale = request_locale(request)
+    return {"categories": [{"id": c.id, "label": notices.label(c.id, locale)}
+                           for c in notices.CATEGORIES]}
+
+
+@router.post("/api/comments/{comment_id}/notices", status_code=201,
+             summary="Signaler un contenu illicite (DSA art. 16)")
+def file_notice(request: Request, ctx: Ctx, comment_id: CommentId, body: NoticeIn) -> JSONResponse:
+    ctx.limiter.hit(("reports_ip", client_ip(request)))
+    locale = request_locale(request)
+    with ctx.db.session() as session:
+        notice = notices.file(session, comment_id, body.category, body.explanation, body.name,
+                              body.email, body.good_faith, ctx.comments.clock(),
+                              int(ctx.settings.notice_deadline_hours))
+        ack = notice_received(notice.email, notice.id, notice.location,
+                              notices.label(notice.category, locale), locale)
+        answer = {"notice": {"id": notice.id, "comment": comment_id, "category": notice.category,
+                             "due_at": notice.due_at.isoformat().replace("+00:00", "Z")}}
+    send(request, ack)
+    message = ("Thank you: your notice was received; you will get an acknowledgement and the "
+               "decision by e-mail." if locale == "en" else french(
+                   "Merci : votre signalement est reçu ; vous recevrez un accusé de réception "
+                   "puis la décision par e-mail."))
+    return JSONResponse({**answer, "message": message}, status_code=201)
+
+
+def mail_notice_decision(request: Request, decided: notices.NoticeDecided) -> None:
+    n = decided.notice
+    send(request, notice_decided(n.email, n.id, n.location, n.outcome == "removed"))
