@@ -4,6 +4,8 @@ the notifier (a real SMTP server), the author gets a statement of reasons."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from legal.conftest import Legal
@@ -15,11 +17,11 @@ THREAD = "https://journal.example/article-1"
 NOTIFIER = "temoin@example.org"
 
 
-def _notice(legal: Legal, cid: int, **changes: object) -> dict[str, object]:
+def _notice(legal: Legal, cid: int, **changes: object) -> dict[str, Any]:
     body = {"category": "injure_diffamation", "explanation": "Ce commentaire m'accuse d'un délit.",
             "name": "Camille Témoin", "email": NOTIFIER, "good_faith": True, **changes}
     response = legal.client.post(f"/api/comments/{cid}/notices", json=body)
-    result: dict[str, object] = response.json()
+    result: dict[str, Any] = response.json()
     return result
 
 
@@ -28,10 +30,10 @@ def test_a_notice_is_acknowledged_decided_by_a_person_and_answered(legal: Legal)
         "thread": THREAD, "thread_url": THREAD, "text": "Mon voisin est un escroc notoire.",
         "email": "auteur@example.org"}).json()
     cid = posted["comment"]["id"]
-    assert _notice(legal, cid, good_faith=False)["error"]["code"] == "bonne_foi_requise"  # type: ignore[index]
-    assert _notice(legal, cid, email="pas-une-adresse")["error"]["code"] == "email_invalide"  # type: ignore[index]
+    assert _notice(legal, cid, good_faith=False)["error"]["code"] == "bonne_foi_requise"
+    assert _notice(legal, cid, email="pas-une-adresse")["error"]["code"] == "email_invalide"
     assert _notice(legal, cid, category="blasphème")["error"]["code"] == \
-        "categorie_illicite_invalide"  # type: ignore[index]
+        "categorie_illicite_invalide"
     filed = _notice(legal, cid)
     assert "vous recevrez un accusé de réception" in str(filed["message"])
     [ack] = legal.smtp.inbox.wait_for(lambda m: "reçu" in str(m["Subject"]))
@@ -44,7 +46,7 @@ def test_a_notice_is_acknowledged_decided_by_a_person_and_answered(legal: Legal)
     assert "Injure ou diffamation" in queue.text and "Échéance" in queue.text
     assert "Camille Témoin" in queue.text
     csrf = legal.csrf("/moderation/notifications")
-    notice_id = filed["notice"]["id"]  # type: ignore[index]
+    notice_id = filed["notice"]["id"]
     legal.client.post(f"/moderation/notifications/{notice_id}",
                       data={"csrf": csrf, "outcome": "remove"})
 
@@ -71,7 +73,7 @@ def test_a_kept_comment_stays_published_and_the_notifier_is_told(legal: Legal) -
     posted = legal.client.post("/api/comments", json={
         "thread": THREAD, "text": "Un avis très calme et posé."}).json()
     cid = posted["comment"]["id"]
-    notice_id = _notice(legal, cid)["notice"]["id"]  # type: ignore[index]
+    notice_id = _notice(legal, cid)["notice"]["id"]
     csrf = legal.login()
     legal.client.post(f"/moderation/notifications/{notice_id}", data={"csrf": csrf,
                                                                        "outcome": "keep"})
