@@ -82,7 +82,7 @@
       followNow: "an e-mail for each comment", followDigest: "a daily digest",
       followSend: "Follow", feed: "Atom feed of the comments",
       statement: "See the reasons for the decision and contest it",
-      illegal: "Report illegal content", illegalTitle: "Report illegal content (EU Digital Services Act, art. 16)",
+      illegal: "Notify illegal content", illegalTitle: "Notice of illegal content (EU Digital Services Act, art. 16)",
       category: "Category", explanation: "Why is this content illegal?", yourName: "Your name",
       yourEmail: "Your e-mail address (acknowledgement and decision)",
       goodFaith: "I declare in good faith that the information in this notice is accurate and complete.",
