@@ -308,6 +308,65 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "Date invalide : « {value} » (attendu : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).",
         "Invalid date: “{value}” (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM).",
     ),
+    # A publisher's duties (issue 20)
+    "mode_moderation_invalide": ErrorSpec(
+        422,
+        "Mode de modération inconnu : « {mode} » (pre, engine ou post).",
+        "Unknown moderation mode: “{mode}” (pre, engine or post).",
+    ),
+    "commentaires_fermes": ErrorSpec(
+        403,
+        "Les commentaires sont fermés sur cet article.",
+        "Comments are closed on this article.",
+    ),
+    "quota_article": ErrorSpec(
+        429,
+        "Vous avez déjà publié {limit} commentaires sur cet article aujourd'hui ; revenez "
+        "demain.",
+        "You have already posted {limit} comments on this article today; come back tomorrow.",
+    ),
+    "texte_trop_long_article": ErrorSpec(
+        422,
+        "Sur cet article, un commentaire fait au plus {limit} caractères ({length}).",
+        "On this article, a comment is at most {limit} characters long ({length}).",
+    ),
+    "recours_impossible": ErrorSpec(
+        409,
+        "Aucune décision à contester pour ce commentaire.",
+        "There is no decision to contest for this comment.",
+    ),
+    "recours_expire": ErrorSpec(
+        410,
+        "Le délai pour contester cette décision ({days} jours) est dépassé.",
+        "The time to contest this decision ({days} days) has passed.",
+    ),
+    "recours_existant": ErrorSpec(
+        409,
+        "Cette décision est déjà contestée ; un modérateur va l'examiner.",
+        "This decision is already contested; a moderator will review it.",
+    ),
+    "recours_inconnu": ErrorSpec(404, "Recours introuvable.", "Appeal not found."),
+    "categorie_illicite_invalide": ErrorSpec(
+        422,
+        "Catégorie de contenu illicite inconnue : « {category} ».",
+        "Unknown category of illegal content: “{category}”.",
+    ),
+    "bonne_foi_requise": ErrorSpec(
+        422,
+        "Cochez la déclaration de bonne foi pour envoyer le signalement.",
+        "Tick the good-faith statement to send the notice.",
+    ),
+    "explication_requise": ErrorSpec(
+        422,
+        "Expliquez en quelques mots pourquoi ce contenu est illicite.",
+        "Explain in a few words why this content is illegal.",
+    ),
+    "nom_requis": ErrorSpec(
+        422, "Indiquez votre nom pour envoyer le signalement.", "Give your name to send the notice."
+    ),
+    "notification_inconnue": ErrorSpec(
+        404, "Signalement de contenu illicite introuvable.", "Notice of illegal content not found."
+    ),
 }
 
 

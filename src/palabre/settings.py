@@ -144,6 +144,36 @@ SETTINGS: Final[tuple[Setting, ...]] = (
         "Intervalle de reprise des commentaires restés en attente de modération (0 = jamais).",
     ),
     Setting("ip_retention_days", 30, "Durée de conservation des empreintes d'IP, en jours."),
+    # A publisher's duties (issue 20, docs/legal.md). A site may set its own (`palabre site set`).
+    Setting(
+        "moderation_mode", "engine",
+        "Mode de modération des sites qui n'en choisissent pas : pre (tout attend un "
+        "modérateur), engine (le moteur publie, retient ou rejette) ou post (tout ce qui n'est "
+        "pas clairement interdit est publié, le douteux est revu après publication).",
+    ),
+    Setting(
+        "close_after_days", 0,
+        "Fermer les commentaires d'un article N jours après son premier commentaire "
+        "(0 = jamais).",
+    ),
+    Setting(
+        "quota_per_day", 0,
+        "Commentaires par auteur, par article et par jour (0 = aucune limite).",
+    ),
+    Setting(
+        "quota_max_length", 0,
+        "Longueur maximale d'un commentaire sur un article limité, en caractères "
+        "(0 = max_comment_length).",
+    ),
+    Setting(
+        "appeal_days", 183,
+        "Délai pendant lequel l'auteur peut contester une décision, en jours (DSA art. 20 : "
+        "au moins six mois).",
+    ),
+    Setting(
+        "notice_deadline_hours", 48,
+        "Délai de traitement visé pour un signalement de contenu illicite, en heures.",
+    ),
 )
 
 _BY_NAME: Final[dict[str, Setting]] = {s.name: s for s in SETTINGS}

@@ -64,6 +64,71 @@ def list_sites(config: ConfigOption = None) -> None:
             typer.echo(f"{site.key}\t{site.name}\t{', '.join(site.origins)}\t{creation}")
 
 
+@site_app.command("set")
+def set_rules(
+    key: Annotated[str, typer.Argument(help="Identifiant du site.")],
+    mode: Annotated[str | None, typer.Option(
+        help="Mode de modération : pre, engine ou post (vide = réglage moderation_mode).")] = None,
+    close_after: Annotated[int | None, typer.Option(
+        help="Fermer un article N jours après son premier commentaire (0 = jamais).")] = None,
+    quota: Annotated[int | None, typer.Option(
+        help="Commentaires par auteur, par article et par jour (0 = aucune limite).")] = None,
+    quota_length: Annotated[int | None, typer.Option(
+        help="Longueur maximale d'un commentaire, en caractères (0 = aucune limite propre).")]
+        = None,
+    config: ConfigOption = None,
+) -> None:
+    """Règles d'un site : mode de modération, fermeture automatique, limites par article."""
+    from palabre.comments.sites import get_site
+    from palabre.legal.modes import check_mode
+
+    database = _database(config)
+    with database.session() as session:
+        site = get_site(session, key)
+        if mode is not None:
+            site.moderation_mode = check_mode(mode) if mode else None
+        if close_after is not None:
+            site.close_after_days = max(0, close_after)
+        if quota is not None:
+            site.quota_per_day = max(0, quota)
+        if quota_length is not None:
+            site.quota_max_length = max(0, quota_length)
+        typer.echo(f"Site « {site.key} » : mode {site.moderation_mode or '(réglage)'}, "
+                   f"fermeture {site.close_after_days if site.close_after_days is not None else '(réglage)'} j, "
+                   f"limite {site.quota_per_day if site.quota_per_day is not None else '(réglage)'}/jour, "
+                   f"{site.quota_max_length if site.quota_max_length is not None else '(réglage)'} caractères")
+
+
+@site_app.command("article")
+def article_rules(
+    key: Annotated[str, typer.Argument(help="Identifiant du site.")],
+    thread: Annotated[str, typer.Argument(help="Clé de l'article (son URL ou son identifiant).")],
+    mode: Annotated[str | None, typer.Option(
+        help="Mode de modération de cet article : pre, engine ou post (vide = celui du site).")]
+        = None,
+    closed: Annotated[bool | None, typer.Option(
+        "--close/--open", help="Fermer ou rouvrir les commentaires de l'article.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Règles d'un article : son mode de modération, fermer ou rouvrir ses commentaires."""
+    from palabre.comments.sites import find_thread, get_site
+    from palabre.errors import PalabreError
+    from palabre.legal.controls import set_closed
+    from palabre.legal.modes import check_mode
+
+    database = _database(config)
+    with database.session() as session:
+        found = find_thread(session, get_site(session, key), thread)
+        if found is None:
+            raise PalabreError("fil_inconnu", params={"thread": thread[:200]})
+        if mode is not None:
+            found.moderation_mode = check_mode(mode) if mode else None
+        if closed is not None:
+            set_closed(found, closed, datetime.now(UTC))
+        state = "fermé" if found.closed_at else "ouvert"
+        typer.echo(f"Article « {found.key} » : {state}, mode {found.moderation_mode or '(site)'}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(site_app, name="site")
 

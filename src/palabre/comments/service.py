@@ -32,6 +32,7 @@ from palabre.events import (
     ReportFiled,
 )
 from palabre.identity.sso import VerifiedIdentity
+from palabre.legal import controls, modes
 from palabre.moderation.engine import Moderator
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
@@ -150,6 +151,8 @@ class CommentService:
             thread = get_or_create_thread(
                 session, site, new.thread, new.thread_title, new.thread_url, now
             )
+            if created_at is None:  # closed articles and per-article quotas (legal/controls.py)
+                controls.check_post(session, site, thread, author_key, body, now, self.settings)
             root_id: int | None = None
             if new.parent is not None:
                 parent = session.get(Comment, new.parent)
@@ -271,7 +274,7 @@ class CommentService:
                 assert comment is not None
                 if comment.status != "pending":  # moderated meanwhile (idempotent)
                     return comment, _decision_of(comment.status), ()
-                moderation_step.apply_verdict(session, comment, verdict, now)
+                modes.apply_verdict(session, comment, verdict, now, self.settings)
         except OperationalError:
             # The comment is stored (pending): the sweeper moderates it later. The reader is
             # told it awaits moderation, which is true.
@@ -281,8 +284,9 @@ class CommentService:
                 comment = session.get(Comment, comment_id)
                 assert comment is not None
             return comment, "hold", ()
-        events.append(DecisionMade(comment.id, comment.thread_id, verdict.decision, comment.status))
-        return comment, verdict.decision, self._notices(verdict)
+        decision = _decision_of(comment.status)  # the mode in force may differ from the engine
+        events.append(DecisionMade(comment.id, comment.thread_id, decision, comment.status))
+        return comment, decision, self._notices(verdict)
 
     def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
         """One notice per clause, in the verdict's order, with the distinct words at fault."""

@@ -59,6 +59,11 @@ class Site(Base):
     origins: Mapped[list[Any]] = mapped_column(JSON, default=list)
     auto_create_threads: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Migration 0007 (None: the setting of the same name applies).
+    moderation_mode: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    close_after_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    quota_per_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    quota_max_length: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Thread(Base):
@@ -71,6 +76,9 @@ class Thread(Base):
     title: Mapped[str] = mapped_column(String(500), default="")
     url: Mapped[str] = mapped_column(String(2000), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Migration 0007: this article's own moderation mode (None: the site's), closed comments.
+    moderation_mode: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     site: Mapped[Site] = relationship()
 
@@ -133,6 +141,10 @@ class Decision(Base):
     engine_version: Mapped[str] = mapped_column(String(64), default="")
     charter_version: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Migration 0007: the moderation mode in force, and what the engine proposed (the decision
+    # may differ: in `pre` mode every comment waits for a person).
+    mode: Mapped[str] = mapped_column(String(8), default="")
+    proposed: Mapped[str] = mapped_column(String(16), default="")
 
 
 class ModerationAction(Base):
@@ -256,4 +268,5 @@ class WebhookDelivery(Base):
 
 
 # The dashboard's tables share `Base` (same metadata, same migrations); imported last on purpose.
+from palabre.storage import models_legal as _models_legal  # noqa: E402, F401
 from palabre.storage import models_review as _models_review  # noqa: E402, F401

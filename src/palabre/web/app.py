@@ -26,6 +26,7 @@ from palabre.storage.models import Site
 from palabre.web import api_docs, dashboard, errors, pages
 from palabre.web.api import comments as comments_api
 from palabre.web.api import feeds as feeds_api
+from palabre.web.api import legal as legal_api
 from palabre.web.api import meta as meta_api
 from palabre.web.api import moderation_links as moderation_links_api
 from palabre.web.api import subscriptions as subscriptions_api
@@ -87,6 +88,7 @@ def create_app(
     app.include_router(meta_api.router)
     app.include_router(subscriptions_api.router)
     app.include_router(feeds_api.router)
+    app.include_router(legal_api.router)
     app.include_router(moderation_links_api.router)
     app.include_router(pages.router)
     app.include_router(api_docs.router)

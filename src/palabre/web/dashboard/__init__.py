@@ -39,6 +39,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         routes_auth,
         routes_bans,
         routes_charter,
+        routes_legal,
         routes_queue,
         routes_stats,
     )
@@ -51,6 +52,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         int(settings.undo_seconds),
     )
     for router in (routes_auth.router, routes_queue.router, routes_charter.router,
-                   routes_stats.router, routes_audit.router, routes_bans.router, static_router):
+                   routes_stats.router, routes_audit.router, routes_bans.router, routes_legal.router,
+                   static_router):
         app.include_router(router)
     app.add_middleware(DashboardMiddleware, codec=codec)

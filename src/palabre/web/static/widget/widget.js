@@ -42,7 +42,13 @@
       hintAnyway: "Vous pouvez corriger ou publier tel quel.",
       follow: "Suivre les commentaires", followEmail: "Votre adresse e-mail", followMode: "Recevoir",
       followNow: "un e-mail à chaque commentaire", followDigest: "un résumé par jour",
-      followSend: "Suivre", feed: "Flux Atom des commentaires"
+      followSend: "Suivre", feed: "Flux Atom des commentaires",
+      statement: "Voir les motifs de la décision et la contester",
+      illegal: "Signaler un contenu illicite", illegalTitle: "Signaler un contenu illicite (règlement européen sur les services numériques, art.\u00a016)",
+      category: "Catégorie", explanation: "Pourquoi ce contenu est-il illicite ?", yourName: "Votre nom",
+      yourEmail: "Votre adresse e-mail (accusé de réception et décision)",
+      goodFaith: "Je déclare de bonne foi que les informations de ce signalement sont exactes et complètes.",
+      sendIllegal: "Envoyer le signalement"
     },
     en: {
       count0: "No comments", count1: "1 comment", countN: "{n} comments",
@@ -74,7 +80,13 @@
       hintAnyway: "You may fix it or post it as it is.",
       follow: "Follow the comments", followEmail: "Your e-mail address", followMode: "Receive",
       followNow: "an e-mail for each comment", followDigest: "a daily digest",
-      followSend: "Follow", feed: "Atom feed of the comments"
+      followSend: "Follow", feed: "Atom feed of the comments",
+      statement: "See the reasons for the decision and contest it",
+      illegal: "Notify illegal content", illegalTitle: "Notice of illegal content (EU Digital Services Act, art. 16)",
+      category: "Category", explanation: "Why is this content illegal?", yourName: "Your name",
+      yourEmail: "Your e-mail address (acknowledgement and decision)",
+      goodFaith: "I declare in good faith that the information in this notice is accurate and complete.",
+      sendIllegal: "Send the notice"
     }
   };
 
@@ -293,7 +305,9 @@
         h("button", { type: "button", class: "palabre-link palabre-reply-btn", "aria-expanded": "false",
           "aria-label": t("replyTo", { name: authorName(c) }), text: S.reply, onclick: function () { toggleReply(art, c, depth, this); } }),
         h("button", { type: "button", class: "palabre-link palabre-report-btn", "aria-expanded": "false",
-          text: S.report, onclick: function () { toggleReport(art, c, this); } }));
+          text: S.report, onclick: function () { toggleReport(art, c, this); } }),
+        h("button", { type: "button", class: "palabre-link palabre-illegal-btn", "aria-expanded": "false",
+          text: S.illegal, onclick: function () { toggleIllegal(art, c, this); } }));
     }
     var tk = tokenFor(c.id);
     if (tk) {
@@ -460,6 +474,10 @@
       opts.send(values).then(function (res) {
         if (!opts.edit) { remember("name", name.value.trim()); remember("email", email.value.trim()); }
         var decision = res.moderation && res.moderation.decision;
+        /* a held or refused comment: its statement of reasons, and how to contest (DSA art. 17) */
+        if (decision && decision !== "publish" && res.view_token && res.comment) {
+          res.moderation.statement = base + "/motifs/" + res.comment.id + "?" + q({ jeton: res.view_token, lang: lang });
+        }
         if (decision === "reject") { showOutcome(status, res.moderation, "palabre-refused"); return; }
         text.value = "";
         updateCounter();
@@ -499,6 +517,9 @@
             h("span", { class: "palabre-clause-text", text: c.text || c.clause }),
             words ? h("span", { class: "palabre-clause-words", text: " — " + t("words", { w: words }) }) : null]);
         })));
+    }
+    if (m && m.statement) {
+      p.append(h("a", { class: "palabre-statement", href: m.statement, target: "_blank", rel: "noopener", text: S.statement }));
     }
     return p;
   }
@@ -574,6 +595,45 @@
     });
     var firstRadio = form.querySelector("input[type=radio]");
     openSlot(art, btn, form, firstRadio || details);
+  }
+
+  /* DSA art. 16: a notice of illegal content, with its category, explanation, name, e-mail and good faith */
+  function toggleIllegal(art, c, btn) {
+    if (btn.getAttribute("aria-expanded") === "true") { closeSlot(art); return; }
+    var fid = uid("n");
+    var category = h("select", { id: fid + "-cat", required: true });
+    var explanation = h("textarea", { id: fid + "-why", rows: "3", maxlength: "5000", required: true });
+    var name = h("input", { id: fid + "-name", type: "text", maxlength: "200", autocomplete: "name", required: true });
+    var email = h("input", { id: fid + "-email", type: "email", maxlength: "254", autocomplete: "email", required: true });
+    var faith = h("input", { id: fid + "-faith", type: "checkbox" });
+    email.value = remembered("email");
+    var alert = h("div", { class: "palabre-error", role: "alert" });
+    var send = h("button", { type: "submit", class: "palabre-button", text: S.sendIllegal });
+    api("GET", "/api/notices/categories?" + q({ lang: lang })).then(function (res) {
+      res.categories.forEach(function (k) { category.append(h("option", { value: k.id, text: k.label })); });
+    });
+    var form = h("form", { class: "palabre-form palabre-illegal", "aria-label": S.illegalTitle, tabindex: "-1", novalidate: true }, [
+      h("p", { class: "palabre-form-title", text: S.illegalTitle }),
+      field(S.category, category), field(S.explanation, explanation), field(S.yourName, name), field(S.yourEmail, email),
+      h("div", { class: "palabre-radio" }, [faith, h("label", { for: faith.id, text: S.goodFaith })]), alert,
+      h("div", { class: "palabre-buttons" }, [send,
+        h("button", { type: "button", class: "palabre-button palabre-secondary", text: S.cancel, onclick: function () { closeSlot(art); btn.focus(); } })])
+    ]);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      alert.textContent = "";
+      send.disabled = true;
+      api("POST", "/api/comments/" + c.id + "/notices", { category: category.value, explanation: explanation.value,
+        name: name.value.trim(), email: email.value.trim(), good_faith: faith.checked })
+        .then(function (res) {
+          closeSlot(art);
+          var p = notice(slotOf(art), res.message, "palabre-thanks");
+          p.setAttribute("tabindex", "-1");
+          p.focus();
+          btn.disabled = true;
+        }, function (err) { alert.textContent = err.message; send.disabled = false; });
+    });
+    openSlot(art, btn, form, category);
   }
 
   function bodyText(art) {
@@ -724,17 +784,22 @@
     build(root);
     Promise.all([
       api("GET", "/api/config?" + q({ site: site })).catch(function () { return null; }),
-      fetchPage(null), loadCss(), fetchOwn()
+      fetchPage(null), loadCss(), fetchOwn(),
+      api("GET", "/api/threads/controls?" + q({ site: site, thread: threadKey, lang: lang })).catch(function () { return null; })
     ]).then(function (r) {
       if (r[0]) state.config = r[0];
       var data = r[1];
+      var rules = r[4];
       setCount(typeof data.total === "number" ? data.total : data.thread ? data.thread.count : 0);
-      var form = commentForm({
+      /* the article's rules (closed, limits, pre-moderation), shown before the reader types */
+      var controls = rules && rules.notice ? h("p", { class: "palabre-controls" + (rules.closed ? " palabre-closed" : ""), text: rules.notice }) : null;
+      if (rules && rules.max_length && rules.max_length < state.config.max_length) state.config.max_length = rules.max_length;
+      var form = rules && rules.closed ? null : commentForm({
         label: S.text, send: function (v) { return postComment(v, null); },
         done: function (res, v) { afterPost(res, v.text, ui.list, true); }
       });
-      form.classList.add("palabre-main-form");
-      ui.section.append(form, followBox(), ui.empty, ui.list, ui.more);
+      if (form) form.classList.add("palabre-main-form");
+      ui.section.append(controls || "", form || "", followBox(), ui.empty, ui.list, ui.more);
       showPage(data);
       showOwn(r[3]);
       ui.section.removeAttribute("aria-busy");
