@@ -26,6 +26,19 @@ THREATS = [
     "Si tu remets les pieds ici, on te crève la gueule.",
     "Faudrait les pendre au bout d'une corde.",
     "On connaît ton adresse et l'école de tes enfants.",
+    "jvais te soulever à la récré",
+    "je vais te démonter à la sortie",
+    "si je te croise je te tabasse",
+    "attends que je te croise",
+    "je vais te faire du mal",
+    "tes jours sont comptés",
+    "prépare ton cercueil",
+    "il va t'arriver un accident",
+    "je vais mettre le feu chez toi",
+    "ta famille va payer",
+    "je vais te tordre le cou",
+    "Si tu publies encore un article sur nous, on te retrouve.",
+    "Theresa et Pauline vous allez avoir des problemes",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -40,6 +53,13 @@ CONTRASTS = [
     "Une balle de tennis a traversé le court.",
     "Il faut exterminer les cafards de la cuisine.",
     "On va te retrouver au café après le match.",
+    "Je vais te soulever ce carton si tu veux.",
+    "Je vais te frapper à la porte demain matin.",
+    "Fais gaffe à toi sur la route, il neige.",
+    "Je vais éclater mon record au semi-marathon.",
+    "On te retrouve au café à midi.",
+    "Tu vas avoir des problèmes de connexion avec ce routeur.",
+    "Je sais où tu habites, je passe te prendre à 8 h pour le match.",
 ]
 
 
@@ -90,3 +110,29 @@ def test_quoting_a_threat_scores_lower_than_making_it() -> None:
 def test_threat_detector_follows_the_protocol() -> None:
     output = ThreatDetector().detect("Exterminons-les.", CheckContext(), default_charter())
     assert output.findings and output.findings[0].category == "violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On va brûler les étapes.",
+        "Je vais te casser les oreilles avec ma musique.",
+        "Je vais défoncer cet examen.",
+        "La peine de mort est une barbarie.",
+        "On a pendu la crémaillère samedi.",
+        "J'ai éclaté de rire en le voyant.",
+    ],
+)
+def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:
+    from palabre.moderation.model.gates import allowed_heads
+
+    assert "violence" not in allowed_heads(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Je vais te défoncer.", "Il faut les pendre.", "Une balle dans la tête."]
+)
+def test_violent_words_still_open_the_models_violence_head(text: str) -> None:
+    from palabre.moderation.model.gates import allowed_heads
+
+    assert "violence" in allowed_heads(text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from palabre.moderation.detectors._speech import blank_reported_quotes
+from palabre.moderation.detectors._speech import blank_for_model
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Finding, Span
 from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.model.heads import HEAD_CATEGORY, HEAD_LABELS_FR
@@ -89,7 +89,7 @@ class LearnedDetector:
 
     def detect(self, text: str, context: CheckContext, charter: Charter) -> DetectorOutput:
         model = self.model
-        analysis = model.analyse(blank_reported_quotes(text))
+        analysis = model.analyse(blank_for_model(text))
         allowed = allowed_heads(text)
         findings = [
             self._head_finding(model, analysis, head, category)

@@ -25,6 +25,7 @@ from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._lexical import aggregate
 from palabre.moderation.detectors._rules import Rule, rule
 from palabre.moderation.detectors._speech import reported
+from palabre.moderation.figurative import BENIGN_OBJECT
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Span
 
 
@@ -59,6 +60,10 @@ OBJ = r"(?:te|t|vous|le|la|les|l|lui|leur)"
 PERSON_SUBJ = r"(?:je|j|jvais|on|nous|ils|il|elle|vous)"
 GO = r"(?:vais|vas|va|allons|allez|vont|vai)"
 PERSON_TARGET = r"(?:toi|vous|ta|ton|tes|ce|cet|cette|ces|tous|toutes|sa|son|ses|leur|leurs|mon|ma)"
+BEAT = _alt(
+    "soulever demonter eclater marave maraver goumer cogner frapper taper tabasser defoncer "
+    "massacrer bolosser fracasser detruire allumer terminer finir exploser atomiser"
+)
 BALL = r"(?:une|des|deux|la) balles? (?:dans|entre) (?:la tete|le crane|les yeux|la nuque|le dos|le bide|la gueule|le front)"
 
 
@@ -92,6 +97,55 @@ RULES: tuple[Rule, ...] = (
     _r(r"\b(?:on|je|j) (?:va|vais) te (?:choper|chopper|attraper|coincer|serrer)\b"
        r"(?! (?:un|une|des|du|de la|le|la|les|deux|ta|ton|tes|au|a la) )", 0.6,
        "menace de s'en prendre à quelqu'un : un humain doit juger"),
+    _r(
+        rf"\b(?:(?:je|j|on|nous) (?:vais|va|vas|allons)|jvais|jvai) (?:te|t|vous) (?:{BEAT})\b"
+        rf"(?! (?:un|une|des|du|de la|le|la|les|ce|cet|cette|ces|mon|ma|mes|a la porte|les oreilles"
+        rf"|les pieds|la tete avec|de rire|en (?:beaute|musique)|au (?:scrabble|foot|tennis|jeu|match)))",
+        0.7,
+        "menace de coups (« je vais te démonter »)",
+    ),
+    _r(
+        rf"\b(?:si (?:je|j|on) (?:te|vous) (?:croise|chope|vois|attrape|trouve)\w* ?,? (?:je|j|on) (?:te|vous) "
+        rf"(?:{BEAT}|{KILL})|(?:attends?|attendez) (?:que|qu) (?:je|j|on) (?:te|vous) (?:croise|chope|attrape|trouve))\b",
+        0.7,
+        "menace conditionnelle (« si je te croise… »)",
+    ),
+    _r(
+        r"\b(?:je|j|on) (?:vais|va) (?:te|vous|lui|leur) faire (?:du mal|mal|regretter|souffrir|payer"
+        r"|la misere|passer l envie)\b",
+        0.65,
+        "intimidation (« je vais te faire du mal »)",
+    ),
+    _r(
+        r"\b(?:tu vas|tu va|t vas|vous allez|vous aller) avoir (?:des|de gros|de graves|de serieux) "
+        r"(?:problemes|ennuis|soucis)\b(?! (?:de|d|avec|pour|si|quand|a cause))",
+        0.6,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:tes|vos|ses) jours sont comptes\b|\bcompte tes jours\b|\bprepare (?:ton|ta) (?:cercueil|tombe|enterrement)\b",
+        0.75,
+        "menace de mort déguisée",
+    ),
+    _r(
+        r"\b(?:il|ca) (?:va|pourrait|risque de) (?:t|te|vous|lui|leur) arriver (?:un accident|malheur|un malheur"
+        r"|quelque chose de (?:grave|mal|facheux))\b|\bfais gaffe a (?:toi|ta famille|tes gosses|tes enfants)\b"
+        r"(?! (?:sur la route|en voiture|au volant|avec|il (?:pleut|neige|fait)))",
+        0.6,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:je|j|on) (?:te|vous) retrouverai\w*\b|\b(?:tu|vous) (?:me |le )?(?:paieras|paierez|payeras|payerez)\b"
+        r"|\b(?:ta|votre) famille (?:va|vont) (?:payer|souffrir|y passer)\b",
+        0.6,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:je|j|on) (?:vais|va) (?:mettre le feu|foutre le feu) (?:chez (?:toi|vous|lui|eux)|a (?:ta|votre|sa|leur) (?:maison|baraque|voiture))"
+        r"|\btirer dans (?:le tas|la foule)\b|\b(?:tordre|briser) (?:le|ton|son) cou\b",
+        0.8,
+        "menace de violence grave",
+    ),
     _r(
         rf"\b(?:je|j|on|nous) (?:veux|veut|voudrais|voudrait|aimerais|aimerait|voulons|voudrions) "
         rf"(?:{KILL}|{VIOLENT_IDIOM}) (?:tous|toutes|les|ces|ce|cette|cet|ton|ta|tes)\b",
@@ -195,7 +249,10 @@ RULES: tuple[Rule, ...] = (
     _r(rf"\b{OBJ} {VIOLENT_IDIOM}\b", 0.75, "menace (expression violente)"),
     _r(
         r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
-        r"|ou vous (?:habitez|vivez)|ton adresse|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)",
+        r"|ou vous (?:habitez|vivez)|ton adresse|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
+        # a friendly plan after it (« je sais où tu habites, je passe te prendre à 8 h »)
+        r"(?![^.!?]{0,40}\b(?:je passe|on passe|je viens te (?:prendre|chercher)|je t apporte|je te depose"
+        r"|je te ramene|ton colis|le colis|ton cadeau|pour (?:ton|ta) (?:anniversaire|fete)|pas besoin de|t inquiete))",
         0.8,
         "menace : « je sais où tu habites »",
     ),
@@ -236,7 +293,8 @@ RULES: tuple[Rule, ...] = (
         "intimidation : un humain doit juger",
     ),
     _r(
-        r"\b(?:on|je|j) (?:va|vais|vas) (?:te|vous|le|la|les|l) retrouver\b(?! (?:au|a la|a l|devant|demain|ce soir|pour|apres|chez|la bas))",
+        r"\b(?:(?:on|je|j) (?:va|vais|vas) (?:te|vous|le|la|les|l) retrouver|(?:on|je|j) (?:te|vous) retrouve)\b"
+        r"(?! (?:au|a la|a l|devant|demain|ce soir|pour|apres|chez|la bas|dans|en|sur))",
         0.6,
         "menace de retrouver quelqu'un : un humain doit juger",
     ),
@@ -264,16 +322,6 @@ RULES: tuple[Rule, ...] = (
 )
 
 NEGATION = re.compile(r"\b(?:ne|n)\b [^.]{0,25}$|\b(?:jamais|pas)\b [^.]{0,6}$")
-#: Objects that make a violent verb harmless: pests, food, games, sport, abstractions.
-BENIGN_WORDS = (
-    r"(?:cafards?|moustiques?|termites?|guepes?|pucerons?|rats?|souris|punaises?|"
-    r"fourmis|limaces?|mauvaises herbes|suspense|temps|gaspillage|oeuf|burger|pizza|gateau|plat|"
-    r"assiette|match|club|equipe|adversaires?|adverse|concurrence|concurrents?|commerce|commerces|"
-    r"centre ville|village|projet|boss|niveau|zombies?|monstres?|dragons?|personnages?|bugs?|"
-    r"microbes|bacteries|records?|chrono|examen|partiel|morceau|chanson|karaoke|scrabble|echecs|"
-    r"partie|manette|jeu|moteur|batterie|film|serie|roman)"
-)
-BENIGN_OBJECT = re.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
 NEGATION_FACTOR = 0.3
 BENIGN_FACTOR = 0.2
 REPORT_FACTOR = 0.35

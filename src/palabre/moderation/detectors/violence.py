@@ -8,7 +8,7 @@ from palabre.moderation.charter import Charter
 from palabre.moderation.detectors._lexical import aggregate
 from palabre.moderation.detectors._rules import Rule, apply_rules, rule, words_alt
 from palabre.moderation.detectors._text import analyse
-from palabre.moderation.detectors.threat import BENIGN_WORDS
+from palabre.moderation.figurative import BENIGN_WORDS
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput
 
 KILL = words_alt(

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from palabre.moderation.figurative import BENIGN_IDIOMS, BENIGN_OBJECT
 from palabre.moderation.model.normalise import tokenise
 
 VIOLENT_CUE: Final = re.compile(
@@ -26,7 +27,7 @@ VIOLENT_CUE: Final = re.compile(
     r"bombes?|explos\w*|coups?|frapp\w*|cogn(?:er|e|ez)|baffes?|gifl\w*|gueule|peau|corde|"
     r"cercueil|tombe|enterr\w*|noy(?:er|e|ez)|etrangl\w*|cass(?:er|e|ez)|peter|pete|eclat(?:er|e)|"
     r"ecras(?:er|e|ez)|detrui\w*|niqu(?:er|e|ez)|nik(?:er|e)|regl\w* (?:son|ton|leur|votre) compte|"
-    r"six pieds|souffrir|planter|trou(?:er|e)|sauter la|guerre|attentats?|terroris\w*|djihad\w*|"
+    r"six pieds|souffrir|planter|trou(?:er|e)|sauter la|attentats?|"
     r"raclee|dents|crane|menac\w*|vengeance|venger|hache|machette|batte|acide)\b"
 )
 VULGAR_CUE: Final = re.compile(
@@ -37,14 +38,6 @@ VULGAR_CUE: Final = re.compile(
     r"gueule|bouffons?|batards?|caca|pisse\w*|pisser|prout|nichons?|seins?|fesses?|fellat\w*|"
     r"ejacul\w*|orgasm\w*|bander|bandant\w*|tepu|ptn|enfoir\w*|emmerd\w*|pouffi\w*|"
     r"grognasse\w*|ta mere|ta race)\b"
-)
-#: Idioms whose violent word is harmless; removed before looking for a cue.
-BENIGN_IDIOMS: Final = re.compile(
-    r"\b(?:tuer le temps|tuer le suspense|tuer dans l oeuf|mort de rire|morte de rire|"
-    r"morts de rire|mourir de rire|meurs de faim|mort de faim|mort de fatigue|mort de peur|"
-    r"mort de honte|balle de (?:tennis|match|golf|ping pong)|coup de (?:fil|main|coeur|pouce|"
-    r"soleil|froid|chance|gueule)|casser les pieds|se casser la tete|peter le feu|"
-    r"ca me tue|tu me tues|c est mortel|se faire la peau de banane)\b"
 )
 UNGATED: Final = frozenset({"toxicite", "haine", "insulte"})
 
@@ -60,7 +53,7 @@ def allowed_heads(text: str) -> frozenset[str]:
     """The heads whose findings may be believed for `text`."""
     flat = BENIGN_IDIOMS.sub(" ", _flat(text))
     heads = set(UNGATED)
-    if VIOLENT_CUE.search(flat):
+    if any(not BENIGN_OBJECT.search(flat[cue.end() : cue.end() + 60]) for cue in VIOLENT_CUE.finditer(flat)):
         heads.add("violence")
     if VULGAR_CUE.search(flat):
         heads.add("grossierete")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from palabre.moderation.detectors._speech import blank_reported_quotes
+from palabre.moderation.detectors._speech import blank_for_model
 from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
@@ -72,7 +72,7 @@ def rows_for(
         gold = _gold(example)
         if gold is None or example.source not in SOURCE_WEIGHTS:
             continue
-        scores = model.score(blank_reported_quotes(example.text))
+        scores = model.score(blank_for_model(example.text))
         allowed = allowed_heads(example.text)
         heads = [h for h in SUB_HEADS if h in allowed] or ["insulte"]
         closest = max(heads, key=lambda h: scores[h] / max(model.threshold(h), 1e-6))

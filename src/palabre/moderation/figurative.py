@@ -1,0 +1,43 @@
+"""Figurative uses of violent words, shared by the threat and violence detectors and by the
+learned model's gates: objects that make a violent verb harmless (pests, food, games, sport,
+exams, abstractions) and idioms whose violent word means nothing violent (« tuer le temps »,
+« brûler les étapes », « casser les oreilles », « éclater de rire »). Text is the folded,
+punctuation-free form both readers use (« eclater de rire »)."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Objects after a violent verb that make it harmless.
+BENIGN_WORDS: Final = (
+    r"(?:cafards?|moustiques?|termites?|guepes?|pucerons?|rats?|souris|punaises?|"
+    r"fourmis|limaces?|mauvaises herbes|suspense|temps|gaspillage|oeuf|burger|pizza|gateau|plat|"
+    r"assiette|match|club|equipe|adversaires?|adverse|concurrence|concurrents?|commerce|commerces|"
+    r"centre ville|village|projet|boss|niveau|zombies?|monstres?|dragons?|personnages?|bugs?|"
+    r"microbes|bacteries|records?|chrono|examen|exam|partiel|bac|concours|morceau|chanson|"
+    r"karaoke|scrabble|echecs|partie|manette|jeu|moteur|batterie|film|serie|roman|etapes|"
+    r"prix|tarifs|score|compteur|ranked|tournoi|finale|classement|gardes|pnj|mobs|bots)"
+)
+BENIGN_OBJECT: Final = re.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
+
+#: Idioms whose violent word is harmless; removed before looking for a violent cue.
+BENIGN_IDIOMS: Final = re.compile(
+    r"\b(?:tuer le temps|tuer le suspense|tuer dans l oeuf|mort de rire|morte de rire|"
+    r"morts de rire|mourir de rire|meurs de faim|mort de faim|mort de fatigue|mort de peur|"
+    r"mort de honte|mort de froid|la mort dans l ame|peine de mort|balle de (?:tennis|match|golf|"
+    r"ping pong)|coup de (?:fil|main|coeur|pouce|soleil|froid|chance|gueule|foudre|theatre|"
+    r"bol|pied de pouce)|coup d (?:oeil|etat|envoi|essai)|casser les pieds|casser les oreilles|"
+    r"casser la croute|casser les prix|casser la baraque|se casser la tete|peter le feu|"
+    r"bruler les etapes|bruler un feu(?: rouge)?|frapper a la porte|frappe a la porte|"
+    r"eclat(?:er|e|ent|ait) de rire|explos(?:er|e|ent|ait) de rire|crev(?:er|e|ent|ais|ait) de "
+    r"(?:faim|chaud|soif|froid|fatigue|envie|rire)|se tuer a la tache|se tue a la tache|"
+    r"a couteaux tires|tirer au sort|pend(?:re|u|ons|ez) la cremaillere|ca me tue|tu me tues|c est mortel|"
+    r"se faire la peau de banane|"
+    # a news report of violence suffered (« a été tué par balle »), not a call to it
+    r"(?:a|ont|avait|avaient|aurait|auraient) ete (?:\w+ ){0,2}?(?:tue|tues|tuee|tuees|abattu|abattus|"
+    r"abattue|poignarde|poignardee|poignardes|blesse|blesses|blessee|agresse|agressee|agresses|"
+    r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
+    r"(?: par balles?| a coups? de \w+)?)\b"
+)
+
