@@ -22,6 +22,18 @@ HATE = [
     "Je ne supporte plus les musulmans dans mon quartier.",
     "Les Noirs ne seront jamais aussi intelligents que nous.",
     "Les juifs ont trop de pouvoir dans les médias.",
+    "Les handicapés sont un fardeau pour la société.",
+    "Je n'ai aucun respect pour les femmes.",
+    "Les immigrés ne sont jamais honnêtes.",
+    "Avoir un collègue trans, c'est dégueulasse.",
+    "Une femme ne vaut rien sans un homme.",
+    "Je suis tellement énervé que des Arabes vivent dans mon quartier.",
+    "Les femmes devraient rester à la cuisine.",
+    "Les femmes ne sont bonnes qu'à faire des enfants.",
+    "Les musulmans n'ont aucune valeur.",
+    "Les femmes ? Je les méprise toutes.",
+    "Est-ce que les Noirs sont vraiment humains ?",
+    "Les musulmans ne respectent rien.",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -32,6 +44,11 @@ CLEAN = [
     "Les cafards ont envahi ma cuisine.",
     "On m'a traité de « sale Arabe » dans le métro, j'ai porté plainte.",
     "La communauté juive de Lyon fête Hanouka ce week-end.",
+    "Arrêtez de généraliser sur les Roms, c'est insupportable.",
+    "« Les Noirs sont des animaux » : ces mots ne doivent plus être tolérés.",
+    "Les moustiques sont de la vermine.",
+    "Je ne déteste pas les musulmans.",
+    "Les réfugiés fuient la guerre et méritent notre aide.",
 ]
 
 
@@ -58,3 +75,15 @@ def test_clear_generalised_racism_is_rejected_under_the_racism_clause() -> None:
     reason = verdict.reasons[0]
     assert reason.clause == "racisme-loi"
     assert any("voleurs" in s.text for s in reason.spans)
+
+
+def test_a_condemned_claim_is_hidden_from_the_learned_model() -> None:
+    from palabre.moderation.detectors._speech import blank_reported_quotes
+
+    text = "Dire que les immigrés sont des parasites est raciste et faux."
+    blanked = blank_reported_quotes(text)
+    assert len(blanked) == len(text)
+    assert "parasites" not in blanked and "immigrés" not in blanked
+    assert blanked.startswith("Dire que") and blanked.endswith("est raciste et faux.")
+    claim = "Les immigrés sont des parasites, c'est évident."
+    assert blank_reported_quotes(claim) == claim

@@ -93,7 +93,8 @@ def _target(analysis: Analysis, hit: Hit) -> float:
 _PEST_CONTEXT = re.compile(
     r"\b(?:derat\w*|desinsect\w*|grenier|cave|cuisine|jardin|potager|insecticides?|pieges?|"
     r"souris|rongeurs?|insectes?|cafards?|rats?|blattes?|termites?|mites?|puces?|poux|punaises?|"
-    r"pucerons?|limaces?|fourmis|champignons?|moisissures?|logiciels?|informatique|virus)\b"
+    r"pucerons?|limaces?|fourmis|champignons?|moisissures?|logiciels?|informatique|virus|"
+    r"moustiques?|guepes?|frelons?|tiques?|acariens?|mouches?|chenilles?|doryphores?|vers)\b"
 )
 
 

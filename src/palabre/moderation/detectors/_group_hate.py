@@ -36,7 +36,7 @@ GROUP = _alt(
     "maghrebins? maghrebines? rebeus? renois? feujs? homosexuels? homosexuelles? homos? gays? "
     "lesbiennes? trans transsexuels? refugies? algeriens? algeriennes? marocains? marocaines? "
     "tunisiens? turcs? senegalais maliens? comoriens? bougnoules? negres? negresses? beurs? blacks? "
-    "sionistes? mahometans? islamistes? handicapes? autistes? mongols? femmes "
+    "sionistes? mahometans? islamistes? handicapes? autistes? mongols? femmes? "
     "afghans? pakistanais syriens? tchetchenes? roumains? arabo_musulmans? subsahariens? "
     "gens_du_voyage clandestins? sans_papiers chretiens? catholiques?"
 )
@@ -48,7 +48,8 @@ NEG_NOUN = _alt(
     "debiles? abrutis? bons_a_rien incapables? dangers? menaces? envahisseurs? occupants? "
     "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
     "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves? plaies? "
-    "racailles? raclures? rebuts? abominations?"
+    "racailles? raclures? rebuts? abominations? fardeaux? boulets? calamites? catastrophes? "
+    "erreurs_de_la_nature"
 )
 NEG_ADJ = _alt(
     "sales? violents? violentes? betes? stupides? paresseux paresseuses? feignants? feignasses? "
@@ -62,6 +63,15 @@ NEG_ADJ = _alt(
     "intellectuellement_inferieurs? moins_intelligents?"
 )
 DET = r"(?:les|ces|tous les|toutes les|des|vos|leurs|nos|ses|mes)"
+POS_ADJ = _alt(
+    "honnetes? fiables? gentils? gentilles? intelligents? intelligentes? capables? competents? "
+    "competentes? propres? polis? polies? respectueux respectueuses? travailleurs? travailleuses? "
+    "sinceres? dignes_de_confiance loyaux loyales? civilises? civilisees? normaux normales?"
+)
+DISGUST = (
+    r"(?:degueulasse|degueu|degoutant|degoutante|repugnant|repugnante|immonde|"
+    r"une abomination|contre nature|une maladie|une tare|pas normal)"
+)
 TAIL = r"(?: \w+){0,3}"
 
 RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
@@ -100,6 +110,56 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             rf"|ne peux plus voir|ne peux pas blairer|ne peux pas sentir|ai horreur des) {DET}? ?{GROUP}\b",
             0.7,
             "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b(?:je n ai|j ai|on n a|on a|n avoir) (?:aucun|zero|pas de|plus aucun|que du|que) "
+            rf"(?:respect|estime|consideration|mepris|degout|haine) (?:pour|envers|a l egard des) "
+            rf"{DET}? ?{GROUP}\b",
+            0.7,
+            "mépris déclaré envers un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}\b(?: \w+){{0,3}}(?: \.)? (?:je|j) les (?:meprise|deteste|hais|execre|vomis)\b",
+            0.7,
+            "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b(?:est ce que|est ce qu) {DET} {GROUP} sont (?:vraiment |seulement |reellement )?"
+            r"(?:humains|des humains|des etres humains|des personnes|civilises|normaux)\b"
+            rf"|\b{DET} {GROUP} sont ils (?:vraiment |seulement )?(?:humains|des etres humains|civilises)\b",
+            0.75,
+            "question qui met en doute l'humanité d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne respectent (?:rien|personne|jamais rien|pas nos (?:lois|valeurs|femmes)"
+            r"|aucune (?:loi|regle|valeur))\b",
+            0.7,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b(?:enerve|enervee|degoute|degoutee|ecoeure|ecoeuree|furieux|furieuse|marre|horreur|honte)"
+            rf"(?: \w+)? (?:que|qu) (?:des|les|tant d|autant d|trop d) {GROUP} (?:vivent|habitent|soient|"
+            rf"travaillent|viennent|s installent|aient)\b",
+            0.65,
+            "émotion négative à l'égard d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:un|une|des|les) (?:\w+ )?{GROUP}\b(?: \w+){{0,3}},? (?:c est|ce sont|est|sont) "
+            rf"(?:vraiment |trop |tellement )?{DISGUST}\b",
+            0.65,
+            "dégoût exprimé envers des personnes d'un groupe",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne sont jamais (?:vraiment |tres )?{POS_ADJ}\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:seront|peuvent) jamais etre {POS_ADJ}\b",
+            0.75,
+            "qualité déniée à tout un groupe",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:doivent|devraient|n ont qu a) (?:rester|retourner) "
+            r"(?:a la cuisine|aux fourneaux|a la maison|a leur place|au foyer|dans leur coin|dans leurs? cages?)\b",
+            0.7,
+            "groupe de personnes renvoyé « à sa place »",
         ),
         (
             rf"\b(?:j ai|on a) la haine (?:des|contre les|envers les|de ces) {GROUP}\b",
@@ -198,8 +258,10 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (r"\bla france aux francais\b", 0.55, "slogan d'exclusion"),
         (
-            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:valent|vaudront) rien\b|\b{DET} {GROUP}(?: \w+){{0,2}} "
-            r"ne (?:meritent|merite) (?:pas de vivre|aucun respect|pas d exister|rien)\b",
+            rf"\b(?:{DET}|un|une) {GROUP}(?: \w+){{0,2}} ne (?:valent|vaut|vaudront|vaudra) rien\b|\b{DET} {GROUP}(?: \w+){{0,2}} "
+            r"ne (?:meritent|merite) (?:pas de vivre|aucun respect|pas d exister|rien)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} n ont (?:aucune valeur|aucune dignite|rien d humain|pas de valeur)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne sont (?:bons|bonnes) qu a\b",
             0.8,
             "négation de la valeur d'un groupe de personnes",
         ),
@@ -275,6 +337,9 @@ NEGATED_BY_DESIGN: frozenset[str] = frozenset(
         "négation de l'appartenance d'un groupe de personnes",
         "négation de la capacité d'un groupe à s'intégrer",
         "infériorité prêtée à un groupe de personnes",
+        "qualité déniée à tout un groupe",
+        "mépris déclaré envers un groupe de personnes",
+        "question qui met en doute l'humanité d'un groupe de personnes",
     }
 )
 

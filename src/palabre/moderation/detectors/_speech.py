@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from palabre.moderation.figurative import BENIGN_IDIOMS
+
 #: Before the words, in the same sentence: someone else said or wrote them.
 REPORTED_BEFORE: Final = re.compile(
     r"\b(?:traite(?:e|s|es|r)? de|insulte(?:e|s|es|r)? de|qualifie(?:e|s|es)? de|m a dit|"
@@ -19,7 +21,7 @@ REPORTED_BEFORE: Final = re.compile(
     r"ont (?:ecrit|crie|scande|tague)|ecrivait|disait|criait|a recu|ai recu|avons recu|recu|"
     r"pour avoir (?:dit|ecrit|crie|tweete|menace)|condamne(?:e|s)? pour|accuse(?:e|s)? d|"
     r"le message|le tweet|le tag|le slogan|l insulte|les insultes|les mots|le mot|la phrase|"
-    r"arretez de (?:dire|ecrire)|arreter de (?:dire|ecrire)|dire que|pretendre que|"
+    r"arretez de (?:dire|ecrire|repeter|generaliser|stigmatiser|traiter)|arreter de (?:dire|ecrire|repeter|generaliser|stigmatiser|traiter)|dire que|pretendre que|"
     r"affirmer que|repeter que|signale|denonce|selon (?:lui|elle|la police|le parquet)|"
     r"raciste de dire|il est faux|ce n est pas vrai que|c est faux que|a ete menace(?:e|s|es)?|"
     r"ont ete menace(?:e|s|es)?|menace(?:e|s|es)? de mort|victime de)\b"
@@ -31,7 +33,16 @@ CONDEMNED_AFTER: Final = re.compile(
     r"est un delit|est puni|a ete (?:supprime|signale|condamne)|porte plainte|plainte|"
     r"c est lamentable|lamentable|tant mieux|rien de drole|c est grave|doit cesser|"
     r"c est faux|est faux|est un mensonge|est un cliche|est un prejuge|est un stereotype|"
-    r"a t on ecrit|lui a t on ecrit|a t il ecrit|a t elle ecrit|ecrit on|lui a ecrit)\b"
+    r"a t on ecrit|lui a t on ecrit|a t il ecrit|a t elle ecrit|ecrit on|lui a ecrit|"
+    r"ne doi(?:t|vent) (?:plus|pas) etre toleres?|n (?:a|ont) pas (?:sa|leur) place|"
+    r"(?:ces|de tels|ses|leurs) (?:mots|propos) (?:sont|n ont|ne)|est stupide et faux|"
+    r"est (?:totalement |completement )?(?:faux|absurde|indigne))\b"
+)
+#: « dire que … est raciste »: the clause between is the commenter's target, not their claim.
+_CONDEMNED_CLAUSE: Final = re.compile(
+    r"\b(?:dire|pretendre|affirmer|repeter|ecrire|penser|croire|insinuer) (?:que|qu) "
+    r"([^.!?\n]{3,200}?) (?:est|c est|serait|reste) (?:\w+ )?(?:raciste|faux|un mensonge|un cliche|"
+    r"un prejuge|honteux|inacceptable|ignoble|du racisme|stupide|absurde|odieux|indigne)\b"
 )
 _QUOTED: Final = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?\n]")
@@ -66,12 +77,31 @@ def reported(text: str, start: int, end: int) -> bool:
 
 
 def blank_reported_quotes(text: str) -> str:
-    """`text` with the inside of quotations that are reported or condemned replaced by spaces
-    (same length, so evidence offsets do not move)."""
+    """`text` with the inside of quotations that are reported or condemned, and the clause of
+    « dire que … est raciste », replaced by spaces (same length, so evidence offsets do not
+    move)."""
     folded = fold_flat(text)
     pieces = list(text)
     for match in _QUOTED.finditer(text):
         if reported(folded, match.start(), match.end()):
             for i in range(match.start() + 1, match.end() - 1):
                 pieces[i] = " "
+    for match in _CONDEMNED_CLAUSE.finditer(folded):
+        for i in range(match.start(1), match.end(1)):
+            pieces[i] = " "
+    return "".join(pieces)
+
+
+def blank_for_model(text: str) -> str:
+    """What the learned model reads: `blank_reported_quotes`, and harmless violent idioms
+    (« brûler les étapes », « la peine de mort ») blanked too — same length, so evidence
+    offsets do not move. Training's operating-point search reads the same."""
+    text = blank_reported_quotes(text)
+    folded = fold_flat(text)
+    if not BENIGN_IDIOMS.search(folded):
+        return text
+    pieces = list(text)
+    for match in BENIGN_IDIOMS.finditer(folded):
+        for i in range(match.start(), match.end()):
+            pieces[i] = " "
     return "".join(pieces)
