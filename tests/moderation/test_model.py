@@ -134,6 +134,24 @@ def test_normalisation_undoes_obfuscation(text: str, words: list[str]) -> None:
     assert all(text[t.start : t.end] for t in tokens)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c\u043e\u043fn\u0430rd",  # Cyrillic о, п… look-alikes: « соnnаrd »
+        "con\u200bnard",  # a zero-width space inside the word
+        "c0nn@rd",
+        "CONNARD",
+    ],
+)
+def test_the_model_and_the_rule_detectors_read_the_same_word(text: str) -> None:
+    """One normaliser: the model's tokens and the rule detectors' words agree, look-alike
+    letters and invisible characters included."""
+    from palabre.moderation.normalize import fold, words
+
+    rule_words = [w.form for w in words(fold(text))]
+    assert [t.text for t in tokenise(text)] == rule_words
+
+
 def test_scores_are_probabilities_and_fast() -> None:
     model = load_model()
     texts = [

@@ -5,42 +5,22 @@ which common obfuscations are undone (leetspeak `c0nn@rd`, letters spaced out `c
 stretched letters `connnnard`). Every token keeps the character span it came from in the
 ORIGINAL text, so evidence can be shown to a person exactly where it is.
 
-Training and inference call these very functions: the features cannot drift apart."""
+Training and inference call these very functions: the features cannot drift apart. The
+character folding (accents, ligatures, look-alike Cyrillic and Greek letters, invisible
+characters) and the leet table are those of `palabre.moderation.normalize`, which the rule
+detectors read too: one normaliser, two tokenisations of its output."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
-_SPECIAL_FOLDS: Final[dict[str, str]] = {
-    "œ": "oe",
-    "æ": "ae",
-    "ß": "ss",
-    "’": "'",
-    "‘": "'",
-    "ʼ": "'",
-    "`": "'",
-}
+from palabre.moderation.normalize import LEET, fold_char
 
-#: Characters that can stand for letters in obfuscated words (`c0nn@rd`, `p3d3`, `$alope`).
-_LEET: Final[dict[str, str]] = {
-    "0": "o",
-    "1": "i",
-    "3": "e",
-    "4": "a",
-    "5": "s",
-    "7": "t",
-    "8": "b",
-    "@": "a",
-    "$": "s",
-    "€": "e",
-    "!": "i",
-    "|": "l",
-    "*": "",
-}
+#: The one leet table of palabre (`moderation.normalize.LEET`); inside a token the model also
+#: drops `*` (« c*nnard » is read « cnnard », a form the hashed n-grams learn).
+_LEET: Final[dict[str, str]] = {**LEET, "*": ""}
 
 _TOKEN_CHARS: Final = r"[a-z0-9@$€!|*]"
 _TOKEN_RE: Final = re.compile(_TOKEN_CHARS + "+")
@@ -70,18 +50,6 @@ _FOLD_TABLE: dict[int, str] = {}
 _FOLD_TABLE_LIMIT: Final = 65536
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in _SPECIAL_FOLDS:
-        return _SPECIAL_FOLDS[char]
-    lowered = char.lower()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPECIAL_FOLDS.get(folded, folded)
-
-
 def fold(text: str) -> tuple[str, list[int]]:
     """Lower-case, accent-folded text and, for each of its characters, the index of the
     original character it comes from."""
@@ -93,7 +61,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     for char in distinct:
         mapped = _FOLD_TABLE.get(ord(char))
         if mapped is None:
-            mapped = _FOLD_TABLE[ord(char)] = _fold_char(char)
+            mapped = _FOLD_TABLE[ord(char)] = fold_char(char)
         one_to_one = one_to_one and len(mapped) == 1
     if one_to_one:
         return text.translate(_FOLD_TABLE), list(range(len(text)))
@@ -104,7 +72,7 @@ def _fold_slowly(text: str) -> tuple[str, list[int]]:
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        folded = _fold_char(char)
+        folded = fold_char(char)
         pieces.append(folded)
         origin.extend([index] * len(folded))
     return "".join(pieces), origin
