@@ -217,6 +217,10 @@ def load_split(
 #: Hand-written French examples (ours, AGPL like palabre): neutral and positive mentions of
 #: groups, criticism of ideas, counter-speech, plus a few clear attacks. Training only.
 AUGMENTATION: Final = Path(__file__).resolve().parent / "augmentation_fr.jsonl"
+#: Neutral and supportive mentions of groups (eval/build_identity_augmentation.py).
+IDENTITY_AUGMENTATION: Final = (
+    Path(__file__).resolve().parent / "augmentation_identity_fr.jsonl"
+)
 
 
 def load_extra(path: Path, source: str = "extra") -> list[Example]:

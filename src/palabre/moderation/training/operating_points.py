@@ -20,7 +20,7 @@ from palabre.moderation.training.datasets import Example
 from palabre.moderation.training.metrics import binary
 
 CLEAN_FLAG_LIMIT: Final = 0.15
-PENALTY: Final = 0.75
+PENALTY: Final = 1.0
 #: At most this share of rows without a threat may be flagged as violence by the model.
 VIOLENCE_FALSE_ALARM_LIMIT: Final = 0.03
 SOURCE_WEIGHTS: Final[dict[str, float]] = {

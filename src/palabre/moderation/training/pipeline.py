@@ -13,6 +13,7 @@ from palabre.moderation.model.scorer import ModerationModel
 from palabre.moderation.training.datasets import (
     AUGMENTATION,
     EVAL_ONLY,
+    IDENTITY_AUGMENTATION,
     SOURCES_BY_NAME,
     SPLIT_FRACTIONS,
     TRAINABLE,
@@ -67,6 +68,14 @@ def _data_provenance(data_dir: Path, seed: int, extra: Sequence[Path]) -> list[d
             "file": "palabre/moderation/training/augmentation_fr.jsonl",
             "licence": "AGPL-3.0-or-later (écrit pour palabre)",
             "use": "entraînement",
+        }
+    )
+    entries.append(
+        {
+            "source": "augmentation",
+            "file": "palabre/moderation/training/augmentation_identity_fr.jsonl",
+            "licence": "AGPL-3.0-or-later (écrit pour palabre, eval/build_identity_augmentation.py)",
+            "use": "entraînement (mentions neutres de groupes)",
         }
     )
     entries.extend(
@@ -135,6 +144,7 @@ def run_training(
     settings = settings or TrainSettings()
     train = load_split(data_dir, "train", seed=settings.seed)
     train.extend(load_extra(AUGMENTATION, "augmentation"))
+    train.extend(load_extra(IDENTITY_AUGMENTATION, "augmentation"))
     for path in extra:
         train.extend(load_extra(path))
     train.extend(extra_examples)
