@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from interop.interop_support import FIXTURES, make_isso
 from palabre.cli.main import app
+from palabre.typography import french
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_import_error_is_french_and_exit_1(env: dict[str, str], tmp_path: Path) 
     broken.write_text("<disqus><post>", encoding="utf-8")
     code, out = _run(env, "import", "disqus", str(broken))
     assert code == 1
-    assert "Erreur : XML invalide dans « casse.xml », ligne 1" in out
+    assert french("Erreur : XML invalide dans « casse.xml », ligne 1") in out
     code, out = _run(env, "import", "isso", str(tmp_path / "absent.db"))
     assert code == 1 and "fichier introuvable" in out
 
@@ -62,7 +63,7 @@ def test_export_round_trip_and_audit_csv(env: dict[str, str], tmp_path: Path) ->
     assert _run(env, "import", "disqus", str(FIXTURES / "disqus.xml"), "-s", "journal")[0] == 0
     exported = tmp_path / "journal.json"
     code, out = _run(env, "export", "--site", "journal", "--output", str(exported))
-    assert code == 0 and "2 fil(s), 7 commentaire(s), 7 ligne(s) d'audit" in out
+    assert code == 0 and french("2 fil(s), 7 commentaire(s), 7 ligne(s) d'audit") in out
     other = dict(env, PALABRE_DATABASE_URL=f"sqlite:///{tmp_path / 'autre.sqlite3'}")
     code, out = _run(other, "import", "palabre", str(exported))
     assert code == 0 and "site « journal » (site créé)" in out and "7 importé(s)" in out
@@ -74,7 +75,7 @@ def test_export_round_trip_and_audit_csv(env: dict[str, str], tmp_path: Path) ->
     code, _ = _run(env, "export-audit", "--site", "journal", "--output", str(audit))
     assert code == 0 and audit.read_bytes().startswith(b"\xef\xbb\xbfDate (UTC);Commentaire")
     code, out = _run(env, "export", "--site", "inconnu", "--output", str(again))
-    assert code == 1 and "Site inconnu : « inconnu »" in out
+    assert code == 1 and french("Site inconnu : « inconnu »") in out
 
 
 @pytest.mark.slow
@@ -104,4 +105,4 @@ def test_remoderate_report_then_apply(env: dict[str, str], tmp_path: Path) -> No
         ["rejected"],
     )
     code, out = _run(env, "remoderate", "--since", "hier")
-    assert code == 2 and "Date invalide : « hier »" in out
+    assert code == 2 and french("Date invalide : « hier »") in out

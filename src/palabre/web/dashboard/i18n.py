@@ -7,6 +7,7 @@ from typing import Final
 
 from starlette.requests import Request
 
+from palabre.typography import french
 from palabre.web.locale import request_locale
 
 EN: Final[dict[str, str]] = {
@@ -262,18 +263,19 @@ class Translator:
         self.locale = "en" if locale == "en" else "fr"
 
     def __call__(self, text: str) -> str:
-        return EN.get(text, text) if self.locale == "en" else text
+        """The English, or the French with its typography (’, no-break spaces)."""
+        return EN.get(text, text) if self.locale == "en" else french(text)
 
     def action(self, code: str) -> str:
         label = ACTION_LABELS.get(code)
-        return code if label is None else label[1 if self.locale == "en" else 0]
+        return code if label is None else label[1] if self.locale == "en" else french(label[0])
 
     def status(self, code: str | None) -> str:
         """A comment status in words (« retenu », « publié »…), never its code."""
         if not code:
             return "—"
         label = STATUS_LABELS.get(code)
-        return code if label is None else label[1 if self.locale == "en" else 0]
+        return code if label is None else label[1] if self.locale == "en" else french(label[0])
 
     def ago(self, then: datetime, now: datetime) -> str:
         """« 2 h », « 35 min », « 3 j »: how long something has been waiting."""
