@@ -209,6 +209,10 @@ def _dashboard_shows_the_report(legal: Legal, today: date) -> None:
     assert "<td>Menace</td><td class=\"num\">1</td>" in html
     assert f"<td>{CLAUSE} — " in html and "Menace (signalement de contenu illicite)" in html
     assert "<td>rejet</td><td class=\"num\">1</td><td class=\"num\">2</td>" in html
+    english = legal.client.get("/moderation/transparence", params={
+        "du": today.isoformat(), "au": today.isoformat(), "lang": "en"}).text
+    assert "Transparency report" in english and "<td>Threat</td><td class=\"num\">1</td>" in english
+    assert "<td>rejection</td>" in english
     csv = legal.client.get("/moderation/transparence.csv",
                            params={"du": today.isoformat(), "au": today.isoformat()})
     assert csv.headers["content-type"].startswith("text/csv")

@@ -58,6 +58,10 @@ EN: Final[dict[str, str]] = {
     "Une décision qui cite plusieurs clauses compte pour chacune.":
         "A decision citing several clauses counts for each.",
     "déposés": "filed",
+    "mise en attente": "hold",
+    "rejet": "rejection",
+    "retrait": "removal",
+    "aucun motif cité": "no ground cited",
     "en attente": "pending",
     "Signalements de contenu illicite": "Notices of illegal content",
     "Aucun signalement de contenu illicite en attente.": "No pending notice of illegal content.",

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from fastapi.responses import Response
 
 from palabre.csv_format import csv_text, separator
-from palabre.legal import transparency
+from palabre.legal import notices, transparency
 from palabre.web.dashboard.core import Page, Viewer, dashboard_router, db_id, render
 
 router = dashboard_router()
@@ -46,7 +46,7 @@ def transparency_page(me: Page, du: str = "", au: str = "", site: str = "") -> R
     report = _report(me, du, au, site)
     return render(me.request, "transparency.html", {
         "r": report, "sites": me.sites(), "site": site, "duration": transparency.duration,
-        "decision_labels": transparency.DECISIONS,
+        "decision_labels": transparency.DECISIONS, "category_label": notices.label,
     }, viewer=me)
 
 
