@@ -247,3 +247,23 @@ def test_markdown_lists_do_not_swallow_the_paragraph_after_them() -> None:
     assert html_out.endswith("</ul>\n<p>Et ma conclusion.</p>")
     kept = render("1. une\n   suite de l’élément\n2. deux\n\n```\n- a\nb\n```")
     assert "<li>une<br>\nsuite de l’élément</li>" in kept and "<pre><code>- a\nb\n" in kept
+
+
+def test_import_and_remoderation_reports_follow_french_typography() -> None:
+    """The summaries `palabre import` and `palabre remoderate` print (built outside the CLI
+    modules, so not seen by the scan above)."""
+    from collections import Counter
+
+    from palabre.interop.remoderate import Example, RemoderationReport
+    from palabre.interop.report import ImportReport
+
+    reports = [ImportReport("disqus", "journal", dry_run, site_created=True, orphans=1,
+                            statuses=Counter({"published": 2}), skipped={"pingback": 1})
+               for dry_run in (True, False)]
+    lines = [line for report in reports for line in report.lines()]
+    for applied in (True, False):
+        lines += RemoderationReport(
+            applied, 3, Counter({"hold": 1}), Counter({"published → held": 1}),
+            Counter({"spam": 1}), Counter({"spam": 1}), {"spam": "Pas de spam"},
+            {"spam": [Example(4, "Allez au casino", ("casino",))]}).lines()
+    assert {line: typography_faults(line) for line in lines if typography_faults(line)} == {}
