@@ -9,8 +9,9 @@ import re
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]*:(?=\s|$)")
-_BEFORE_TALL = re.compile(r"[ \u00a0\u202f]*([;!?])(?=\s|$|[»)\"])")
+# not after an opening « : in « ; » the mark is what is quoted, spaced like any quoted word
+_BEFORE_COLON = re.compile(r"(?<![«\s\u00a0\u202f])[ \u00a0\u202f]*:(?=\s|$)")
+_BEFORE_TALL = re.compile(r"(?<![«\s\u00a0\u202f])[ \u00a0\u202f]*([;!?])(?=\s|$|[»)\"])")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ{])")

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page
 
 from browser.browser_support import CHROMIUM, HostSite, LiveServer, Watch
+from notifications.notify_support import free_port
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -119,3 +120,30 @@ def host(newspaper: HostSite, live_server: LiveServer) -> HostSite:
 def thread_key(request: pytest.FixtureRequest) -> str:
     """A fresh thread per test, so tests do not depend on each other's comments."""
     return f"https://journal.example/{request.node.name}-{time.monotonic_ns()}"
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo exactly as `palabre demo` builds it (build_demo), served on a free port."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    import uvicorn
+
+    from palabre.demo.site import build_demo
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    demo = build_demo(data_dir=str(tmp_path_factory.mktemp("demo")), public_url=url,
+                      host="127.0.0.1", port=port)
+    server = uvicorn.Server(uvicorn.Config(demo.app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off", ws="none"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the demo did not start"
+        time.sleep(0.02)
+    yield url
+    server.should_exit = True
+    thread.join(10)
+    demo.close()

@@ -52,7 +52,7 @@ def test_help_is_in_french() -> None:
 
 def test_help_texts_printed_by_the_toolkit_are_french_too() -> None:
     result = CliRunner().invoke(app, ["backup", "--help"], env={"COLUMNS": "100"})
-    assert "Utilisation :" in result.output
+    assert "Utilisation\u00a0:" in result.output
     assert "Affiche cette aide et quitte." in result.output
     assert "[obligatoire]" in result.output
     assert "Show this message" not in result.output

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from palabre.cli.main import app
+from palabre.typography import french
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def test_add_list_disable(env: dict[str, str]) -> None:
     admin = runner.invoke(app, ["user", "add", "Chef@Journal.example", "--role", "admin",
                                 "--password-stdin"], input="un-mot-de-passe-long\n", env=env)
     assert admin.exit_code == 0, admin.output
-    assert "Compte créé : chef@journal.example (admin)" in admin.output
+    assert french("Compte créé : chef@journal.example (admin)") in admin.output
     modo = runner.invoke(app, ["user", "add", "modo@journal.example", "--site", "default"],
                          input="un-autre-mot-de-passe\nun-autre-mot-de-passe\n", env=env)
     assert modo.exit_code == 0, modo.output

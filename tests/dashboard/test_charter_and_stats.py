@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from palabre.review.charters import file_source
 from palabre.storage.models_review import CharterVersion
+from palabre.typography import french
 
 from .conftest import ADMIN, MODERATOR, Dash
 
@@ -24,7 +25,7 @@ def test_a_malformed_charter_shows_the_error_and_saves_nothing(dash: Dash) -> No
         response = dash.client.post(path, data={"csrf": csrf, "source": broken})
         assert response.status_code == 422
         text = html.unescape(response.text)
-        assert "Charte invalide : rien n'a été enregistré." in text
+        assert french("Charte invalide : rien n'a été enregistré.") in text
         assert "doit être un nombre entre 0 et 1" in text
         assert "retenir = 2" in text  # the edit is kept in the form
     assert _versions(dash) == 0

@@ -151,7 +151,7 @@ def test_charter_preview_stats_and_undo(
     expect(page.locator("#preview .changes li").first).to_be_visible()
     source.fill(edited.replace("retenir = 0.3", "retenir = 3"))
     page.click("#save-button")
-    expect(page.locator("#charter-error")).to_contain_text("rien n'a été enregistré")
+    expect(page.locator("#charter-error")).to_contain_text("rien n’a été enregistré")
 
     # statistics, with charts drawn on the server
     page.goto(f"{dashboard_server.url}/moderation/stats")

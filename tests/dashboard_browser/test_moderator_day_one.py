@@ -54,12 +54,12 @@ def test_harm_marks_stand_apart_from_spelling(
     folder = DOCS_IMG if os.environ.get("PALABRE_SCREENSHOT") == "1" else tmp_path
     item.screenshot(path=str(folder / "dashboard-marks.png"))
 
-    page.get_by_label("Masquer les fautes d'orthographe").check()
+    page.get_by_label("Masquer les fautes d’orthographe").check()
     style = "el => getComputedStyle(el).borderBottomStyle"
     assert spelling.first.evaluate(style) == "none"
     assert harm.evaluate(style) == "solid"
     page.reload()  # the choice is remembered
-    expect(page.get_by_label("Masquer les fautes d'orthographe")).to_be_checked()
+    expect(page.get_by_label("Masquer les fautes d’orthographe")).to_be_checked()
 
 
 def test_audit_speaks_french_and_csv_follows_one_convention(

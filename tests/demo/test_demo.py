@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,9 @@ from sqlalchemy import select
 
 from palabre.demo.loader import load_demo
 from palabre.demo.seeds import load_seeds
+from palabre.moderation.charter import default_charter
+from palabre.moderation.charter_parse import parse_charter
+from palabre.review.charters import active_version, history
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Decision
@@ -92,5 +96,25 @@ def test_palabre_demo_prints_the_urls_and_a_working_moderator_login(tmp_path: ob
     with database.session() as session:
         account = authenticate(session, email, password, "127.0.0.1", datetime.now(UTC),
                                Throttle(5, timedelta(minutes=15)))
+        stored = active_version(session)
+        versions = len(history(session))
     database.dispose()
     assert account is not None and account.role == "admin"
+    # the demo site keeps the seed site's charter as its own stored version, saved once;
+    # the shipped default stays neutral
+    assert stored is not None and versions == 1
+    demo = parse_charter(stored.source, source="démo")
+    seed = next(a.charter for a in load_seeds() if a.charter)
+    assert demo.preamble == seed["preamble"]
+    assert seed["moderators_need_not_justify"] in demo.notes
+    neutral = default_charter()
+    assert neutral.preamble != demo.preamble and "E&R" not in neutral.preamble
+    assert not any("justifier" in note or "Egalité" in note for note in neutral.notes)
+    assert [c.id for c in demo.clauses] == [c.id for c in neutral.clauses]
+
+
+def test_the_demo_index_speaks_to_readers_not_developers(demo_client: TestClient) -> None:
+    index = demo_client.get("/demo/").text
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", index, flags=re.S))
+    assert "Sommet Trump-Poutine à Anchorage" in visible
+    assert not re.search(r"seed|\(\s*seed", visible, re.IGNORECASE), visible

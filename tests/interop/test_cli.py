@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from interop.interop_support import FIXTURES, make_isso
 from palabre.cli.main import app
+from palabre.typography import french
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_import_dry_run_then_import_then_again(env: dict[str, str]) -> None:
     path = str(FIXTURES / "disqus.xml")
     code, out = _run(env, "import", "disqus", path, "--site", "journal", "--dry-run")
     assert code == 0, out
-    assert "Simulation (rien n'a été écrit)" in out and "7 serait importé(s)" in out
+    assert french("Simulation (rien n'a été écrit)") in out and "7 serait importé(s)" in out
     assert "Sommet à Anchorage : « aucun accord » — 5 nouveau(x) dont 3 réponse(s)" in out
     code, out = _run(env, "import", "disqus", path, "--site", "journal", "--json")
     assert code == 0 and json.loads(out)["comments_new"] == 7
@@ -43,7 +44,7 @@ def test_import_error_is_french_and_exit_1(env: dict[str, str], tmp_path: Path) 
     broken.write_text("<disqus><post>", encoding="utf-8")
     code, out = _run(env, "import", "disqus", str(broken))
     assert code == 1
-    assert "Erreur : XML invalide dans « casse.xml », ligne 1" in out
+    assert french("Erreur : XML invalide dans « casse.xml », ligne 1") in out
     code, out = _run(env, "import", "isso", str(tmp_path / "absent.db"))
     assert code == 1 and "fichier introuvable" in out
 
@@ -53,7 +54,7 @@ def test_isso_wordpress_blogger_commands(env: dict[str, str], tmp_path: Path) ->
     code, out = _run(env, "import", "isso", str(isso_db), "--base-url", "https://rail.example")
     assert code == 0 and "6 importé(s) dont 3 réponse(s)" in out, out
     code, out = _run(env, "import", "wordpress", str(FIXTURES / "wordpress-latin1.xml"))
-    assert code == 0 and "Ignorés : 1 pingback ou trackback" in out
+    assert code == 0 and french("Ignorés : 1 pingback ou trackback") in out
     code, out = _run(env, "import", "blogger", str(FIXTURES / "blogger.xml"), "-s", "blog")
     assert code == 0 and "5 importé(s)" in out
 
@@ -62,10 +63,10 @@ def test_export_round_trip_and_audit_csv(env: dict[str, str], tmp_path: Path) ->
     assert _run(env, "import", "disqus", str(FIXTURES / "disqus.xml"), "-s", "journal")[0] == 0
     exported = tmp_path / "journal.json"
     code, out = _run(env, "export", "--site", "journal", "--output", str(exported))
-    assert code == 0 and "2 fil(s), 7 commentaire(s), 7 ligne(s) d'audit" in out
+    assert code == 0 and french("2 fil(s), 7 commentaire(s), 7 ligne(s) d'audit") in out
     other = dict(env, PALABRE_DATABASE_URL=f"sqlite:///{tmp_path / 'autre.sqlite3'}")
     code, out = _run(other, "import", "palabre", str(exported))
-    assert code == 0 and "site « journal » (site créé)" in out and "7 importé(s)" in out
+    assert code == 0 and french("site « journal » (site créé)") in out and "7 importé(s)" in out
     again = tmp_path / "again.json"
     assert _run(other, "export", "-s", "journal", "-o", str(again))[0] == 0
     first, second = (json.loads(p.read_text(encoding="utf-8")) for p in (exported, again))
@@ -74,7 +75,7 @@ def test_export_round_trip_and_audit_csv(env: dict[str, str], tmp_path: Path) ->
     code, _ = _run(env, "export-audit", "--site", "journal", "--output", str(audit))
     assert code == 0 and audit.read_bytes().startswith(b"\xef\xbb\xbfDate (UTC);Commentaire")
     code, out = _run(env, "export", "--site", "inconnu", "--output", str(again))
-    assert code == 1 and "Site inconnu : « inconnu »" in out
+    assert code == 1 and french("Site inconnu : « inconnu »") in out
 
 
 @pytest.mark.slow
@@ -92,7 +93,7 @@ def test_remoderate_report_then_apply(env: dict[str, str], tmp_path: Path) -> No
     assert _run(env, "import", "disqus", str(path), "-s", "journal")[0] == 0
     code, out = _run(env, "remoderate", "--site", "journal", "--since", "2025-08-01")
     assert code == 0, out
-    assert "rien n'a été modifié" in out and "Commentaires publiés examinés : 4" in out
+    assert french("rien n'a été modifié") in out and french("Commentaires publiés examinés : 4") in out
     assert "connard" in out
     code, out = _run(env, "remoderate", "--site", "journal", "--apply")
     assert code == 0 and "Re-modération appliquée" in out
@@ -104,4 +105,4 @@ def test_remoderate_report_then_apply(env: dict[str, str], tmp_path: Path) -> No
         ["rejected"],
     )
     code, out = _run(env, "remoderate", "--since", "hier")
-    assert code == 2 and "Date invalide : « hier »" in out
+    assert code == 2 and french("Date invalide : « hier »") in out

@@ -15,6 +15,7 @@ from palabre.interop.report import ImportReport
 from palabre.interop.writer import import_batch
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Decision, ModerationAction, Thread
+from palabre.typography import french
 
 
 def _load(db: Database) -> tuple[dict[str, Comment], dict[int, Thread]]:
@@ -154,7 +155,7 @@ def test_dry_run_reports_and_changes_nothing(migrated: Database, counts: Counter
     per_thread = report.per_thread["https://journal.example/politique/sommet-anchorage/"]
     assert (per_thread.new, per_thread.replies) == (5, 3)
     text = "\n".join(report.lines())
-    assert "Simulation (rien n'a été écrit)" in text and "1 refusés (spam)" in text
+    assert french("Simulation (rien n'a été écrit)") in text and "1 refusés (spam)" in text
     real = import_batch(migrated, batch, "journal", secret=SECRET)
     assert real.as_dict() | {"dry_run": True} == report.as_dict()
 

@@ -13,6 +13,7 @@ from palabre.interop.remoderate import remoderate
 from palabre.interop.writer import import_batch
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Decision, ModerationAction
+from palabre.typography import french
 
 NOW = datetime(2026, 2, 1, tzinfo=UTC)
 
@@ -47,8 +48,8 @@ def test_report_changes_nothing(migrated: Database, counts: Counter, tmp_path: o
     examples = report.examples["clause-insulte"]
     assert len(examples) == 2 and examples[0].words == ("idiot",)
     text = "\n".join(report.lines())
-    assert "rien n'a été modifié" in text and "[mots : « idiot »]" in text
-    assert "Clause « clause-spam » — Pas de spam : 1" in text
+    assert french("rien n'a été modifié") in text and "[mots\u00a0: «\u00a0idiot\u00a0»]" in text
+    assert french("Clause « clause-spam » — Pas de spam : 1") in text
 
 
 def test_apply_holds_and_audits(migrated: Database, tmp_path: object) -> None:

@@ -50,9 +50,11 @@ def test_a_notice_is_acknowledged_decided_by_a_person_and_answered(legal: Legal)
     legal.client.post(f"/moderation/notifications/{notice_id}",
                       data={"csrf": csrf, "outcome": "remove"})
 
-    [decision] = legal.smtp.inbox.wait_for(lambda m: "Décision" in str(m["Subject"]))
-    assert decision["To"] == NOTIFIER
+    [decision] = legal.smtp.inbox.wait_for(
+        lambda m: "Décision" in str(m["Subject"]) and m["To"] == NOTIFIER)
     assert "Le contenu a été retiré." in body_text(decision)
+    [told] = legal.smtp.inbox.wait_for(lambda m: m["To"] == "auteur@example.org")
+    assert "signalement de contenu illicite a été reçu" in body_text(told)
     with legal.db.session() as session:
         assert session.get(Comment, cid).status == "rejected"  # type: ignore[union-attr]
         notice = session.get(Notice, notice_id)
@@ -77,7 +79,8 @@ def test_a_kept_comment_stays_published_and_the_notifier_is_told(legal: Legal) -
     csrf = legal.login()
     legal.client.post(f"/moderation/notifications/{notice_id}", data={"csrf": csrf,
                                                                        "outcome": "keep"})
-    [decision] = legal.smtp.inbox.wait_for(lambda m: "Décision" in str(m["Subject"]))
+    [decision] = legal.smtp.inbox.wait_for(
+        lambda m: "Décision" in str(m["Subject"]) and m["To"] == NOTIFIER)
     assert "le contenu a été maintenu" in body_text(decision)
     with legal.db.session() as session:
         assert session.get(Comment, cid).status == "published"  # type: ignore[union-attr]

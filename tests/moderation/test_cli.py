@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from palabre.cli.main import app
 from palabre.moderation.findings import CATEGORIES
+from palabre.typography import french
 
 runner = CliRunner()
 
@@ -137,7 +138,7 @@ def test_cli_speaks_french_when_misused() -> None:
     runner = CliRunner()
     missing = runner.invoke(app, ["check"])
     assert missing.exit_code == 2
-    assert "Argument manquant : « text »." in missing.output
+    assert french("Argument manquant : « text ».") in missing.output
     assert "Missing" not in missing.output
     unknown = runner.invoke(app, ["commande-inconnue"])
     assert "Commande inconnue" in unknown.output and "No such" not in unknown.output

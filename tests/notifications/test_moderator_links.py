@@ -23,7 +23,7 @@ def _links(smtp: SmtpServer) -> dict[str, str]:
     text = body_text(mail)
     assert "3.2 Pas d'insulte" in text
     found = {}
-    for label, url in re.findall(r"(Publier|Rejeter) : (\S+)", text):
+    for label, url in re.findall(r"(Publier|Rejeter)\u00a0: (\S+)", text):
         found[label] = urlsplit(url).path
     return found
 

@@ -107,7 +107,7 @@ def test_webhook_cli_add_list_test(
     prepare_default_site(db, settings, "http://palabre.test")
     added = runner.invoke(cli, ["webhook", "add", "default", receiver.url, "-c", str(config)])
     assert added.exit_code == 0, added.output
-    assert "Secret de signature : whsec_" in added.output
+    assert "Secret de signature\u00a0: whsec_" in added.output
     bad = runner.invoke(cli, ["webhook", "add", "default", "ftp://x", "-c", str(config)])
     assert bad.exit_code == 2 and "http:// ou https://" in bad.output
     listed = runner.invoke(cli, ["webhook", "list", "-c", str(config)])

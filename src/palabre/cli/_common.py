@@ -9,6 +9,7 @@ from rich.console import Console
 
 from palabre.moderation.charter import CharterError, load_charter
 from palabre.moderation.charter_engine import CharterEngine, build_engine, default_engine
+from palabre.typography import french
 
 EXIT_USAGE = 2
 err_console = Console(stderr=True, highlight=False)
@@ -16,7 +17,7 @@ err_console = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Prints a French error on stderr and returns the exit to raise."""
-    err_console.print(f"[bold red]Erreur :[/] {message}", markup=True)
+    err_console.print(f"[bold red]Erreur\u00a0:[/] {french(message)}", markup=True)
     return typer.Exit(code)
 
 

@@ -14,6 +14,7 @@ from rich.text import Text
 from palabre.cli._common import engine_for, fail
 from palabre.moderation.charter_engine import InvalidCommentError
 from palabre.moderation.verdict import Verdict
+from palabre.typography import french
 
 STYLES: dict[str, str] = {
     "haine": "bold white on red",
@@ -63,18 +64,19 @@ def decimal(value: float) -> str:
 def show(console: Console, text: str, verdict: Verdict) -> None:
     label, colour = DECISIONS[verdict.decision]
     console.print(highlighted(text, verdict))
-    console.print(f"\nDécision : [bold {colour}]{label}[/]")
+    console.print(french(f"\nDécision : [bold {colour}]{label}[/]"))
     for r in verdict.reasons:
         console.print(
-            f" • [bold]{r.clause}[/] « {r.clause_text} » — {r.category} "
-            f"({decimal(r.score)}, {DECISIONS[r.action][0]})"
+            french(f" • [bold]{r.clause}[/] « {r.clause_text} » — {r.category} "
+            f"({decimal(r.score)}, {DECISIONS[r.action][0]})")
         )
         console.print(f"   {r.explanation}", markup=False)
     for c in verdict.corrections:
         hint = f" → {', '.join(c.suggestions)}" if c.suggestions else ""
-        console.print(f" ✎ « {text[c.start : c.end]} » : {c.message}{hint}", markup=False)
+        console.print(f" ✎ «\u00a0{text[c.start : c.end]}\u00a0»\u00a0: {french(c.message)}{hint}",
+                      markup=False)  # the reader's words as written
     scores = " ; ".join(f"{k} {decimal(v)}" for k, v in verdict.scores.items() if v > 0)
-    console.print(f"Scores : {scores or 'aucun signal'} — langue : {verdict.language}")
+    console.print(french(f"Scores : {scores or 'aucun signal'} — langue : {verdict.language}"))
 
 
 def check(

@@ -26,6 +26,7 @@ from palabre.moderation.evaluation import decisions
 from palabre.moderation.evaluation.datasets import default_data_dir, examples
 from palabre.moderation.evaluation.golden import golden, spelling_recall
 from palabre.moderation.evaluation.suites import suite_cases
+from palabre.typography import french
 
 LEARNED = "modele-appris"
 MODERATION = {"haine", "violence", "insulte", "grossierete", "illegal", "spam"}
@@ -63,11 +64,11 @@ def show_golden(console: Console, engine: CharterEngine) -> int:
         )
     console.print(table)
     passed = sum(g.ok for g in results)
-    console.print(f"Verdicts attendus : {passed}/{len(results)} corrects")
+    console.print(french(f"Verdicts attendus : {passed}/{len(results)} corrects"))
     found, total, missed = spelling_recall(engine)
     console.print(
-        f"Rappel orthographique (clause de langue) sur les fautes des commentaires : "
-        f"{found}/{total}" + (f" (manquées : {'; '.join(missed)})" if missed else "")
+        french(f"Rappel orthographique (clause de langue) sur les fautes des commentaires : "
+        f"{found}/{total}" + (f" (manquées : {'; '.join(missed)})" if missed else ""))
     )
     return len(results) - passed
 
@@ -251,7 +252,7 @@ def eval_command(
     )
     show_categories(console, report.figures())
     below = show_families(console, suites, suite_split)
-    console.print(f"Familles sous 75 % : {below}")
+    console.print(french(f"Familles sous 75 % : {below}"))
     with console.status("Modèle appris seul…"):
         alone = _model_alone(judged, items)
     if alone:

@@ -19,6 +19,7 @@ from palabre.interop.remoderate import remoderate
 from palabre.settings import load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
+from palabre.typography import french
 
 SiteOption = Annotated[str, typer.Option("--site", "-s", help="Site à exporter.")]
 
@@ -49,8 +50,8 @@ def export(
     finally:
         database.dispose()
     typer.echo(
-        f"Site « {site} » exporté dans {output} : {len(data['threads'])} fil(s), "
-        f"{len(data['comments'])} commentaire(s), {len(data['audit'])} ligne(s) d'audit."
+        french(f"Site « {site} » exporté dans {output} : {len(data['threads'])} fil(s), "
+        f"{len(data['comments'])} commentaire(s), {len(data['audit'])} ligne(s) d'audit.")
     )
 
 
@@ -72,7 +73,7 @@ def export_audit(
         raise fail(f"écriture impossible dans {output} : {exc.strerror or exc}") from exc
     finally:
         database.dispose()
-    typer.echo(f"Journal d'audit du site « {site} » écrit dans {output}.")
+    typer.echo(french(f"Journal d'audit du site « {site} » écrit dans {output}."))
 
 
 def parse_since(value: str | None) -> datetime | None:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
+from palabre.typography import french
+
 FRENCH: Final[dict[str, str]] = {
     "Show this message and exit.": "Affiche cette aide et quitte.",
     "Usage:": "Utilisation :",
@@ -61,7 +63,7 @@ _TYPER_CONSTANTS: Final[dict[str, str]] = {
 
 
 def _translate(message: str) -> str:
-    return FRENCH.get(message, message)
+    return french(FRENCH.get(message, message))
 
 
 def install_french() -> None:
@@ -80,10 +82,27 @@ def install_french() -> None:
                    typer.rich_utils, typer.core):
         module._ = translate  # type: ignore[attr-defined]
     for name, english in _TYPER_CONSTANTS.items():
-        setattr(typer.rich_utils, name, FRENCH[english])
+        setattr(typer.rich_utils, name, french(FRENCH[english]))
     _patch_vendored_click()
     _patch_vendored_errors()
     _hide_flag_types()
+    _french_help_texts()
+
+
+def _french_help_texts() -> None:
+    """Every help text Typer prints (commands, options, arguments) with French typography:
+    the typographic apostrophe and no-break spaces before « : ; ! ? » and inside « »."""
+    import typer.rich_utils
+
+    original = typer.rich_utils._make_rich_text
+    if getattr(original, "_palabre_french", False):
+        return
+
+    def make_rich_text(*, text: str, **options: Any) -> Any:
+        return original(text=french(text), **options)
+
+    make_rich_text._palabre_french = True  # type: ignore[attr-defined]
+    typer.rich_utils._make_rich_text = make_rich_text
 
 
 # Typer's vendored click writes its errors as English f-strings: they are put in French here.
@@ -104,7 +123,7 @@ _ERRORS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 def french_error(message: str) -> str:
     for pattern, replacement in _ERRORS:
         if pattern.match(message):
-            return pattern.sub(replacement, message)
+            return french(pattern.sub(replacement, message))
     return message
 
 
@@ -169,7 +188,7 @@ def _patch_vendored_click() -> None:
         return apply
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original_usage(self, prog, args, "Utilisation : " if prefix is None else prefix)
+        original_usage(self, prog, args, french("Utilisation : ") if prefix is None else prefix)
 
     help_option._palabre_french = True  # type: ignore[attr-defined]
     decorators.help_option = help_option

@@ -18,6 +18,7 @@ from palabre.interop.writer import import_batch
 from palabre.settings import load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
+from palabre.typography import french
 
 Reader = Callable[[Path, str | None], ImportBatch]
 READERS: dict[str, tuple[Reader, str]] = {
@@ -63,7 +64,7 @@ ConfigOption = Annotated[
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"Erreur : {message}", markup=False)
+    err_console.print(french(f"Erreur : {message}"), markup=False)
     return typer.Exit(code)
 
 

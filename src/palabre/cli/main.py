@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.notify_cmd",
     "palabre.cli.import_cmd",
     "palabre.cli.export_cmd",
+    "palabre.cli.transparency_cmd",
 )
 
 app = typer.Typer(

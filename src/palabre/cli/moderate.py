@@ -14,6 +14,7 @@ from rich.progress import Progress
 from palabre.cli._batch import Item, Problem, count_lines, read_items
 from palabre.cli._common import engine_for, err_console, fail
 from palabre.moderation.engine import Moderator
+from palabre.typography import french
 
 LABELS = {"publish": "publiés", "hold": "en attente", "reject": "refusés"}
 
@@ -55,7 +56,7 @@ def moderate(
             for entry in read_items(input_path):
                 if isinstance(entry, Problem):
                     counts["ignorées"] += 1
-                    err_console.print(f"ligne {entry.line} ignorée : {entry.message}", markup=False)
+                    err_console.print(french(f"ligne {entry.line} ignorée : {entry.message}"), markup=False)
                 else:
                     decision = _write(out, entry, engine)
                     counts[decision] += 1
@@ -64,7 +65,7 @@ def moderate(
         raise fail(f"lecture ou écriture impossible : {exc}") from exc
     summary = ", ".join(f"{counts[k]} {v}" for k, v in LABELS.items())
     err_console.print(
-        f"Terminé : {summary}, {counts['ignorées']} ligne(s) ignorée(s).", markup=False
+        french(f"Terminé : {summary}, {counts['ignorées']} ligne(s) ignorée(s)."), markup=False
     )
 
 

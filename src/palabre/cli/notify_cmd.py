@@ -16,6 +16,7 @@ from palabre.settings import Settings, load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site, WebhookEndpoint
+from palabre.typography import french
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
@@ -33,7 +34,7 @@ def _open(config: Path | None) -> tuple[Settings, Database]:
 
 
 def _fail(error: PalabreError) -> typer.Exit:
-    typer.echo(f"Erreur : {error.message('fr')}", err=True)
+    typer.echo(french(f"Erreur : {error.message('fr')}"), err=True)
     return typer.Exit(2)
 
 
@@ -52,7 +53,7 @@ def worker(
     tasks = Tasks(huey, settings, database)
     _register_moderation(huey, settings, database, tasks)
     queue = "Redis" if settings.redis_url else "SQLite"
-    typer.echo(f"palabre worker : {workers} fils, file {queue}")
+    typer.echo(french(f"palabre worker : {workers} fils, file {queue}"))
     huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
 
 
@@ -105,8 +106,8 @@ def webhook_add(
     try:
         with database.session() as session:
             endpoint = add_endpoint(session, site, url, event, datetime.now(UTC))
-            typer.echo(f"Webhook {endpoint.id} : {endpoint.url} ({', '.join(endpoint.events)})")
-            typer.echo(f"Secret de signature : {endpoint.secret}")
+            typer.echo(french(f"Webhook {endpoint.id} : {endpoint.url} ({', '.join(endpoint.events)})"))
+            typer.echo(f"Secret de signature\u00a0: {endpoint.secret}")
     except PalabreError as error:
         raise _fail(error) from None
 
@@ -141,7 +142,7 @@ def webhook_test(
         result = deliver(session, endpoint, "ping", body, 1, float(settings.webhook_timeout),
                          datetime.now(UTC))
     if not result.ok:
-        typer.echo(f"Échec : {result.error or result.status_code} ({result.duration_ms} ms)",
+        typer.echo(french(f"Échec : {result.error or result.status_code} ({result.duration_ms} ms)"),
                    err=True)
         raise typer.Exit(1)
     typer.echo(f"Réponse {result.status_code} en {result.duration_ms} ms")
@@ -164,9 +165,9 @@ def sso_set(
     except PalabreError as error:
         raise _fail(error) from None
     except ValueError:
-        typer.echo("Erreur : le secret doit faire au moins 32 caractères.", err=True)
+        typer.echo(french("Erreur : le secret doit faire au moins 32 caractères."), err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"Secret SSO du site « {site} » : {value}")
+    typer.echo(french(f"Secret SSO du site « {site} » :") + f" {value}")
 
 
 def register(app: typer.Typer) -> None:

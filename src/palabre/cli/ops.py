@@ -12,6 +12,7 @@ import typer
 from palabre.settings import load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
+from palabre.typography import french
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
@@ -36,9 +37,9 @@ def backup_cmd(
     try:
         backup(load_settings(config).resolved_database_url, target)
     except BackupError as exc:
-        typer.echo(f"Erreur : {exc}", err=True)
+        typer.echo(french(f"Erreur : {exc}"), err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"Sauvegarde écrite : {target} ({target.stat().st_size} octets)")
+    typer.echo(french(f"Sauvegarde écrite : {target} ({target.stat().st_size} octets)"))
 
 
 def restore_cmd(
@@ -54,7 +55,7 @@ def restore_cmd(
     try:
         restore(load_settings(config).resolved_database_url, source)
     except BackupError as exc:
-        typer.echo(f"Erreur : {exc}", err=True)
+        typer.echo(french(f"Erreur : {exc}"), err=True)
         raise typer.Exit(1) from None
     typer.echo("Base restaurée.")
 
@@ -72,7 +73,7 @@ def gdpr_export(
         data = json.dumps(export_person(session, email), ensure_ascii=False, indent=2)
     if output:
         output.write_text(data + "\n", encoding="utf-8")
-        typer.echo(f"Export écrit : {output}")
+        typer.echo(french(f"Export écrit : {output}"))
     else:
         typer.echo(data)
 
@@ -95,13 +96,13 @@ def gdpr_erase(
 
 @gdpr_app.command("purge")
 def gdpr_purge(config: ConfigOption = None) -> None:
-    """Oublie les empreintes d'IP plus anciennes que ip_retention_days."""
+    """Oublie les empreintes d'IP plus anciennes que le réglage ip_retention_days."""
     from palabre.comments.privacy import purge_ip_fingerprints
 
     settings = load_settings(config)
     with _database(config).session() as session:
         count = purge_ip_fingerprints(session, datetime.now(UTC), int(settings.ip_retention_days))
-    typer.echo(f"{count} empreinte(s) d'IP oubliée(s).")
+    typer.echo(french(f"{count} empreinte(s) d'IP oubliée(s)."))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from palabre.settings import Settings, load_settings
+from palabre.typography import french
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
@@ -76,15 +77,15 @@ def demo(
     for seed in loaded:
         if seed.decisions:
             summary = ", ".join(f"{k}: {v}" for k, v in seed.decisions.items())
-            typer.echo(f"{seed.article.id} — décisions : {summary}")
-    typer.echo("\nDémonstration palabre prête :")
-    typer.echo(f"  Index des articles : {public}/demo/")
+            typer.echo(french(f"{seed.article.id} — décisions :") + f" {summary}")
+    typer.echo(french("\nDémonstration palabre prête :"))
+    typer.echo(french(f"  Index des articles : {public}/demo/"))
     for seed in loaded:
-        typer.echo(f"  {seed.article.title} : {public}/demo/{seed.article.id}")
-    typer.echo(f"  API (OpenAPI)      : {public}/api/docs")
-    typer.echo(f"  Courriels envoyés  : {public}/demo/courriels")
+        typer.echo(french(f"  {seed.article.title} : {public}/demo/{seed.article.id}"))
+    typer.echo(french(f"  API (OpenAPI) : {public}/api/docs"))
+    typer.echo(french(f"  Courriels envoyés : {public}/demo/courriels"))
     email, password = _demo_moderator(app.state.palabre.db, data_dir)
-    typer.echo(f"  Modération         : {public}/moderation/  ({email} / {password})")
+    typer.echo(f"  Modération\u00a0: {public}/moderation/  ({email} / {password})")
     try:
         if serve_after:
             uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -14,6 +14,7 @@ from palabre.settings import load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
+from palabre.typography import french
 
 site_app = typer.Typer(help="Gérer les sites servis et leurs origines autorisées.",
                        no_args_is_help=True)
@@ -44,14 +45,14 @@ def add(
     """Ajoute un site (ou complète ses origines)."""
     origins = [origin_of(o) for o in origin]
     if not key.strip() or len(key) > 64 or not all(origins):
-        typer.echo("Erreur : identifiant (64 caractères au plus) ou origine invalide "
-                   "(attendu : https://hôte[:port]).", err=True)
+        typer.echo(french("Erreur : identifiant (64 caractères au plus) ou origine invalide "
+                   "(attendu : https://hôte[:port])."), err=True)
         raise typer.Exit(2)
     database = _database(config)
     with database.session() as session:
         site = ensure_site(session, key, name or key, origins, datetime.now(UTC), auto_create)
         site.auto_create_threads = auto_create
-        typer.echo(f"Site « {site.key} » : origines {', '.join(site.origins)}")
+        typer.echo(french(f"Site « {site.key} » : origines {', '.join(site.origins)}"))
 
 
 @site_app.command("list")
@@ -93,10 +94,10 @@ def set_rules(
             site.quota_per_day = max(0, quota)
         if quota_length is not None:
             site.quota_max_length = max(0, quota_length)
-        typer.echo(f"Site « {site.key} » : mode {site.moderation_mode or '(réglage)'}, "
+        typer.echo(french(f"Site « {site.key} » : mode {site.moderation_mode or '(réglage)'}, "
                    f"fermeture {site.close_after_days if site.close_after_days is not None else '(réglage)'} j, "
                    f"limite {site.quota_per_day if site.quota_per_day is not None else '(réglage)'}/jour, "
-                   f"{site.quota_max_length if site.quota_max_length is not None else '(réglage)'} caractères")
+                   f"{site.quota_max_length if site.quota_max_length is not None else '(réglage)'} caractères"))
 
 
 @site_app.command("article")
@@ -126,7 +127,7 @@ def article_rules(
         if closed is not None:
             set_closed(found, closed, datetime.now(UTC))
         state = "fermé" if found.closed_at else "ouvert"
-        typer.echo(f"Article « {found.key} » : {state}, mode {found.moderation_mode or '(site)'}")
+        typer.echo(french(f"Article « {found.key} » : {state}, mode {found.moderation_mode or '(site)'}"))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from palabre.moderation.training.datasets import Example, default_data_dir
+from palabre.typography import french
 
 _COMMAND_HELP = (
     "Réentraîne le modèle de modération appris à partir des jeux de données, le compare au "
@@ -54,7 +55,7 @@ def train_command(
     extras = list(extra or [])
     typer.echo(f"Entraînement sur {data_dir} …")
     decisions = _moderator_examples(config) if moderators else []
-    typer.echo(f"Décisions de modérateurs ajoutées : {len(decisions)}")
+    typer.echo(french(f"Décisions de modérateurs ajoutées : {len(decisions)}"))
     try:
         run = run_training(
             data_dir, TrainSettings(regularisation_c=regularisation), extras, version,
@@ -73,7 +74,7 @@ def train_command(
         current_report = evaluate(current, run.dev)
         current_version: str | None = current.version
     except ModelArtefactError as exc:
-        typer.echo(f"Modèle actif illisible ({exc}) : pas de comparaison.")
+        typer.echo(french(f"Modèle actif illisible ({exc}) : pas de comparaison."))
         current_report, current_version = None, None
     print_comparison(run.dev_report, current_report, run.model.version, current_version)
     print_test(run.test_report)
@@ -81,7 +82,7 @@ def train_command(
     typer.echo(f"Nouvel artefact écrit dans {directory} (version {run.model.version}).")
     if activate:
         activate_artefact(directory, SHIPPED_DIR)
-        typer.echo(f"Modèle actif remplacé : {SHIPPED_DIR}")
+        typer.echo(french(f"Modèle actif remplacé : {SHIPPED_DIR}"))
     else:
         typer.echo("Modèle actif inchangé (ajoutez --activate pour le remplacer).")
 

@@ -19,6 +19,7 @@ from palabre.review.accounts import (
 from palabre.settings import load_settings
 from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
+from palabre.typography import french
 
 user_app = typer.Typer(help="Gérer les comptes de modération (modérateurs, administrateurs).",
                        no_args_is_help=True)
@@ -34,7 +35,7 @@ def _database(config: Path | None) -> Database:
 
 
 def _fail(error: PalabreError) -> typer.Exit:
-    typer.echo(f"Erreur : {error.message('fr')}", err=True)
+    typer.echo(french(f"Erreur : {error.message('fr')}"), err=True)
     return typer.Exit(2)
 
 
@@ -59,8 +60,8 @@ def add(
         with database.session() as session:
             account = create_account(session, email, password, role, site or [],
                                      datetime.now(UTC))
-            typer.echo(f"Compte créé : {account.email} ({account.role})"
-                       + (f", sites : {', '.join(site)}" if site else ""))
+            typer.echo(french(f"Compte créé : {account.email} ({account.role})"
+                       + (f", sites : {', '.join(site)}" if site else "")))
     except PalabreError as error:
         raise _fail(error) from None
     finally:
@@ -89,7 +90,7 @@ def disable(
     try:
         with database.session() as session:
             account = disable_account(session, email)
-            typer.echo(f"Compte désactivé : {account.email}")
+            typer.echo(french(f"Compte désactivé : {account.email}"))
     except PalabreError as error:
         raise _fail(error) from None
     finally:
@@ -120,7 +121,7 @@ def password(
     try:
         with database.session() as session:
             account = set_password(session, email, new)
-            typer.echo(f"Mot de passe changé, sessions fermées : {account.email}")
+            typer.echo(french(f"Mot de passe changé, sessions fermées : {account.email}"))
     except PalabreError as error:
         raise _fail(error) from None
     finally:

@@ -116,9 +116,34 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+
+
+def separate_lists(text: str) -> str:
+    """A line written right under a list, not indented, starts a new paragraph: readers write
+    « - un point » then their conclusion on the next line, and CommonMark would swallow that
+    conclusion into the last item (a lazy continuation line)."""
+    out: list[str] = []
+    in_list = in_fence = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            if _LIST_ITEM.match(line):
+                in_list = True
+            elif not line.strip():
+                in_list = False
+            elif in_list and not line[:1].isspace():
+                out.append("")
+                in_list = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def render(text: str) -> str:
     """Markdown subset → HTML, then sanitised by nh3 whatever the renderer produced."""
-    html = _markdown().render(text)
+    html = _markdown().render(separate_lists(text))
     return str(
         nh3.clean(
             html,

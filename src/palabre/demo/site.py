@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from palabre.demo.charter import install_demo_charter
 from palabre.demo.loader import LoadedSeed, load_demo
 from palabre.demo.mailbox import DemoMailbox
 
@@ -36,6 +37,7 @@ def build_demo(**settings: Any) -> Demo:
         resolved = load_settings(database_url="", **settings, **mailbox.settings())
         app = create_app(resolved, huey=build_huey(resolved, immediate=True))
         app.state.demo_mailbox = mailbox
+        install_demo_charter(app.state.palabre.db)
         loaded = load_demo(app.state.palabre.comments)
     except BaseException:
         mailbox.stop()

@@ -21,6 +21,7 @@ from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Site, Thread
+from palabre.typography import french
 
 ACTOR = "re-modération"
 EXAMPLES_PER_CLAUSE = 5
@@ -90,11 +91,12 @@ class RemoderationReport:
             out.append(
                 "Par catégorie : " + ", ".join(f"{c} {n}" for c, n in self.categories.most_common())
             )
+        out = [french(line) for line in out]
         for clause, n in self.clauses.most_common():
-            out.append(f"Clause « {clause} » — {self.clause_texts.get(clause, '')} : {n}")
-            for ex in self.examples.get(clause, []):
-                words = ", ".join(f"« {w} »" for w in ex.words) or "—"
-                out.append(f"  n° {ex.comment_id} : {ex.excerpt} [mots : {words}]")
+            out.append(french(f"Clause « {clause} » — {self.clause_texts.get(clause, '')} : {n}"))
+            for ex in self.examples.get(clause, []):  # the comment's words stay as written
+                words = ", ".join(f"«\u00a0{w}\u00a0»" for w in ex.words) or "—"
+                out.append(f"  n° {ex.comment_id}\u00a0: {ex.excerpt} [mots\u00a0: {words}]")
         return out
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from palabre.typography import french
+
 STATUS_LABELS = {
     "published": "publiés",
     "held": "en attente de modération",
@@ -56,6 +58,7 @@ class ImportReport:
             )
         out += [f"Ignorés : {n} {reason}" for reason, n in sorted(self.skipped.items())]
         out.append("Par fil :")
+        out = [french(line) for line in out]  # French typography; titles below stay as written
         for key, count in self.per_thread.items():
             out.append(
                 f"  {count.title or key} — {count.new} nouveau(x) dont {count.replies} "

@@ -4,9 +4,15 @@ sent by the notification queue."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from palabre.notifications.mail import Email
+from sqlalchemy.orm import Session
+
+from palabre.legal import statements
+from palabre.legal.statements import StatementView
+from palabre.notifications.mail import Email, valid_address
+from palabre.storage.models import Comment
 from palabre.typography import french
 
 
@@ -70,12 +76,45 @@ def appeal_decided(to: str, comment_id: int, reversed_: bool, statement_url: str
     ], locale)
 
 
-def statement_sent(to: str, comment_id: int, headline: str, statement_url: str,
-                   locale: str = "fr") -> Email:
-    if locale == "en":
-        return _email(to, f"Decision on your comment no. {comment_id}", [
-            headline, f"The reasons, and how to contest them: {statement_url}",
+def statement_sent(to: str, view: StatementView, statement_url: str, locale: str = "fr") -> Email:
+    """The statement of reasons itself (DSA art. 17): decision, facts, grounds with the words at
+    fault, automated or human, how to contest, and the link to the page with the form."""
+    en = locale == "en"
+    grounds = [
+        (g.get("text") or g.get("clause") or "")
+        + (f" ({'words at fault' if en else 'mots en cause'}: {', '.join(g['words'])})"
+           if g.get("words") else "")
+        for g in view.grounds
+    ] or (["The site's charter as a whole."] if en else ["La charte du site dans son ensemble."])
+    ground_label = "Grounds (the site's charter)" if en else "Fondement (la charte du site)"
+    if en:
+        return _email(to, f"Decision on your comment no. {view.comment_id}", [
+            view.headline, view.facts, f"{ground_label}: " + " ; ".join(grounds),
+            view.automation, view.redress,
+            f"The statement of reasons, and the form to contest it: {statement_url}",
         ], locale)
-    return _email(to, f"Décision sur votre commentaire n° {comment_id}", [
-        headline, f"Les motifs, et comment les contester : {statement_url}",
+    return _email(to, f"Décision sur votre commentaire n° {view.comment_id}", [
+        view.headline, view.facts, f"{ground_label} : " + " ; ".join(grounds),
+        view.automation, view.redress,
+        f"L'exposé des motifs, et le formulaire pour le contester : {statement_url}",
     ], locale)
+
+
+def statement_email(
+    session: Session, comment_id: int, url_for: Callable[[int], str], locale: str,
+    appeal_days: int, show_harm_words: bool,
+) -> Email | None:
+    """The e-mail of the latest statement of reasons to the comment's author, where their
+    address is known and the statement is still the comment's state (a hold already decided is
+    not sent late). A hold under pre-moderation is the site's rule, not a decision about the
+    comment: it is shown in the widget and not e-mailed."""
+    comment = session.get(Comment, comment_id)
+    if comment is None or not comment.author_email or not valid_address(comment.author_email):
+        return None
+    stored = statements.latest(session, comment_id)
+    if stored is None or statements.RESTRICTING.get(comment.status) != stored.decision:
+        return None
+    if stored.decision == "hold" and stored.mode == "pre":
+        return None
+    shown = statements.view(session, stored, appeal_days, locale, show_harm_words)
+    return statement_sent(comment.author_email, shown, url_for(comment_id), locale)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from palabre.events import CommentEdited, DecisionMade, Event, ReportFiled
+from palabre.events import CommentDeleted, CommentEdited, DecisionMade, Event, ReportFiled
 from palabre.notifications import webhooks
 from palabre.notifications.tasks import Tasks
 
@@ -22,6 +22,10 @@ class NotificationSubscriber:
     def __call__(self, event: Event) -> None:
         if isinstance(event, CommentEdited):
             self._edited.add(event.comment_id)
+        if isinstance(event, CommentDeleted):  # by a moderator: a statement to its author
+            if self.tasks.sender.enabled:
+                self.tasks.on_status(event.comment_id, "deleted")
+            return
         if not isinstance(event, DecisionMade | ReportFiled) or not self._wanted():
             return
         if isinstance(event, ReportFiled):

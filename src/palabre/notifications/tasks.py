@@ -12,6 +12,7 @@ from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 
+from palabre.comments.tokens import ViewTokens
 from palabre.notifications import compose, webhooks
 from palabre.notifications.links import Links
 from palabre.notifications.mail import Email, SmtpSender
@@ -45,6 +46,7 @@ class Tasks:
         self.db = db
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.links = Links(settings.resolved_secret_key, str(settings.public_url))
+        self.view_tokens = ViewTokens(settings.resolved_secret_key)
         self.sender = SmtpSender(settings)
         retry = {"retries": int(settings.task_retries),
                  "retry_delay": int(settings.task_retry_delay), "retry_backoff": 2}
@@ -80,8 +82,26 @@ class Tasks:
                     str(self.settings.locale), int(self.settings.moderation_link_hours))
             for email in emails:
                 self.send_mail(email.as_dict())
+        if status in {"held", "rejected", "deleted"} and self.sender.enabled:
+            self._mail_statement(comment_id)
         if status in webhooks.STATUS_EVENTS:
             self._fan_out_webhooks(comment_id, webhooks.STATUS_EVENTS[status], None)
+
+    def _mail_statement(self, comment_id: int) -> None:
+        """The statement of reasons (DSA art. 17) to the comment's author, where known."""
+        from palabre.legal.mail import statement_email
+
+        base = str(self.settings.public_url).rstrip("/")
+
+        def url_for(cid: int) -> str:
+            return f"{base}/motifs/{cid}?jeton={self.view_tokens.issue(cid)}"
+
+        with self.db.session() as session:
+            email = statement_email(session, comment_id, url_for, str(self.settings.locale),
+                                    int(self.settings.appeal_days),
+                                    bool(self.settings.show_harm_words))
+        if email is not None:
+            self.send_mail(email.as_dict())
 
     def _on_reported(self, comment_id: int, report_id: int, reason: str) -> None:
         self._fan_out_webhooks(comment_id, "comment.reported",

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from palabre.comments.sites import find_thread, get_site
 from palabre.errors import PalabreError
 from palabre.legal import appeals, controls, notices, statements
-from palabre.legal.mail import appeal_decided, notice_decided, notice_received, statement_sent
+from palabre.legal.mail import appeal_decided, notice_decided, notice_received
 from palabre.notifications.mail import Email
 from palabre.storage.models import Comment
 from palabre.typography import french
@@ -129,12 +129,6 @@ def mail_appeal_outcome(request: Request, ctx: AppContext, decided: appeals.Deci
     if to:
         send(request, appeal_decided(to, decided.comment.id, decided.appeal.status == "reversed",
                                      statement_url(ctx, decided.comment.id)))
-
-
-def mail_statement(request: Request, ctx: AppContext, comment: Comment, headline: str) -> None:
-    if comment.author_email:
-        send(request, statement_sent(comment.author_email, comment.id, headline,
-                                     statement_url(ctx, comment.id)))
 
 
 class NoticeIn(BaseModel):

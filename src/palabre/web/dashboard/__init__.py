@@ -42,6 +42,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         routes_legal,
         routes_queue,
         routes_stats,
+        routes_transparency,
     )
 
     secret = settings.resolved_secret_key
@@ -53,6 +54,6 @@ def install(app: FastAPI, settings: Settings) -> None:
     )
     for router in (routes_auth.router, routes_queue.router, routes_charter.router,
                    routes_stats.router, routes_audit.router, routes_bans.router, routes_legal.router,
-                   static_router):
+                   routes_transparency.router, static_router):
         app.include_router(router)
     app.add_middleware(DashboardMiddleware, codec=codec)

@@ -7,6 +7,7 @@ from typing import Final
 
 from starlette.requests import Request
 
+from palabre.typography import french
 from palabre.web.locale import request_locale
 
 EN: Final[dict[str, str]] = {
@@ -30,6 +31,38 @@ EN: Final[dict[str, str]] = {
     "humaine": "human",
     "Contenus illicites": "Illegal content",
     "Transparence": "Transparency",
+    "Rapport de transparence": "Transparency report",
+    "Exporter en JSON": "Export as JSON",
+    "Afficher": "Show",
+    "Période du": "Period from",
+    "au": "to",
+    "tous les sites": "all sites",
+    "DSA, art. 15 et 24": "DSA, art. 15 and 24",
+    "signalements reçus": "notices received",
+    "décisions restrictives": "restricting decisions",
+    "recours": "appeals",
+    "décisions annulées": "decisions reversed",
+    "décisions maintenues": "decisions kept",
+    "Signalements de contenu illicite par catégorie": "Notices of illegal content by category",
+    "Décidés pendant la période": "Decided during the period",
+    "contenus retirés": "content removed",
+    "maintenus": "kept",
+    "sans décision à la fin de la période": "undecided at the end of the period",
+    "Délais médians de traitement": "Median handling times",
+    "File « À modérer »": "« To review » queue",
+    "Décisions par caractère automatisé ou humain": "Decisions by automated or human means",
+    "Décision": "Decision",
+    "automatiques": "automated",
+    "humaines": "human",
+    "Décisions par motif": "Decisions by ground",
+    "Une décision qui cite plusieurs clauses compte pour chacune.":
+        "A decision citing several clauses counts for each.",
+    "déposés": "filed",
+    "mise en attente": "hold",
+    "rejet": "rejection",
+    "retrait": "removal",
+    "aucun motif cité": "no ground cited",
+    "en attente": "pending",
     "Signalements de contenu illicite": "Notices of illegal content",
     "Aucun signalement de contenu illicite en attente.": "No pending notice of illegal content.",
     "Échéance": "Deadline",
@@ -234,18 +267,19 @@ class Translator:
         self.locale = "en" if locale == "en" else "fr"
 
     def __call__(self, text: str) -> str:
-        return EN.get(text, text) if self.locale == "en" else text
+        """The English, or the French with its typography (’, no-break spaces)."""
+        return EN.get(text, text) if self.locale == "en" else french(text)
 
     def action(self, code: str) -> str:
         label = ACTION_LABELS.get(code)
-        return code if label is None else label[1 if self.locale == "en" else 0]
+        return code if label is None else label[1] if self.locale == "en" else french(label[0])
 
     def status(self, code: str | None) -> str:
         """A comment status in words (« retenu », « publié »…), never its code."""
         if not code:
             return "—"
         label = STATUS_LABELS.get(code)
-        return code if label is None else label[1 if self.locale == "en" else 0]
+        return code if label is None else label[1] if self.locale == "en" else french(label[0])
 
     def ago(self, then: datetime, now: datetime) -> str:
         """« 2 h », « 35 min », « 3 j »: how long something has been waiting."""
