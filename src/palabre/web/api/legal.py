@@ -95,7 +95,7 @@ def appeal_json(request: Request, ctx: Ctx, comment_id: CommentId, body: AppealI
 
 @router.get("/motifs/{comment_id}", include_in_schema=False)
 def statement_page(request: Request, ctx: Ctx, comment_id: CommentId, jeton: ViewToken) -> Response:
-    from palabre.web.pages import _templates
+    from palabre.web.pages import templates
 
     locale = request_locale(request)
     _author_of(ctx, comment_id, jeton)
@@ -106,7 +106,7 @@ def statement_page(request: Request, ctx: Ctx, comment_id: CommentId, jeton: Vie
             session, stored, int(ctx.settings.appeal_days), locale,
             bool(ctx.settings.show_harm_words))
         now = ctx.comments.clock()
-        html = _templates().get_template("statement.html").render(
+        html = templates().get_template("statement.html").render(
             lang=locale, s=shown, comment=comment, token=jeton, now=now,
             filed=request.query_params.get("recours") == "1",
         )
