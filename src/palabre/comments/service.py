@@ -16,8 +16,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from palabre.comments import moderation_step
+from palabre.comments import controls, moderation_step, modes
 from palabre.comments import text as comment_text
+from palabre.comments.authors import VerifiedIdentity
+from palabre.comments.bans import raise_if_banned
 from palabre.comments.reports import REASON_IDS
 from palabre.comments.sites import get_or_create_thread, get_site
 from palabre.comments.tokens import EditTokens, ViewTokens
@@ -31,12 +33,9 @@ from palabre.events import (
     EventBus,
     ReportFiled,
 )
-from palabre.identity.sso import VerifiedIdentity
-from palabre.legal import controls, modes
 from palabre.moderation.engine import Moderator
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
-from palabre.review.bans import raise_if_banned
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, ModerationAction, Report, Thread
@@ -151,7 +150,7 @@ class CommentService:
             thread = get_or_create_thread(
                 session, site, new.thread, new.thread_title, new.thread_url, now
             )
-            if created_at is None:  # closed articles and per-article quotas (legal/controls.py)
+            if created_at is None:  # closed articles and per-article quotas (comments/controls.py)
                 controls.check_post(session, site, thread, author_key, body, now, self.settings)
             root_id: int | None = None
             if new.parent is not None:

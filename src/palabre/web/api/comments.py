@@ -60,7 +60,7 @@ def post_comment(
         ("posts_author", (body.email or "").strip().lower() or (body.reader or "").strip() or None),
         ("posts_thread", f"{body.site}\n{body.thread}"),
     )
-    identity = sso_identity(ctx, body.site, body.sso)
+    identity = sso_identity(ctx.db, body.site, body.sso)
     result = ctx.comments.post(
         NewComment(
             site=body.site, thread=body.thread, text=body.text, thread_title=body.thread_title,

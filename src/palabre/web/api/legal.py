@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from palabre.comments import controls
 from palabre.comments.sites import find_thread, get_site
 from palabre.errors import PalabreError
-from palabre.legal import appeals, controls, notices, statements
+from palabre.legal import appeals, notices, statements
 from palabre.legal.mail import appeal_decided, notice_decided, notice_received, statement_sent
 from palabre.notifications.mail import Email
 from palabre.storage.models import Comment
