@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from palabre.moderation.engine import Moderator
 from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
+from palabre.status import STATUS_FOR
 from palabre.storage.models import Comment, Decision, ModerationAction, Thread
 
 log = logging.getLogger(__name__)
@@ -19,9 +20,6 @@ log = logging.getLogger(__name__)
 # Repeats are looked for in the author's last day. (Flooding is not the engine's business: the
 # comments service asks a too-prolific author to wait before anything is stored.)
 REPEAT_WINDOW = timedelta(hours=24)
-
-STATUS_FOR: dict[str, str] = {"publish": "published", "hold": "held", "reject": "rejected"}
-
 
 def context_for(session: Session, comment: Comment, now: datetime) -> CheckContext:
     recent: list[str] = []

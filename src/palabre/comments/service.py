@@ -37,6 +37,7 @@ from palabre.moderation.engine import Moderator
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
 from palabre.settings import Settings
+from palabre.status import CommentStatus, verb_for
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, ModerationAction, Report, Thread
 
@@ -95,7 +96,7 @@ class PostResult:
 
 
 # An edit of a comment in one of these states goes to a moderator, never back to the engine.
-HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({"held", "rejected"})
+HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({CommentStatus.HELD, CommentStatus.REJECTED})
 
 
 class CommentService:
@@ -159,7 +160,7 @@ class CommentService:
                     raise PalabreError("parent_inconnu", field="parent")
                 if parent.thread_id != thread.id:
                     raise PalabreError("parent_autre_fil", field="parent")
-                if strict_parent and parent.status not in {"published", "deleted"}:
+                if strict_parent and parent.status not in {CommentStatus.PUBLISHED, CommentStatus.DELETED}:
                     raise PalabreError("parent_indisponible", field="parent")
                 root_id = parent.root_id or parent.id
             comment = Comment(
@@ -173,7 +174,7 @@ class CommentService:
                 browser_key=browser_key,
                 text=body,
                 html=comment_text.render(body),
-                status="pending",
+                status=CommentStatus.PENDING,
                 created_at=now,
                 edit_nonce=secrets.token_hex(8),
                 author_verified=new.identity is not None,
@@ -271,7 +272,7 @@ class CommentService:
             with self.db.session() as session:
                 comment = session.get(Comment, comment_id, with_for_update=True)
                 assert comment is not None
-                if comment.status != "pending":  # moderated meanwhile (idempotent)
+                if comment.status != CommentStatus.PENDING:  # moderated meanwhile (idempotent)
                     return comment, _decision_of(comment.status), ()
                 modes.apply_verdict(session, comment, verdict, now, self.settings)
         except OperationalError:
@@ -324,7 +325,7 @@ class CommentService:
     def moderate_pending(self, limit: int = 1000, older_than: timedelta | None = None) -> int:
         """Resume after a crash or a failed decision write: moderate every comment still pending
         (`older_than` leaves alone those a request is moderating right now). Returns how many."""
-        query = select(Comment.id).where(Comment.status == "pending")
+        query = select(Comment.id).where(Comment.status == CommentStatus.PENDING)
         if older_than is not None:
             cutoff = self.clock() - older_than
             query = query.where(func.coalesce(Comment.edited_at, Comment.created_at) < cutoff)
@@ -355,7 +356,7 @@ class CommentService:
             comment.text = body
             comment.html = comment_text.render(body)
             comment.edited_at = now
-            comment.status = "held" if to_human else "pending"
+            comment.status = CommentStatus.HELD if to_human else CommentStatus.PENDING
             session.add(ModerationAction(
                 comment_id=comment.id, actor="auteur", action="author_edit",
                 from_status=previous, to_status=comment.status, clauses=[],
@@ -380,7 +381,7 @@ class CommentService:
             comment = self._owned(session, comment_id, token)
             session.add(ModerationAction(
                 comment_id=comment.id, actor="auteur", action="author_delete",
-                from_status=comment.status, to_status="deleted", clauses=[], note="",
+                from_status=comment.status, to_status=CommentStatus.DELETED, clauses=[], note="",
                 created_at=now,
             ))
             tombstone(comment, now)
@@ -392,7 +393,7 @@ class CommentService:
         if comment is None:
             raise PalabreError("commentaire_inconnu")
         self.tokens.verify(token, comment.id, comment.edit_nonce)
-        if comment.status == "deleted":
+        if comment.status == CommentStatus.DELETED:
             raise PalabreError("commentaire_supprime")
         return comment
 
@@ -415,7 +416,7 @@ class CommentService:
         now = self.clock()
         with self.db.session() as session:
             comment = session.get(Comment, comment_id, with_for_update=True)
-            if comment is None or comment.status != "published":
+            if comment is None or comment.status != CommentStatus.PUBLISHED:
                 raise PalabreError("commentaire_inconnu")
             earlier = _earlier_report(session, comment.id, keys)
             if earlier is not None:
@@ -428,10 +429,10 @@ class CommentService:
             comment.report_count += 1
             threshold = int(self.settings.reports_to_hold)
             if threshold and comment.report_count >= threshold and not _kept(session, comment):
-                comment.status = "held"
+                comment.status = CommentStatus.HELD
                 session.add(ModerationAction(
                     comment_id=comment.id, actor="système", action="reports_threshold",
-                    from_status="published", to_status="held", clauses=[],
+                    from_status=CommentStatus.PUBLISHED, to_status=CommentStatus.HELD, clauses=[],
                     note=f"{comment.report_count} signalements", created_at=now,
                 ))
             session.flush()
@@ -476,7 +477,7 @@ def _aware(value: datetime) -> datetime:
 
 def tombstone(comment: Comment, now: datetime) -> None:
     """A deleted comment keeps its place so its replies stay readable, but nothing of its author."""
-    comment.status = "deleted"
+    comment.status = CommentStatus.DELETED
     comment.text = ""
     comment.html = ""
     comment.author_name = None
@@ -485,4 +486,5 @@ def tombstone(comment: Comment, now: datetime) -> None:
 
 
 def _decision_of(status: str) -> str:
-    return {"published": "publish", "held": "hold", "rejected": "reject"}.get(status, "hold")
+    verb = verb_for(status)
+    return "hold" if verb is None or verb == "delete" else verb

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from palabre.demo.seeds import SEED_IDS, load_seed
 from palabre.errors import PalabreError
+from palabre.status import CommentStatus
 from palabre.web.context import AppContext, app_context
 from palabre.web.pages import templates
 
@@ -54,7 +55,7 @@ def _demo_page_size(ctx: AppContext, thread_key: str) -> int:
         roots = 0 if thread is None else session.scalar(
             select(func.count(Comment.id)).where(
                 Comment.thread_id == thread.id, Comment.parent_id.is_(None),
-                Comment.status == "published",
+                Comment.status == CommentStatus.PUBLISHED,
             )
         ) or 0
     return max(1, (int(roots) + 1) // 2)

@@ -19,6 +19,7 @@ from palabre.comments.sites import get_site
 from palabre.moderation.engine import Moderator
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
+from palabre.status import STATUS_FOR, CommentStatus
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Site, Thread
 
@@ -54,7 +55,7 @@ class RemoderationReport:
         self.examined += 1
         self.decisions[verdict.decision] += 1
         if verdict.decision != "publish":
-            self.changes[f"published → {_STATUS[verdict.decision]}"] += 1
+            self.changes[f"{CommentStatus.PUBLISHED} → {STATUS_FOR[verdict.decision]}"] += 1
         for clause in dict.fromkeys(r.clause for r in verdict.reasons):
             self.clauses[clause] += 1
         for category in dict.fromkeys(r.category for r in verdict.reasons if r.category):
@@ -98,9 +99,6 @@ class RemoderationReport:
         return out
 
 
-_STATUS = {"publish": "published", "hold": "held", "reject": "rejected"}
-
-
 def _excerpt(text: str, limit: int = 120) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -125,7 +123,7 @@ def remoderate(
                 select(Comment).where(Comment.id.in_(chunk)).order_by(Comment.id)
             ).all()
             for comment in comments:
-                if comment.status != "published" or not comment.text.strip():
+                if comment.status != CommentStatus.PUBLISHED or not comment.text.strip():
                     continue
                 verdict = _check(moderator, comment.text)
                 report.add(comment.id, comment.text, verdict)
@@ -146,7 +144,7 @@ def _check(moderator: Moderator, text: str) -> Verdict:
 
 def _candidates(db: Database, site: str | None, since: datetime | None) -> list[int]:
     with db.session() as session:
-        query = select(Comment.id).where(Comment.status == "published")
+        query = select(Comment.id).where(Comment.status == CommentStatus.PUBLISHED)
         if site is not None:
             site_row: Site = get_site(session, site)
             query = query.join(Thread, Comment.thread_id == Thread.id).where(

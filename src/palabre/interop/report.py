@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-STATUS_LABELS = {
-    "published": "publiés",
-    "held": "en attente de modération",
-    "rejected": "refusés (spam)",
-    "deleted": "supprimés (conservés en trace)",
+from palabre.status import CommentStatus
+
+STATUS_LABELS: dict[str, str] = {
+    CommentStatus.PUBLISHED: "publiés",
+    CommentStatus.HELD: "en attente de modération",
+    CommentStatus.REJECTED: "refusés (spam)",
+    CommentStatus.DELETED: "supprimés (conservés en trace)",
 }
 
 

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from palabre.storage.models import ModerationAction
 from palabre.storage.models_legal import Appeal, Statement
 from palabre.storage.statement_rows import AUTHOR as AUTHOR
-from palabre.storage.statement_rows import RESTRICTING as RESTRICTING
 from palabre.typography import french
 
 HARM_CATEGORIES: Final = frozenset({"haine", "violence", "insulte", "grossierete", "illegal"})

@@ -16,6 +16,7 @@ from palabre.events import Event
 from palabre.notifications.links import MODERATION, Links
 from palabre.review import actions
 from palabre.review.accounts import Moderator
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, UsedLink
 
 Verb = Literal["publish", "reject"]
@@ -40,7 +41,7 @@ def read(session: Session, links: Links, token: str, max_age: int) -> tuple[Link
     comment = session.get(Comment, link.comment_id, with_for_update=True)
     if comment is None:
         raise PalabreError("commentaire_inconnu")
-    if session.get(UsedLink, link.jti) is not None or comment.status != "held":
+    if session.get(UsedLink, link.jti) is not None or comment.status != CommentStatus.HELD:
         raise PalabreError("lien_expire")
     return link, comment
 

@@ -16,6 +16,7 @@ from palabre.notifications import compose, webhooks
 from palabre.notifications.links import Links
 from palabre.notifications.mail import Email, SmtpSender
 from palabre.settings import Settings
+from palabre.status import CommentStatus
 from palabre.storage.db import Database
 from palabre.storage.models import Subscription, WebhookEndpoint
 
@@ -73,7 +74,7 @@ class Tasks:
         self._fan_out_webhooks(comment_id, "comment.published", None)
 
     def _on_status(self, comment_id: int, status: str) -> None:
-        if status == "held" and self.sender.enabled:
+        if status == CommentStatus.HELD and self.sender.enabled:
             with self.db.session() as session:
                 emails = compose.held_emails(
                     session, self.links, comment_id, moderator_addresses(self.settings),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -16,10 +16,12 @@ from palabre.comments.service import tombstone
 from palabre.errors import PalabreError
 from palabre.events import CommentDeleted, DecisionMade, Event
 from palabre.review.accounts import Moderator
+from palabre.status import STATUS_FOR, CommentStatus, verb_for
 from palabre.storage.models import Comment, Decision, ModerationAction, Report, Thread
 
 Verb = Literal["publish", "reject", "delete"]
-TARGET: Final[dict[str, str]] = {"publish": "published", "reject": "rejected", "delete": "deleted"}
+# What each of a moderator's verbs makes of a comment.
+TARGET: Final[dict[str, CommentStatus]] = {verb: STATUS_FOR[verb] for verb in get_args(Verb)}
 # What closing a reported comment's reports means, by verb.
 REPORT_OUTCOME: Final[dict[str, str]] = {
     "publish": "dismissed", "reject": "upheld", "delete": "upheld"
@@ -91,7 +93,7 @@ def apply(
     for comment_id in dict.fromkeys(comment_ids):
         comment = comment_in_scope(session, moderator, comment_id)
         before = comment.status
-        if before in {"deleted", "pending"}:
+        if before in {CommentStatus.DELETED, CommentStatus.PENDING}:
             continue
         reports = _close_reports(session, comment.id, REPORT_OUTCOME[verb])
         if before == TARGET[verb] and not reports:
@@ -106,7 +108,7 @@ def apply(
 
 
 def _event(comment: Comment, verb: str) -> Event:
-    if comment.status == "deleted":
+    if comment.status == CommentStatus.DELETED:
         return CommentDeleted(comment.id, comment.thread_id)
     return DecisionMade(comment.id, comment.thread_id, verb, comment.status)
 
@@ -137,12 +139,12 @@ def undo(
             continue
         comment = comment_in_scope(session, moderator, action.comment_id)
         if comment.status != action.to_status or (
-            comment.status == "deleted" and not comment.text and action.from_status != "deleted"
+            comment.status == CommentStatus.DELETED and not comment.text and action.from_status != CommentStatus.DELETED
         ):
             continue
         before = comment.status
         comment.status = action.from_status
-        if before == "deleted":
+        if before == CommentStatus.DELETED:
             comment.deleted_at = None
         done.action_ids.append(_audit(
             session, comment, moderator.email, "undo", before, f"annule l'action n° {action.id}",
@@ -156,14 +158,15 @@ def undo(
 
 
 def _verb_for(status: str) -> str:
-    return {"published": "publish", "rejected": "reject", "held": "hold"}.get(status, status)
+    verb = verb_for(status)
+    return status if verb is None or verb == "delete" else verb
 
 
 def purge_deleted(session: Session, now: datetime, grace: timedelta) -> int:
     """Wipe the text and author of comments a moderator deleted more than `grace` ago."""
     stale = session.scalars(
         select(Comment).where(
-            Comment.status == "deleted", Comment.text != "", Comment.deleted_at < now - grace
+            Comment.status == CommentStatus.DELETED, Comment.text != "", Comment.deleted_at < now - grace
         ).limit(500)
     ).all()
     for comment in stale:

@@ -23,6 +23,7 @@ from palabre.moderation.charter_parse import parse_charter
 from palabre.moderation.engine import Moderator
 from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
+from palabre.status import DECIDED
 from palabre.storage.db import Database
 from palabre.storage.models import Comment
 from palabre.storage.models_review import CharterVersion
@@ -128,7 +129,7 @@ class Preview:
 def recent_texts(session: Session, limit: int) -> list[tuple[int, str, str]]:
     rows = session.execute(
         select(Comment.id, Comment.text, Comment.status)
-        .where(Comment.status.in_(("published", "held", "rejected")), Comment.text != "")
+        .where(Comment.status.in_(DECIDED), Comment.text != "")
         .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(limit)
     ).all()
     return list(rows)

@@ -10,10 +10,10 @@ from typing import Any, Final
 from sqlalchemy import Connection, event, insert, select
 from sqlalchemy.orm import Mapper
 
+from palabre.status import RESTRICTING, verb_for
 from palabre.storage.models import Decision, ModerationAction
 from palabre.storage.models_legal import Statement
 
-RESTRICTING: Final[dict[str, str]] = {"held": "hold", "rejected": "reject", "deleted": "delete"}
 AUTHOR: Final = "auteur"
 SYSTEM: Final = "système"
 MAX_WORDS: Final = 8
@@ -23,7 +23,7 @@ MAX_WORDS: Final = 8
 def _statement_for_action(
     _mapper: Mapper[Any], connection: Connection, action: ModerationAction
 ) -> None:
-    decision = RESTRICTING.get(action.to_status)
+    decision = verb_for(action.to_status) if action.to_status in RESTRICTING else None
     if decision is None or action.from_status == action.to_status or action.actor == AUTHOR:
         return
     query = select(Decision.reasons, Decision.mode).where(Decision.comment_id == action.comment_id)
