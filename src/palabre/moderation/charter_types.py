@@ -49,7 +49,7 @@ class Clause:
     retired_in: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Charter:
     version: str
     name: str
@@ -63,7 +63,6 @@ class Charter:
     banned_words: dict[Category, tuple[str, ...]] = field(default_factory=dict)
     suspect_words: dict[Category, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
-    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def active_clauses(self) -> tuple[Clause, ...]:

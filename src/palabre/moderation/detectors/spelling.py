@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING
 
+from palabre.moderation.charter_cache import derived
 from palabre.moderation.findings import (
     Category,
     CheckContext,
@@ -87,9 +88,9 @@ def settings_from_charter(
 ) -> QualitySettings:
     """The adapter from the charter (strictness, proper names, allowed words) and the
     context's proper names (e.g. those of the article) to the detector's settings; kept in
-    `charter.cache` for the next comment of the same thread."""
+    `charter_cache.derived` for the next comment of the same thread."""
     key = f"orthographe:{max_words}:{budget_ms}"
-    cached = charter.cache.get(key)
+    cached = derived(charter).get(key)
     if isinstance(cached, tuple) and cached[0] == context.proper_names:
         settings: QualitySettings = cached[1]
         return settings
@@ -100,7 +101,7 @@ def settings_from_charter(
         max_words=max_words,
         suggestion_budget_ms=budget_ms,
     )
-    charter.cache[key] = (context.proper_names, settings)
+    derived(charter)[key] = (context.proper_names, settings)
     return settings
 
 
