@@ -12,7 +12,8 @@ from palabre.status import STATUS_FOR, VERB_FOR, CommentStatus, DecisionVerb, ve
 def test_the_stored_values_are_the_strings_of_before() -> None:
     assert [str(s) for s in CommentStatus] == ["pending", "published", "held", "rejected",
                                                "deleted"]
-    assert CommentStatus.HELD == "held" and f"{CommentStatus.HELD}" == "held"
+    stored: str = "held"  # as read back from the database
+    assert stored == CommentStatus.HELD and f"{CommentStatus.HELD}" == "held"
 
 
 def test_every_decision_has_one_status_and_back() -> None:
