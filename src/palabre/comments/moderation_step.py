@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
 from palabre.status import STATUS_FOR
@@ -40,7 +40,7 @@ def context_for(session: Session, comment: Comment, now: datetime) -> CheckConte
     )
 
 
-def run_engine(moderator: Moderator, text: str, context: CheckContext) -> Verdict:
+def run_engine(moderator: ModerationEngine, text: str, context: CheckContext) -> Verdict:
     return moderator.check(text, context)
 
 

@@ -33,7 +33,7 @@ from palabre.events import (
     EventBus,
     ReportFiled,
 )
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
 from palabre.settings import Settings
@@ -103,7 +103,7 @@ class CommentService:
     def __init__(
         self,
         db: Database,
-        moderator: Moderator,
+        moderator: ModerationEngine,
         settings: Settings,
         events: EventBus | None = None,
         clock: Clock | None = None,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from palabre.comments.moderation_step import apply_verdict
 from palabre.comments.sites import get_site
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
 from palabre.status import STATUS_FOR, CommentStatus
@@ -106,7 +106,7 @@ def _excerpt(text: str, limit: int = 120) -> str:
 
 def remoderate(
     db: Database,
-    moderator: Moderator,
+    moderator: ModerationEngine,
     *,
     site: str | None = None,
     since: datetime | None = None,
@@ -134,7 +134,7 @@ def remoderate(
     return report
 
 
-def _check(moderator: Moderator, text: str) -> Verdict:
+def _check(moderator: ModerationEngine, text: str) -> Verdict:
     """A failing engine holds the comment for a human, as when it is posted."""
     try:
         return moderator.check(text)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from palabre.moderation.charter import DEFAULT_CHARTER, Charter, CharterError, default_charter
 from palabre.moderation.charter_engine import CharterEngine, build_engine
 from palabre.moderation.charter_parse import parse_charter
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
 from palabre.status import DECIDED
@@ -179,17 +179,17 @@ def engine_for(charter: Charter, budget_s: float | None = None) -> CharterEngine
 
 
 class CharterAwareModerator:
-    """A `Moderator` that checks with the active charter version saved from the dashboard, and
+    """A `ModerationEngine` that checks with the active charter version saved from the dashboard, and
     with `fallback` (the configured engine) while none is saved. A new save takes effect on the
     next comment: one indexed `max(number)` query per check tells whether to rebuild."""
 
-    def __init__(self, db: Database, fallback: Moderator) -> None:
+    def __init__(self, db: Database, fallback: ModerationEngine) -> None:
         self.db = db
         self.fallback = fallback
         self._engine: tuple[int, CharterEngine] | None = None
         self._lock = threading.Lock()
 
-    def current(self) -> Moderator:
+    def current(self) -> ModerationEngine:
         number = active_number(self.db)
         if number is None:
             return self.fallback

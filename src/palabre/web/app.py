@@ -16,7 +16,7 @@ from palabre import __version__
 from palabre.comments.service import CommentService
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.events import EventBus
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.notifications.setup import install as install_notifications
 from palabre.settings import Settings
 from palabre.storage.change_stamp import stamp_for
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def create_app(
     settings: Settings,
-    moderator: Moderator | None = None,
+    moderator: ModerationEngine | None = None,
     *,
     db: Database | None = None,
     events: EventBus | None = None,
