@@ -14,10 +14,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from palabre.comments.moderation_step import apply_verdict
+from palabre.comments.moderation_step import apply_verdict, context_for
 from palabre.comments.sites import get_site
 from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.fallback import engine_failure_verdict
+from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
 from palabre.status import STATUS_FOR, CommentStatus
 from palabre.storage.db import Database
@@ -125,7 +126,10 @@ def remoderate(
             for comment in comments:
                 if comment.status != CommentStatus.PUBLISHED or not comment.text.strip():
                     continue
-                verdict = _check(moderator, comment.text)
+                # as when it was last moderated: the author's texts of the day before, the
+                # thread's title (comments/moderation_step.py)
+                context = context_for(session, comment, comment.edited_at or comment.created_at)
+                verdict = _check(moderator, comment.text, context)
                 report.add(comment.id, comment.text, verdict)
                 if apply and verdict.decision != "publish":
                     apply_verdict(session, comment, verdict, now, actor=ACTOR)
@@ -134,10 +138,10 @@ def remoderate(
     return report
 
 
-def _check(moderator: ModerationEngine, text: str) -> Verdict:
+def _check(moderator: ModerationEngine, text: str, context: CheckContext) -> Verdict:
     """A failing engine holds the comment for a human, as when it is posted."""
     try:
-        return moderator.check(text)
+        return moderator.check(text, context)
     except Exception as exc:
         return engine_failure_verdict(repr(exc))
 
