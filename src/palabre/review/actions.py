@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Final, Literal, get_args
+from typing import Final, Literal, Protocol, get_args
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -40,7 +40,19 @@ class Applied:
         return bool(self.action_ids)
 
 
-def comment_in_scope(session: Session, moderator: Moderator, comment_id: int) -> Comment:
+class Actor(Protocol):
+    """Who acts on comments: a moderator signed in (`accounts.Moderator`), or one following a
+    signed link from a moderator e-mail (`notifications.moderation_links.LinkActor`)."""
+
+    @property
+    def audit_name(self) -> str:
+        """How the audit names them."""
+        ...
+
+    def may_act_on(self, site_id: int) -> bool: ...
+
+
+def comment_in_scope(session: Session, moderator: Actor, comment_id: int) -> Comment:
     """The comment, locked for update, if the moderator may act on its site (403 otherwise)."""
     comment = session.get(Comment, comment_id, with_for_update=True)
     if comment is None:
@@ -83,7 +95,7 @@ def _audit(
 
 
 def apply(
-    session: Session, moderator: Moderator, comment_ids: Sequence[int], verb: Verb, note: str,
+    session: Session, moderator: Actor, comment_ids: Sequence[int], verb: Verb, note: str,
     now: datetime,
 ) -> Applied:
     """Publish, reject or delete each comment (all in scope, or nothing is done)."""
@@ -102,7 +114,9 @@ def apply(
         if verb == "delete":
             comment.deleted_at = now  # text is wiped by `purge_deleted` once undo is over
         done.report_ids.extend(reports)
-        done.action_ids.append(_audit(session, comment, moderator.email, verb, before, note, now))
+        done.action_ids.append(
+            _audit(session, comment, moderator.audit_name, verb, before, note, now)
+        )
         done.events.append(_event(comment, verb))
     return done
 
