@@ -116,7 +116,7 @@ class CommentService:
         # When set (setting `moderation_in_worker`), new and edited comments stay pending and
         # are handed to a background worker instead of being moderated in the request.
         self.defer: Callable[[int], object] | None = None
-        self.tokens = EditTokens(settings.resolved_secret_key, int(settings.edit_window_seconds))
+        self.tokens = EditTokens(settings.resolved_secret_key, settings.edit_window_seconds)
         self.view_tokens = ViewTokens(settings.resolved_secret_key)
 
     # -- posting -------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ class CommentService:
     ) -> PostResult:
         if new.honeypot:
             raise PalabreError("pot_de_miel", field="website")
-        body = comment_text.clean_text(new.text, int(self.settings.max_comment_length))
+        body = comment_text.clean_text(new.text, self.settings.max_comment_length)
         author = comment_text.clean_author(new.author)
         email = comment_text.clean_email(new.email)
         now = created_at or self.clock()
@@ -226,12 +226,12 @@ class CommentService:
     def _check_flood(self, session: Session, site_id: int, key: str | None, now: datetime) -> None:
         """Too many messages from one author in a short time: ask them to wait (429), a limit
         that grows with the site's traffic. Not spam: nothing is held, nothing is said of it."""
-        limit = int(self.settings.flood_max_posts)
+        limit = self.settings.flood_max_posts
         if not key or limit <= 0:
             return
-        window = timedelta(minutes=int(self.settings.flood_window_minutes))
+        window = timedelta(minutes=self.settings.flood_window_minutes)
         since = now - window
-        step = int(self.settings.flood_traffic_step)
+        step = self.settings.flood_traffic_step
         if step > 0:
             site_posts = session.scalar(
                 select(func.count(Comment.id)).join(Thread, Thread.id == Comment.thread_id)
@@ -290,7 +290,7 @@ class CommentService:
 
     def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
         """One notice per clause, in the verdict's order, with the distinct words at fault."""
-        show_harm = bool(self.settings.show_harm_words)
+        show_harm = self.settings.show_harm_words
         texts: dict[str, str] = {}
         words: dict[str, list[str]] = {}
         for reason in verdict.reasons:
@@ -347,7 +347,7 @@ class CommentService:
         """The author changes their text. A published (or pending) comment is moderated again;
         one that is held or rejected goes to the moderators' queue as it is: a decision already
         made is never undone by the engine, and a rejected text cannot be edited into view."""
-        body = comment_text.clean_text(new_text, int(self.settings.max_comment_length))
+        body = comment_text.clean_text(new_text, self.settings.max_comment_length)
         now = self.clock()
         with self.db.session() as session:
             comment = self._owned(session, comment_id, token)
@@ -427,7 +427,7 @@ class CommentService:
             )
             session.add(report)
             comment.report_count += 1
-            threshold = int(self.settings.reports_to_hold)
+            threshold = self.settings.reports_to_hold
             if threshold and comment.report_count >= threshold and not _kept(session, comment):
                 comment.status = CommentStatus.HELD
                 session.add(ModerationAction(

@@ -10,7 +10,7 @@ def load_moderator(settings: Settings) -> ModerationEngine:
     from palabre.moderation.charter import load_charter
     from palabre.moderation.charter_engine import build_engine, default_engine
 
-    path = str(settings.charter_path)
+    path = settings.charter_path
     if not path:
         return default_engine()
     return build_engine(load_charter(path))

@@ -25,15 +25,15 @@ Clock = Callable[[], datetime]
 
 
 def build_huey(settings: Settings, *, immediate: bool = False) -> Huey:
-    if str(settings.redis_url):
-        return RedisHuey("palabre", url=str(settings.redis_url), immediate=immediate)
+    if settings.redis_url:
+        return RedisHuey("palabre", url=settings.redis_url, immediate=immediate)
     settings.data_path.mkdir(parents=True, exist_ok=True)
     return SqliteHuey("palabre", filename=str(settings.data_path / "tasks.sqlite3"),
                       immediate=immediate)
 
 
 def moderator_addresses(settings: Settings) -> list[str]:
-    return [a.strip() for a in str(settings.moderator_emails).split(",") if a.strip()]
+    return [a.strip() for a in settings.moderator_emails.split(",") if a.strip()]
 
 
 class Tasks:
@@ -45,10 +45,10 @@ class Tasks:
         self.settings = settings
         self.db = db
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
-        self.links = Links(settings.resolved_secret_key, str(settings.public_url))
+        self.links = Links(settings.resolved_secret_key, settings.public_url)
         self.sender = SmtpSender(settings)
-        retry = {"retries": int(settings.task_retries),
-                 "retry_delay": int(settings.task_retry_delay), "retry_backoff": 2}
+        retry = {"retries": settings.task_retries,
+                 "retry_delay": settings.task_retry_delay, "retry_backoff": 2}
         self.send_mail = huey.task(name="send_mail", **retry)(self._send_mail)
         self.on_published = huey.task(name="on_published", **retry)(self._on_published)
         self.on_status = huey.task(name="on_status", **retry)(self._on_status)
@@ -56,7 +56,7 @@ class Tasks:
         self.deliver_webhook = huey.task(name="deliver_webhook", context=True, **retry)(
             self._deliver_webhook)
         self.digest = huey.periodic_task(
-            crontab(minute="0", hour=str(int(settings.digest_hour))), name="digest"
+            crontab(minute="0", hour=str(settings.digest_hour)), name="digest"
         )(self.enqueue_digest)
 
     # -- tasks ---------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ class Tasks:
         if mail and self.sender.enabled:
             with self.db.session() as session:
                 emails = compose.published_emails(
-                    session, self.links, comment_id, str(self.settings.locale))
+                    session, self.links, comment_id, self.settings.locale)
             for email in emails:
                 self.send_mail(email.as_dict())
         self._fan_out_webhooks(comment_id, "comment.published", None)
@@ -78,7 +78,7 @@ class Tasks:
             with self.db.session() as session:
                 emails = compose.held_emails(
                     session, self.links, comment_id, moderator_addresses(self.settings),
-                    str(self.settings.locale), int(self.settings.moderation_link_hours))
+                    self.settings.locale, self.settings.moderation_link_hours)
             for email in emails:
                 self.send_mail(email.as_dict())
         if status in webhooks.STATUS_EVENTS:
@@ -102,7 +102,7 @@ class Tasks:
             self.deliver_webhook(endpoint_id, event, raw)
 
     def _deliver_webhook(self, endpoint_id: int, event: str, raw: str, task: Any = None) -> None:
-        attempt = 1 + int(self.settings.task_retries) - (task.retries if task else 0)
+        attempt = 1 + self.settings.task_retries - (task.retries if task else 0)
         with self.db.session() as session:
             endpoint = session.get(WebhookEndpoint, endpoint_id)
             if endpoint is None or not endpoint.active:

@@ -35,7 +35,7 @@ class AppealIn(BaseModel):
 
 def statement_url(ctx: AppContext, comment_id: int) -> str:
     token = ctx.comments.view_tokens.issue(comment_id)
-    return f"{str(ctx.settings.public_url).rstrip('/')}/motifs/{comment_id}?jeton={token}"
+    return f"{ctx.settings.public_url.rstrip('/')}/motifs/{comment_id}?jeton={token}"
 
 
 def send(request: Request, email: Email) -> None:
@@ -73,8 +73,8 @@ def statement_json(
         stored = statements.latest(session, comment_id)
         if stored is None:
             raise PalabreError("recours_impossible")
-        shown = statements.view(session, stored, int(ctx.settings.appeal_days),
-                                request_locale(request), bool(ctx.settings.show_harm_words))
+        shown = statements.view(session, stored, ctx.settings.appeal_days,
+                                request_locale(request), ctx.settings.show_harm_words)
         return {"statement": shown.as_dict(), "url": statement_url(ctx, comment_id)}
 
 
@@ -82,7 +82,7 @@ def _file_appeal(ctx: AppContext, comment_id: int, token: str, text: str) -> int
     _author_of(ctx, comment_id, token)
     with ctx.db.session() as session:
         return appeals.file(session, comment_id, text, ctx.comments.clock(),
-                            int(ctx.settings.appeal_days)).id
+                            ctx.settings.appeal_days).id
 
 
 @router.post("/api/comments/{comment_id}/appeals", status_code=201,
@@ -104,8 +104,8 @@ def statement_page(request: Request, ctx: Ctx, comment_id: CommentId, jeton: Vie
         comment = session.get(Comment, comment_id)
         stored = statements.latest(session, comment_id)
         shown = None if stored is None else statements.view(
-            session, stored, int(ctx.settings.appeal_days), locale,
-            bool(ctx.settings.show_harm_words))
+            session, stored, ctx.settings.appeal_days, locale,
+            ctx.settings.show_harm_words)
         now = ctx.comments.clock()
         html = templates().get_template("statement.html").render(
             lang=locale, s=shown, comment=comment, token=jeton, now=now,
@@ -161,7 +161,7 @@ def file_notice(request: Request, ctx: Ctx, comment_id: CommentId, body: NoticeI
     with ctx.db.session() as session:
         notice = notices.file(session, comment_id, body.category, body.explanation, body.name,
                               body.email, body.good_faith, ctx.comments.clock(),
-                              int(ctx.settings.notice_deadline_hours))
+                              ctx.settings.notice_deadline_hours)
         ack = notice_received(notice.email, notice.id, notice.location,
                               notices.label(notice.category, locale), locale)
         answer = {"notice": {"id": notice.id, "comment": comment_id, "category": notice.category,
