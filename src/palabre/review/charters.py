@@ -140,7 +140,7 @@ def preview(
 ) -> Preview:
     """What `proposed` would decide on these comments, against what `current` decides on the
     same texts (both without author context, so only the charter differs)."""
-    old, new = engine_for(current, PREVIEW_BUDGET_S), engine_for(proposed, PREVIEW_BUDGET_S)
+    old, new = cached_engine(current, PREVIEW_BUDGET_S), cached_engine(proposed, PREVIEW_BUDGET_S)
     changed: list[PreviewRow] = []
     before: dict[str, int] = {}
     after: dict[str, int] = {}
@@ -161,7 +161,7 @@ _ENGINES: dict[str, CharterEngine] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
-def engine_for(charter: Charter, budget_s: float | None = None) -> CharterEngine:
+def cached_engine(charter: Charter, budget_s: float | None = None) -> CharterEngine:
     """One engine per charter text and time budget (a few kept), built lazily."""
     key = hashlib.sha256(repr((budget_s, charter.version, charter.clauses, charter.thresholds,
                                charter.banned_words, charter.suspect_words, charter.proper_names,
@@ -195,7 +195,7 @@ class CharterAwareModerator:
             return self.fallback
         with self._lock:
             if self._engine is None or self._engine[0] != number:
-                self._engine = (number, engine_for(active_charter(self.db)))
+                self._engine = (number, cached_engine(active_charter(self.db)))
             return self._engine[1]
 
     def check(self, text: str, context: CheckContext | None = None) -> Verdict:
