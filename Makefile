@@ -39,6 +39,7 @@ serve: install
 
 test: install
 	$(BIN)/ruff check src tests
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 	MYPYPATH=src:tests $(BIN)/mypy --strict --explicit-package-bases tests
 	$(BIN)/pytest
@@ -48,6 +49,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check src tests
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check src tests
 
 typecheck: install

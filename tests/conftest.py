@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from palabre.demo.pages import install as install_demo_pages
 from palabre.settings import Settings, load_settings
 from palabre.storage.db import Database
 from palabre.storage.models import Base
@@ -110,8 +111,10 @@ def db(settings: Settings) -> Iterator[Database]:
 
 @pytest.fixture
 def client(settings: Settings, db: Database) -> Iterator[TestClient]:
-    """The real app, driven in-process."""
+    """The real app, driven in-process, with the demo pages (as `palabre demo` serves them) for
+    the tests that read an HTML page."""
     app = create_app(settings, db=db)
+    install_demo_pages(app)
     with TestClient(app, base_url="http://palabre.test") as test_client:
         yield test_client
 

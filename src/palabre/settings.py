@@ -5,6 +5,7 @@ Secrets are masked when settings are shown."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 import tomllib
@@ -179,46 +180,98 @@ SETTINGS: Final[tuple[Setting, ...]] = (
 _BY_NAME: Final[dict[str, Setting]] = {s.name: s for s in SETTINGS}
 
 
+@dataclass(frozen=True, slots=True)
 class Settings:
-    """Resolved settings. Attribute access by setting name."""
+    """Resolved settings, typed: one field per entry of `SETTINGS`, in its order (a test keeps
+    them equal). Built by `load_settings`; `replace` gives a changed copy."""
 
-    def __init__(self, values: dict[str, Any]) -> None:
-        self._values = values
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    data_dir: str
+    database_url: str
+    secret_key: str
+    public_url: str
+    host: str
+    port: int
+    access_log: bool
+    allowed_origins: str
+    max_comment_length: int
+    max_body_bytes: int
+    edit_window_seconds: int
+    page_size: int
+    max_page_size: int
+    read_cache_entries: int
+    charter_path: str
+    auto_create_threads: bool
+    reports_to_hold: int
+    locale: str
+    login_max_failures: int
+    login_max_failures_account: int
+    login_window_minutes: int
+    dashboard_session_hours: int
+    undo_seconds: int
+    charter_preview_size: int
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_user: str
+    smtp_password: str
+    mail_from: str
+    moderator_emails: str
+    moderation_link_hours: int
+    task_retries: int
+    task_retry_delay: int
+    digest_hour: int
+    webhook_timeout: int
+    rate_limit_posts_ip: str
+    flood_max_posts: int
+    flood_window_minutes: int
+    flood_traffic_step: int
+    show_harm_words: bool
+    rate_limit_posts_author: str
+    rate_limit_posts_thread: str
+    rate_limit_reports_ip: str
+    rate_limit_subscriptions_ip: str
+    rate_limit_check_ip: str
+    check_concurrency: int
+    redis_url: str
+    sqlite_busy_timeout_ms: int
+    moderation_in_worker: bool
+    pending_sweep_seconds: int
+    ip_retention_days: int
+    moderation_mode: str
+    close_after_days: int
+    quota_per_day: int
+    quota_max_length: int
+    appeal_days: int
+    notice_deadline_hours: int
 
     def replace(self, **changes: Any) -> Settings:
         unknown = set(changes) - set(_BY_NAME)
         if unknown:
             raise ValueError(f"unknown settings: {sorted(unknown)}")
-        return Settings({**self._values, **{k: _coerce(_BY_NAME[k], v) for k, v in changes.items()}})
+        coerced: dict[str, Any] = {k: _coerce(_BY_NAME[k], v) for k, v in changes.items()}
+        return dataclasses.replace(self, **coerced)
 
     def masked(self) -> dict[str, Any]:
+        values = {s.name: getattr(self, s.name) for s in SETTINGS}
         return {
-            s.name: ("••••••" if s.secret and self._values[s.name] else self._values[s.name])
+            s.name: ("••••••" if s.secret and values[s.name] else values[s.name])
             for s in SETTINGS
         }
 
     @property
     def data_path(self) -> Path:
-        return Path(str(self._values["data_dir"])).expanduser()
+        return Path(self.data_dir).expanduser()
 
     @property
     def resolved_database_url(self) -> str:
-        url = str(self._values["database_url"])
-        if url:
-            return url
+        if self.database_url:
+            return self.database_url
         return f"sqlite:///{(self.data_path / 'palabre.sqlite3').resolve()}"
 
     @property
     def resolved_secret_key(self) -> str:
-        key = str(self._values["secret_key"])
-        if key:
-            return key
+        if self.secret_key:
+            return self.secret_key
         path = self.data_path / "secret.key"
         if not path.exists():
             self.data_path.mkdir(parents=True, exist_ok=True)
@@ -275,7 +328,7 @@ def load_settings(
         if name not in _BY_NAME:
             raise ValueError(f"unknown setting: {name}")
         values[name] = _coerce(_BY_NAME[name], raw)
-    return Settings(values)
+    return Settings(**values)
 
 
 def settings_markdown() -> str:

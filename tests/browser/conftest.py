@@ -54,6 +54,7 @@ def live_server(
     import uvicorn
 
     from palabre.demo.loader import load_demo
+    from palabre.demo.pages import install as install_demo_pages
     from palabre.settings import load_settings
     from palabre.web.app import create_app
 
@@ -68,6 +69,7 @@ def live_server(
         rate_limit_posts_ip="10000/minute", rate_limit_check_ip="10000/minute",
     )
     app = create_app(settings)
+    install_demo_pages(app)
     load_demo(app.state.palabre.comments)
     config = uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
     server = uvicorn.Server(config)

@@ -57,7 +57,7 @@ def test_every_error_code_is_documented() -> None:
 
 
 def test_generated_doc_sections_are_up_to_date() -> None:
-    from palabre.docs_gen import stale_sections
+    from palabre.cli.docs_gen import stale_sections
 
     stale = stale_sections(Path(__file__).parents[2])
     assert not stale, f"regenerate with `.venv/bin/palabre docs`: {stale}"

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from palabre.demo.loader import load_demo
+from palabre.demo.pages import install as install_demo_pages
 from palabre.demo.seeds import load_seeds
 from palabre.moderation.charter import default_charter
 from palabre.moderation.charter_parse import parse_charter
@@ -23,6 +24,7 @@ from palabre.web.app import create_app
 @pytest.fixture
 def demo_client(settings: Settings, db: Database) -> Iterator[TestClient]:
     app = create_app(settings, db=db)
+    install_demo_pages(app)
     load_demo(app.state.palabre.comments)
     with TestClient(app, base_url="http://palabre.test") as client:
         yield client
@@ -118,3 +120,25 @@ def test_the_demo_index_speaks_to_readers_not_developers(demo_client: TestClient
     visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", index, flags=re.S))
     assert "Sommet Trump-Poutine à Anchorage" in visible
     assert not re.search(r"seed|\(\s*seed", visible, re.IGNORECASE), visible
+
+
+def test_a_production_app_serves_no_demo_pages(settings: Settings, db: Database) -> None:
+    with TestClient(create_app(settings, db=db), base_url="http://palabre.test") as client:
+        for path in ("/", "/demo/", "/demo/seed-000", "/demo/courriels"):
+            assert client.get(path).status_code == 404, path
+        assert client.get("/widget.js").status_code == 200
+
+
+def test_palabre_demo_serves_its_pages_from_the_root(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from palabre.demo.site import build_demo
+
+    assert isinstance(tmp_path, Path)
+    demo = build_demo(data_dir=str(tmp_path / "demo"), public_url="http://127.0.0.1:8124")
+    try:
+        with TestClient(demo.app, base_url="http://palabre.test") as client:
+            for path in ("/", "/demo/", "/demo/seed-000", "/demo/courriels"):
+                assert client.get(path).status_code == 200, path
+    finally:
+        demo.close()

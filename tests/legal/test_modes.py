@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from legal.legal_support import CLAUSE, service
+from palabre.comments.modes import POST_REVIEW_REASON, check_mode
 from palabre.comments.service import NewComment
 from palabre.errors import PalabreError
-from palabre.legal.modes import POST_REVIEW_REASON, check_mode
 from palabre.review.queues import counts
 from palabre.settings import Settings
 from palabre.storage.db import Database

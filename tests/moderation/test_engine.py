@@ -16,7 +16,7 @@ from palabre.moderation.charter_engine import (
     build_engine,
     default_engine,
 )
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.findings import (
     CATEGORIES,
     Category,
@@ -66,7 +66,7 @@ def engine(*detectors: object) -> CharterEngine:
 
 
 def test_engine_is_a_moderator() -> None:
-    moderator: Moderator = default_engine()
+    moderator: ModerationEngine = default_engine()
     assert moderator.check("Bonjour").decision == "publish"
 
 

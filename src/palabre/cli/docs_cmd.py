@@ -12,7 +12,7 @@ def docs(
     root: Annotated[Path, typer.Option(help="Racine du dépôt.")] = Path("."),
 ) -> None:
     """Régénère les tableaux de la documentation (réglages, codes d'erreur)."""
-    from palabre.docs_gen import regenerate
+    from palabre.cli.docs_gen import regenerate
 
     changed = regenerate(root)
     typer.echo("Mis à jour : " + ", ".join(changed) if changed else "Documentation à jour.")

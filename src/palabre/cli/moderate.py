@@ -13,7 +13,7 @@ from rich.progress import Progress
 
 from palabre.cli._batch import Item, Problem, count_lines, read_items
 from palabre.cli._common import engine_for, err_console, fail
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.typography import french
 
 LABELS = {"publish": "publiés", "hold": "en attente", "reject": "refusés"}
@@ -69,7 +69,7 @@ def moderate(
     )
 
 
-def _write(out: TextIO, item: Item, moderator: Moderator) -> str:
+def _write(out: TextIO, item: Item, moderator: ModerationEngine) -> str:
     verdict = moderator.check(item.text)
     record = {"id": item.id, **verdict.as_dict()}
     out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -45,12 +45,14 @@ def worker(
     """Exécute les tâches de fond : e-mails, webhooks, résumé quotidien (huey)."""
     import logging
 
+    from palabre.legal.mail import attach_statement_mail
     from palabre.notifications.tasks import Tasks, build_huey
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings, database = _open(config)
     huey = build_huey(settings)
     tasks = Tasks(huey, settings, database)
+    attach_statement_mail(tasks, settings)
     _register_moderation(huey, settings, database, tasks)
     queue = "Redis" if settings.redis_url else "SQLite"
     typer.echo(french(f"palabre worker : {workers} fils, file {queue}"))

@@ -101,7 +101,7 @@ def gdpr_purge(config: ConfigOption = None) -> None:
 
     settings = load_settings(config)
     with _database(config).session() as session:
-        count = purge_ip_fingerprints(session, datetime.now(UTC), int(settings.ip_retention_days))
+        count = purge_ip_fingerprints(session, datetime.now(UTC), settings.ip_retention_days)
     typer.echo(french(f"{count} empreinte(s) d'IP oubliée(s)."))
 
 

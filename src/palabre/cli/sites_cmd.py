@@ -80,8 +80,8 @@ def set_rules(
     config: ConfigOption = None,
 ) -> None:
     """Règles d'un site : mode de modération, fermeture automatique, limites par article."""
+    from palabre.comments.modes import check_mode
     from palabre.comments.sites import get_site
-    from palabre.legal.modes import check_mode
 
     database = _database(config)
     with database.session() as session:
@@ -112,10 +112,10 @@ def article_rules(
     config: ConfigOption = None,
 ) -> None:
     """Règles d'un article : son mode de modération, fermer ou rouvrir ses commentaires."""
+    from palabre.comments.controls import set_closed
+    from palabre.comments.modes import check_mode
     from palabre.comments.sites import find_thread, get_site
     from palabre.errors import PalabreError
-    from palabre.legal.controls import set_closed
-    from palabre.legal.modes import check_mode
 
     database = _database(config)
     with database.session() as session:

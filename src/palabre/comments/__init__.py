@@ -1,1 +1,2 @@
-"""Threads and comments: posting, editing, deleting, reading, reporting."""
+"""Threads and comments: posting, editing, deleting, reading, reporting, and what the posting
+path applies: bans, the moderation mode in force, article controls (closing, quotas)."""

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from palabre.moderation.engine import Moderator
 from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
+from palabre.status import STATUS_FOR
 from palabre.storage.models import Comment, Decision, ModerationAction, Thread
 
 log = logging.getLogger(__name__)
@@ -20,16 +20,16 @@ log = logging.getLogger(__name__)
 # comments service asks a too-prolific author to wait before anything is stored.)
 REPEAT_WINDOW = timedelta(hours=24)
 
-STATUS_FOR: dict[str, str] = {"publish": "published", "hold": "held", "reject": "rejected"}
-
 
 def context_for(session: Session, comment: Comment, now: datetime) -> CheckContext:
+    """What the engine may know besides the text, as of `now`: the moment of posting (or of the
+    edit) on the post path, and the same moment again when the comment is re-moderated."""
     recent: list[str] = []
     if comment.author_key:
         mine = (Comment.author_key == comment.author_key, Comment.id != comment.id)
         recent = list(session.scalars(
             select(Comment.text)
-            .where(*mine, Comment.created_at >= now - REPEAT_WINDOW)
+            .where(*mine, Comment.created_at >= now - REPEAT_WINDOW, Comment.created_at <= now)
             .order_by(Comment.created_at.desc())
             .limit(20)
         ).all())
@@ -40,10 +40,6 @@ def context_for(session: Session, comment: Comment, now: datetime) -> CheckConte
         recent_texts_by_author=tuple(recent),
         thread_title=title,
     )
-
-
-def run_engine(moderator: Moderator, text: str, context: CheckContext) -> Verdict:
-    return moderator.check(text, context)
 
 
 def apply_verdict(

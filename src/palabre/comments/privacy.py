@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
 from palabre.comments.service import tombstone
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, ModerationAction, Report, Subscription, Thread
 
 
@@ -49,7 +50,7 @@ def erase_person(session: Session, email: str, now: datetime) -> int:
     for comment in comments:
         session.add(ModerationAction(
             comment_id=comment.id, actor="RGPD", action="gdpr_erase", from_status=comment.status,
-            to_status="deleted", clauses=[], note="effacement à la demande de la personne",
+            to_status=CommentStatus.DELETED, clauses=[], note="effacement à la demande de la personne",
             created_at=now,
         ))
         tombstone(comment, now)

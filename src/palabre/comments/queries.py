@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from palabre.comments import cursor as cursors
 from palabre.errors import PalabreError
+from palabre.status import WAITING, CommentStatus
 from palabre.storage.models import UTCDateTime
 
 Order = Literal["newest", "oldest"]
@@ -71,7 +72,7 @@ class Node:
 
     @property
     def visible(self) -> bool:
-        return self.comment.status == "published" or any(r.visible for r in self.replies)
+        return self.comment.status == CommentStatus.PUBLISHED or any(r.visible for r in self.replies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +88,22 @@ _COLUMNS: Final = (
     "c.edited_at"
 )
 _TYPES: Final = {"created_at": UTCDateTime(), "edited_at": UTCDateTime()}
+
+
+def _sql_list(*statuses: CommentStatus) -> str:
+    """Statuses as SQL literals, written into the statements as before (never bound)."""
+    return ", ".join(f"'{status}'" for status in statuses)
+
+
+_PUBLISHED: Final = _sql_list(CommentStatus.PUBLISHED)
+_HIDDEN_IN_PLACE: Final = _sql_list(CommentStatus.DELETED, CommentStatus.HELD, CommentStatus.REJECTED)
 # A root is shown when published, or (deleted, held, rejected) while one of its replies is
 # published: its place stays so the thread remains readable. Decided in SQL, so that LIMIT counts
 # only what the reader sees.
 _ROOT_VISIBLE: Final = (
-    "(c.status = 'published' OR (c.status IN ('deleted', 'held', 'rejected') AND EXISTS ("
-    "SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.id <> c.id "
-    "AND r.status = 'published')))"
+    f"(c.status = {_PUBLISHED} OR (c.status IN ({_HIDDEN_IN_PLACE}) AND EXISTS ("
+    f"SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.id <> c.id "
+    f"AND r.status = {_PUBLISHED})))"
 )
 # Row values, so that both databases use the cursor as a bound of the index.
 _AFTER: Final = {
@@ -114,7 +124,7 @@ def _page_statement(order: Order, after: bool) -> TextualSelect:
         f"UNION ALL "
         f"SELECT {_COLUMNS}, c.root_id FROM comments c WHERE c.root_id IN (SELECT id FROM page) "
         f"AND c.parent_id IS NOT NULL "
-        f"AND c.status IN ('published', 'deleted', 'held', 'rejected')"
+        f"AND c.status IN ({_PUBLISHED}, {_HIDDEN_IN_PLACE})"
     )
     statement = text(sql).columns(**_TYPES)
     return statement.bindparams(bindparam("stamp", type_=UTCDateTime())) if after else statement
@@ -124,12 +134,12 @@ _PAGE: Final = {(o, a): _page_statement(o, a) for o in ("newest", "oldest") for 
 _SITE: Final = text("SELECT id FROM sites WHERE key = :site")
 _THREAD: Final = text(
     "SELECT t.id, t.key, t.title, t.url, (SELECT count(*) FROM comments c "
-    "WHERE c.thread_id = t.id AND c.status = 'published') "
+    f"WHERE c.thread_id = t.id AND c.status = {_PUBLISHED}) "
     "FROM threads t JOIN sites s ON s.id = t.site_id WHERE s.key = :site AND t.key = :thread"
 )
 _COUNTS: Final = text(
     "SELECT t.key, count(*) FROM threads t JOIN sites s ON s.id = t.site_id "
-    "JOIN comments c ON c.thread_id = t.id AND c.status = 'published' "
+    f"JOIN comments c ON c.thread_id = t.id AND c.status = {_PUBLISHED} "
     "WHERE s.key = :site AND t.key IN :keys GROUP BY t.key"
 ).bindparams(bindparam("keys", expanding=True))
 
@@ -212,6 +222,6 @@ def own_waiting(
         .where(Comment.id.in_(sorted(ids)), Site.key == site_key, Thread.key == thread_key)
         .order_by(Comment.created_at, Comment.id)
     ).all()
-    waiting: list[CommentView] = [c for c in rows if c.status in {"held", "pending"}]
-    decided = [c.id for c in rows if c.status not in {"held", "pending"}]
+    waiting: list[CommentView] = [c for c in rows if c.status in WAITING]
+    decided = [c.id for c in rows if c.status not in WAITING]
     return waiting, decided

@@ -16,8 +16,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from palabre.comments import moderation_step
+from palabre.comments import controls, moderation_step, modes
 from palabre.comments import text as comment_text
+from palabre.comments.authors import VerifiedIdentity
+from palabre.comments.bans import raise_if_banned
 from palabre.comments.reports import REASON_IDS
 from palabre.comments.sites import get_or_create_thread, get_site
 from palabre.comments.tokens import EditTokens, ViewTokens
@@ -31,13 +33,11 @@ from palabre.events import (
     EventBus,
     ReportFiled,
 )
-from palabre.identity.sso import VerifiedIdentity
-from palabre.legal import controls, modes
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.fallback import engine_failure_verdict
 from palabre.moderation.verdict import Verdict
-from palabre.review.bans import raise_if_banned
 from palabre.settings import Settings
+from palabre.status import CommentStatus, verb_for
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, ModerationAction, Report, Thread
 
@@ -96,14 +96,14 @@ class PostResult:
 
 
 # An edit of a comment in one of these states goes to a moderator, never back to the engine.
-HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({"held", "rejected"})
+HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({CommentStatus.HELD, CommentStatus.REJECTED})
 
 
 class CommentService:
     def __init__(
         self,
         db: Database,
-        moderator: Moderator,
+        moderator: ModerationEngine,
         settings: Settings,
         events: EventBus | None = None,
         clock: Clock | None = None,
@@ -116,7 +116,7 @@ class CommentService:
         # When set (setting `moderation_in_worker`), new and edited comments stay pending and
         # are handed to a background worker instead of being moderated in the request.
         self.defer: Callable[[int], object] | None = None
-        self.tokens = EditTokens(settings.resolved_secret_key, int(settings.edit_window_seconds))
+        self.tokens = EditTokens(settings.resolved_secret_key, settings.edit_window_seconds)
         self.view_tokens = ViewTokens(settings.resolved_secret_key)
 
     # -- posting -------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ class CommentService:
     ) -> PostResult:
         if new.honeypot:
             raise PalabreError("pot_de_miel", field="website")
-        body = comment_text.clean_text(new.text, int(self.settings.max_comment_length))
+        body = comment_text.clean_text(new.text, self.settings.max_comment_length)
         author = comment_text.clean_author(new.author)
         email = comment_text.clean_email(new.email)
         now = created_at or self.clock()
@@ -151,7 +151,7 @@ class CommentService:
             thread = get_or_create_thread(
                 session, site, new.thread, new.thread_title, new.thread_url, now
             )
-            if created_at is None:  # closed articles and per-article quotas (legal/controls.py)
+            if created_at is None:  # closed articles and per-article quotas (comments/controls.py)
                 controls.check_post(session, site, thread, author_key, body, now, self.settings)
             root_id: int | None = None
             if new.parent is not None:
@@ -160,7 +160,7 @@ class CommentService:
                     raise PalabreError("parent_inconnu", field="parent")
                 if parent.thread_id != thread.id:
                     raise PalabreError("parent_autre_fil", field="parent")
-                if strict_parent and parent.status not in {"published", "deleted"}:
+                if strict_parent and parent.status not in {CommentStatus.PUBLISHED, CommentStatus.DELETED}:
                     raise PalabreError("parent_indisponible", field="parent")
                 root_id = parent.root_id or parent.id
             comment = Comment(
@@ -174,7 +174,7 @@ class CommentService:
                 browser_key=browser_key,
                 text=body,
                 html=comment_text.render(body),
-                status="pending",
+                status=CommentStatus.PENDING,
                 created_at=now,
                 edit_nonce=secrets.token_hex(8),
                 author_verified=new.identity is not None,
@@ -226,12 +226,12 @@ class CommentService:
     def _check_flood(self, session: Session, site_id: int, key: str | None, now: datetime) -> None:
         """Too many messages from one author in a short time: ask them to wait (429), a limit
         that grows with the site's traffic. Not spam: nothing is held, nothing is said of it."""
-        limit = int(self.settings.flood_max_posts)
+        limit = self.settings.flood_max_posts
         if not key or limit <= 0:
             return
-        window = timedelta(minutes=int(self.settings.flood_window_minutes))
+        window = timedelta(minutes=self.settings.flood_window_minutes)
         since = now - window
-        step = int(self.settings.flood_traffic_step)
+        step = self.settings.flood_traffic_step
         if step > 0:
             site_posts = session.scalar(
                 select(func.count(Comment.id)).join(Thread, Thread.id == Comment.thread_id)
@@ -272,7 +272,7 @@ class CommentService:
             with self.db.session() as session:
                 comment = session.get(Comment, comment_id, with_for_update=True)
                 assert comment is not None
-                if comment.status != "pending":  # moderated meanwhile (idempotent)
+                if comment.status != CommentStatus.PENDING:  # moderated meanwhile (idempotent)
                     return comment, _decision_of(comment.status), ()
                 modes.apply_verdict(session, comment, verdict, now, self.settings)
         except OperationalError:
@@ -290,7 +290,7 @@ class CommentService:
 
     def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
         """One notice per clause, in the verdict's order, with the distinct words at fault."""
-        show_harm = bool(self.settings.show_harm_words)
+        show_harm = self.settings.show_harm_words
         texts: dict[str, str] = {}
         words: dict[str, list[str]] = {}
         for reason in verdict.reasons:
@@ -325,7 +325,7 @@ class CommentService:
     def moderate_pending(self, limit: int = 1000, older_than: timedelta | None = None) -> int:
         """Resume after a crash or a failed decision write: moderate every comment still pending
         (`older_than` leaves alone those a request is moderating right now). Returns how many."""
-        query = select(Comment.id).where(Comment.status == "pending")
+        query = select(Comment.id).where(Comment.status == CommentStatus.PENDING)
         if older_than is not None:
             cutoff = self.clock() - older_than
             query = query.where(func.coalesce(Comment.edited_at, Comment.created_at) < cutoff)
@@ -347,7 +347,7 @@ class CommentService:
         """The author changes their text. A published (or pending) comment is moderated again;
         one that is held or rejected goes to the moderators' queue as it is: a decision already
         made is never undone by the engine, and a rejected text cannot be edited into view."""
-        body = comment_text.clean_text(new_text, int(self.settings.max_comment_length))
+        body = comment_text.clean_text(new_text, self.settings.max_comment_length)
         now = self.clock()
         with self.db.session() as session:
             comment = self._owned(session, comment_id, token)
@@ -356,7 +356,7 @@ class CommentService:
             comment.text = body
             comment.html = comment_text.render(body)
             comment.edited_at = now
-            comment.status = "held" if to_human else "pending"
+            comment.status = CommentStatus.HELD if to_human else CommentStatus.PENDING
             session.add(ModerationAction(
                 comment_id=comment.id, actor="auteur", action="author_edit",
                 from_status=previous, to_status=comment.status, clauses=[],
@@ -381,7 +381,7 @@ class CommentService:
             comment = self._owned(session, comment_id, token)
             session.add(ModerationAction(
                 comment_id=comment.id, actor="auteur", action="author_delete",
-                from_status=comment.status, to_status="deleted", clauses=[], note="",
+                from_status=comment.status, to_status=CommentStatus.DELETED, clauses=[], note="",
                 created_at=now,
             ))
             tombstone(comment, now)
@@ -393,7 +393,7 @@ class CommentService:
         if comment is None:
             raise PalabreError("commentaire_inconnu")
         self.tokens.verify(token, comment.id, comment.edit_nonce)
-        if comment.status == "deleted":
+        if comment.status == CommentStatus.DELETED:
             raise PalabreError("commentaire_supprime")
         return comment
 
@@ -416,7 +416,7 @@ class CommentService:
         now = self.clock()
         with self.db.session() as session:
             comment = session.get(Comment, comment_id, with_for_update=True)
-            if comment is None or comment.status != "published":
+            if comment is None or comment.status != CommentStatus.PUBLISHED:
                 raise PalabreError("commentaire_inconnu")
             earlier = _earlier_report(session, comment.id, keys)
             if earlier is not None:
@@ -427,12 +427,12 @@ class CommentService:
             )
             session.add(report)
             comment.report_count += 1
-            threshold = int(self.settings.reports_to_hold)
+            threshold = self.settings.reports_to_hold
             if threshold and comment.report_count >= threshold and not _kept(session, comment):
-                comment.status = "held"
+                comment.status = CommentStatus.HELD
                 session.add(ModerationAction(
                     comment_id=comment.id, actor="système", action="reports_threshold",
-                    from_status="published", to_status="held", clauses=[],
+                    from_status=CommentStatus.PUBLISHED, to_status=CommentStatus.HELD, clauses=[],
                     note=f"{comment.report_count} signalements", created_at=now,
                 ))
             session.flush()
@@ -477,7 +477,7 @@ def _aware(value: datetime) -> datetime:
 
 def tombstone(comment: Comment, now: datetime) -> None:
     """A deleted comment keeps its place so its replies stay readable, but nothing of its author."""
-    comment.status = "deleted"
+    comment.status = CommentStatus.DELETED
     comment.text = ""
     comment.html = ""
     comment.author_name = None
@@ -486,4 +486,5 @@ def tombstone(comment: Comment, now: datetime) -> None:
 
 
 def _decision_of(status: str) -> str:
-    return {"published": "publish", "held": "hold", "rejected": "reject"}.get(status, "hold")
+    verb = verb_for(status)
+    return "hold" if verb is None or verb == "delete" else verb

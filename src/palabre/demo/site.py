@@ -27,6 +27,7 @@ def build_demo(**settings: Any) -> Demo:
     """`settings` as for `load_settings` (data_dir, public_url, host, port…). « Suivre les
     commentaires » works end to end: mail goes to a local sink shown on /demo/courriels, and
     mail tasks run at once (no separate `palabre worker` to start)."""
+    from palabre.demo.pages import install as install_demo_pages
     from palabre.notifications.tasks import build_huey
     from palabre.settings import load_settings
     from palabre.web.app import create_app
@@ -38,6 +39,7 @@ def build_demo(**settings: Any) -> Demo:
         app = create_app(resolved, huey=build_huey(resolved, immediate=True))
         app.state.demo_mailbox = mailbox
         install_demo_charter(app.state.palabre.db)
+        install_demo_pages(app)
         loaded = load_demo(app.state.palabre.comments)
     except BaseException:
         mailbox.stop()

@@ -4,25 +4,18 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 
 import jwt
 from sqlalchemy.orm import Session
 
+from palabre.comments.authors import VerifiedIdentity
 from palabre.comments.sites import get_site
 from palabre.errors import PalabreError
 from palabre.storage.models import SsoSecret
 
 ALGORITHM = "HS256"
 LEEWAY_SECONDS = 30
-
-
-@dataclass(frozen=True, slots=True)
-class VerifiedIdentity:
-    external_id: str
-    name: str
-    email: str | None
 
 
 def set_secret(session: Session, site_key: str, now: datetime, secret: str | None = None) -> str:

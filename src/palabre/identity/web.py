@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from palabre.identity.sso import VerifiedIdentity, verify
-
-if TYPE_CHECKING:
-    from palabre.web.context import AppContext
+from palabre.comments.authors import VerifiedIdentity
+from palabre.identity.sso import verify
+from palabre.storage.db import Database
 
 
-def sso_identity(ctx: AppContext, site: str, token: str | None) -> VerifiedIdentity | None:
+def sso_identity(db: Database, site: str, token: str | None) -> VerifiedIdentity | None:
     if not token:
         return None
-    with ctx.db.session() as session:
+    with db.session() as session:
         return verify(session, site, token)

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from palabre.errors import PalabreError
-from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread, Status
+from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread
 from palabre.interop.textconv import clean_address, clean_name, html_to_markdown
 from palabre.interop.urls import normalise_url
 from palabre.interop.xmlsource import (
@@ -31,14 +31,15 @@ from palabre.interop.xmlsource import (
     required,
     text,
 )
+from palabre.status import CommentStatus
 
-STATUS: dict[str, Status] = {
-    "LIVE": "published",
-    "PENDING": "held",
-    "DRAFT": "held",
-    "SPAM": "rejected",
-    "SPAM_COMMENT": "rejected",
-    "DELETED": "deleted",
+STATUS: dict[str, CommentStatus] = {
+    "LIVE": CommentStatus.PUBLISHED,
+    "PENDING": CommentStatus.HELD,
+    "DRAFT": CommentStatus.HELD,
+    "SPAM": CommentStatus.REJECTED,
+    "SPAM_COMMENT": CommentStatus.REJECTED,
+    "DELETED": CommentStatus.DELETED,
 }
 _TAIL = re.compile(r"(\d+)\D*$")
 
@@ -131,7 +132,7 @@ def _comment(
         )
     status = STATUS[raw_status]
     body = _content(entry)
-    if status != "deleted":
+    if status != CommentStatus.DELETED:
         required(body, place, "content")
     author = child(entry, "author")
     email = text(author, "email") if author is not None else ""
@@ -139,7 +140,7 @@ def _comment(
         external_id=_short(ident),
         thread_id=post,
         parent_id=parent,
-        text=html_to_markdown(body) if status != "deleted" else "",
+        text=html_to_markdown(body) if status != CommentStatus.DELETED else "",
         created_at=parse_date(
             text(entry, "published") or text(entry, "created"), place, "published"
         ),

@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from palabre.errors import PalabreError
-from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread, Status
+from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread
 from palabre.interop.textconv import clean_address, clean_name, html_to_markdown
 from palabre.interop.urls import normalise_url
 from palabre.interop.xmlsource import (
@@ -25,6 +25,7 @@ from palabre.interop.xmlsource import (
     text,
     truthy,
 )
+from palabre.status import CommentStatus
 
 
 def read(path: Path, base_url: str | None = None) -> ImportBatch:
@@ -74,14 +75,14 @@ def _comment(
     parent = attr(parent_ref, "id") if parent_ref is not None else ""
     status = _status(element)
     message = text(element, "message")
-    if status != "deleted":
+    if status != CommentStatus.DELETED:
         required(message, place, "message")
     author = child(element, "author")
     return ImportedComment(
         external_id=ident,
         thread_id=thread_id,
         parent_id=parent or None,
-        text=html_to_markdown(message) if status != "deleted" else "",
+        text=html_to_markdown(message) if status != CommentStatus.DELETED else "",
         created_at=parse_date(text(element, "createdAt"), place, "createdAt"),
         status=status,
         place=place,
@@ -92,12 +93,12 @@ def _comment(
     )
 
 
-def _status(element: Element) -> Status:
+def _status(element: Element) -> CommentStatus:
     if truthy(text(element, "isDeleted")):
-        return "deleted"
+        return CommentStatus.DELETED
     if truthy(text(element, "isSpam")):
-        return "rejected"
+        return CommentStatus.REJECTED
     approved = text(element, "isApproved")
     if approved and not truthy(approved):
-        return "held"
-    return "published"
+        return CommentStatus.HELD
+    return CommentStatus.PUBLISHED

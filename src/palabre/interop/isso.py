@@ -12,11 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from palabre.errors import PalabreError
-from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread, Status
+from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread
 from palabre.interop.textconv import clean_address, clean_name, html_to_markdown
 from palabre.interop.urls import normalise_url
+from palabre.status import CommentStatus
 
-MODES: dict[int, Status] = {1: "published", 2: "held", 4: "deleted"}
+MODES: dict[int, CommentStatus] = {
+    1: CommentStatus.PUBLISHED, 2: CommentStatus.HELD, 4: CommentStatus.DELETED
+}
 NEEDED = {
     "threads": {"id", "uri", "title"},
     "comments": {"tid", "id", "parent", "created", "mode", "text", "author", "email"},
@@ -116,13 +119,13 @@ def _comment(
     except (OverflowError, OSError, ValueError) as exc:
         raise invalid("created", created) from exc
     status = MODES[mode]
-    if status != "deleted" and not (isinstance(body, str) and body.strip()):
+    if status != CommentStatus.DELETED and not (isinstance(body, str) and body.strip()):
         raise PalabreError("import_champ_manquant", params={"place": place, "field": "text"})
     return ImportedComment(
         external_id=str(ident),
         thread_id=str(tid),
         parent_id=str(parent) if parent is not None else None,
-        text=html_to_markdown(str(body), markdown_source=True) if status != "deleted" else "",
+        text=html_to_markdown(str(body), markdown_source=True) if status != CommentStatus.DELETED else "",
         created_at=when,
         status=status,
         place=place,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Final, Literal
+from typing import Any, Final
 
-Status = Literal["published", "held", "rejected", "deleted", "pending"]
-STATUSES: Final[tuple[Status, ...]] = ("published", "held", "rejected", "deleted", "pending")
+from palabre.status import CommentStatus
+
+STATUSES: Final[tuple[CommentStatus, ...]] = tuple(CommentStatus)
 SOURCES: Final[tuple[str, ...]] = ("disqus", "wordpress", "isso", "blogger", "palabre")
 
 
@@ -52,7 +53,7 @@ class ImportedComment:
     thread_id: str
     text: str
     created_at: datetime
-    status: Status
+    status: CommentStatus
     place: str
     parent_id: str | None = None
     author_name: str | None = None

@@ -14,11 +14,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from palabre.comments.moderation_step import apply_verdict
+from palabre.comments.moderation_step import apply_verdict, context_for
 from palabre.comments.sites import get_site
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.fallback import engine_failure_verdict
+from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
+from palabre.status import STATUS_FOR, CommentStatus
 from palabre.storage.db import Database
 from palabre.storage.models import Comment, Site, Thread
 from palabre.typography import french
@@ -55,7 +57,7 @@ class RemoderationReport:
         self.examined += 1
         self.decisions[verdict.decision] += 1
         if verdict.decision != "publish":
-            self.changes[f"published → {_STATUS[verdict.decision]}"] += 1
+            self.changes[f"{CommentStatus.PUBLISHED} → {STATUS_FOR[verdict.decision]}"] += 1
         for clause in dict.fromkeys(r.clause for r in verdict.reasons):
             self.clauses[clause] += 1
         for category in dict.fromkeys(r.category for r in verdict.reasons if r.category):
@@ -100,9 +102,6 @@ class RemoderationReport:
         return out
 
 
-_STATUS = {"publish": "published", "hold": "held", "reject": "rejected"}
-
-
 def _excerpt(text: str, limit: int = 120) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -110,7 +109,7 @@ def _excerpt(text: str, limit: int = 120) -> str:
 
 def remoderate(
     db: Database,
-    moderator: Moderator,
+    moderator: ModerationEngine,
     *,
     site: str | None = None,
     since: datetime | None = None,
@@ -127,9 +126,12 @@ def remoderate(
                 select(Comment).where(Comment.id.in_(chunk)).order_by(Comment.id)
             ).all()
             for comment in comments:
-                if comment.status != "published" or not comment.text.strip():
+                if comment.status != CommentStatus.PUBLISHED or not comment.text.strip():
                     continue
-                verdict = _check(moderator, comment.text)
+                # as when it was last moderated: the author's texts of the day before, the
+                # thread's title (comments/moderation_step.py)
+                context = context_for(session, comment, comment.edited_at or comment.created_at)
+                verdict = _check(moderator, comment.text, context)
                 report.add(comment.id, comment.text, verdict)
                 if apply and verdict.decision != "publish":
                     apply_verdict(session, comment, verdict, now, actor=ACTOR)
@@ -138,17 +140,17 @@ def remoderate(
     return report
 
 
-def _check(moderator: Moderator, text: str) -> Verdict:
+def _check(moderator: ModerationEngine, text: str, context: CheckContext) -> Verdict:
     """A failing engine holds the comment for a human, as when it is posted."""
     try:
-        return moderator.check(text)
+        return moderator.check(text, context)
     except Exception as exc:
         return engine_failure_verdict(repr(exc))
 
 
 def _candidates(db: Database, site: str | None, since: datetime | None) -> list[int]:
     with db.session() as session:
-        query = select(Comment.id).where(Comment.status == "published")
+        query = select(Comment.id).where(Comment.status == CommentStatus.PUBLISHED)
         if site is not None:
             site_row: Site = get_site(session, site)
             query = query.join(Thread, Comment.thread_id == Thread.id).where(

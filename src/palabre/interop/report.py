@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from palabre.status import CommentStatus
 from palabre.typography import french
 
-STATUS_LABELS = {
-    "published": "publiés",
-    "held": "en attente de modération",
-    "rejected": "refusés (spam)",
-    "deleted": "supprimés (conservés en trace)",
+STATUS_LABELS: dict[str, str] = {
+    CommentStatus.PUBLISHED: "publiés",
+    CommentStatus.HELD: "en attente de modération",
+    CommentStatus.REJECTED: "refusés (spam)",
+    CommentStatus.DELETED: "supprimés (conservés en trace)",
 }
 
 

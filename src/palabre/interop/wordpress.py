@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from palabre.errors import PalabreError
-from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread, Status
+from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread
 from palabre.interop.textconv import clean_address, clean_name, html_to_markdown
 from palabre.interop.urls import normalise_url
 from palabre.interop.xmlsource import (
@@ -26,15 +26,16 @@ from palabre.interop.xmlsource import (
     required,
     text,
 )
+from palabre.status import CommentStatus
 
-STATUS: dict[str, Status] = {
-    "1": "published",
-    "approve": "published",
-    "0": "held",
-    "hold": "held",
-    "spam": "rejected",
-    "trash": "deleted",
-    "post-trashed": "deleted",
+STATUS: dict[str, CommentStatus] = {
+    "1": CommentStatus.PUBLISHED,
+    "approve": CommentStatus.PUBLISHED,
+    "0": CommentStatus.HELD,
+    "hold": CommentStatus.HELD,
+    "spam": CommentStatus.REJECTED,
+    "trash": CommentStatus.DELETED,
+    "post-trashed": CommentStatus.DELETED,
 }
 NO_DATE = "0000-00-00 00:00:00"
 
@@ -91,7 +92,7 @@ def _comment(doc: XmlDocument, element: Element, post_id: str) -> ImportedCommen
         )
     status = STATUS[approved]
     content = text(element, "comment_content")
-    if status != "deleted":
+    if status != CommentStatus.DELETED:
         required(content, place, "wp:comment_content")
     date = text(element, "comment_date_gmt")
     field = "wp:comment_date_gmt"
@@ -102,7 +103,7 @@ def _comment(doc: XmlDocument, element: Element, post_id: str) -> ImportedCommen
         external_id=ident,
         thread_id=post_id,
         parent_id=parent if parent not in {"", "0"} else None,
-        text=html_to_markdown(_autop(content)) if status != "deleted" else "",
+        text=html_to_markdown(_autop(content)) if status != CommentStatus.DELETED else "",
         created_at=parse_date(date, place, field),
         status=status,
         place=place,

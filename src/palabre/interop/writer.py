@@ -22,6 +22,7 @@ from palabre.interop.model import ImportBatch, ImportedComment, ImportedThread
 from palabre.interop.ordering import first_dates, natural_key, parents_first
 from palabre.interop.report import ImportReport, ThreadCount
 from palabre.interop.restore import restore_ban, restore_history, restore_subscription
+from palabre.status import CommentStatus
 from palabre.storage.db import Database
 from palabre.storage.models import (
     Comment,
@@ -225,7 +226,7 @@ class _Writer:
         external: str | None,
     ) -> Comment:
         history = source.history
-        deleted = source.status == "deleted"
+        deleted = source.status == CommentStatus.DELETED
         email = None if deleted else source.author_email
         return Comment(
             thread_id=thread.id,

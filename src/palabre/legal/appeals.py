@@ -18,6 +18,7 @@ from palabre.events import DecisionMade, Event
 from palabre.legal import statements
 from palabre.review.accounts import Moderator
 from palabre.review.actions import comment_in_scope
+from palabre.status import RESTRICTING, CommentStatus
 from palabre.storage.models import Comment, ModerationAction, Thread
 from palabre.storage.models_legal import Appeal, Statement
 
@@ -34,7 +35,7 @@ def file(session: Session, comment_id: int, text: str, now: datetime, appeal_day
     if comment is None:
         raise PalabreError("commentaire_inconnu")
     statement = statements.latest(session, comment_id)
-    if statement is None or comment.status not in statements.RESTRICTING:
+    if statement is None or comment.status not in RESTRICTING:
         raise PalabreError("recours_impossible")
     if now > statement.created_at + timedelta(days=appeal_days):
         raise PalabreError("recours_expire", params={"days": appeal_days})
@@ -76,9 +77,9 @@ def decide(
     before = comment.status
     events: list[Event] = []
     if outcome == "reverse" and comment.text:
-        comment.status = "published"
+        comment.status = CommentStatus.PUBLISHED
         comment.deleted_at = None
-        events.append(DecisionMade(comment.id, comment.thread_id, "publish", "published"))
+        events.append(DecisionMade(comment.id, comment.thread_id, "publish", CommentStatus.PUBLISHED))
     appeal.status = STATUS_OF[outcome]
     appeal.decided_at = now
     appeal.decided_by = moderator.email

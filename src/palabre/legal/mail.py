@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 from palabre.legal import statements
 from palabre.legal.statements import StatementView
 from palabre.notifications.mail import Email, valid_address
+from palabre.notifications.tasks import Tasks
+from palabre.settings import Settings
+from palabre.status import RESTRICTING, verb_for
 from palabre.storage.models import Comment
 from palabre.typography import french
 
@@ -112,9 +115,28 @@ def statement_email(
     if comment is None or not comment.author_email or not valid_address(comment.author_email):
         return None
     stored = statements.latest(session, comment_id)
-    if stored is None or statements.RESTRICTING.get(comment.status) != stored.decision:
+    if stored is None or comment.status not in RESTRICTING or verb_for(comment.status) != stored.decision:
         return None
     if stored.decision == "hold" and stored.mode == "pre":
         return None
     shown = statements.view(session, stored, appeal_days, locale, show_harm_words)
     return statement_sent(comment.author_email, shown, url_for(comment_id), locale)
+
+
+def statement_mailer(
+    locale: str, appeal_days: int, show_harm_words: bool
+) -> Callable[[Session, int, Callable[[int], str]], Email | None]:
+    """The status mailer that `notifications.tasks.Tasks.status_mailers` runs on every
+    restricting status change: the statement of reasons to the author."""
+
+    def mailer(session: Session, comment_id: int, url_for: Callable[[int], str]) -> Email | None:
+        return statement_email(session, comment_id, url_for, locale, appeal_days, show_harm_words)
+
+    return mailer
+
+
+def attach_statement_mail(tasks: Tasks, settings: Settings) -> None:
+    """Registers the statement e-mail on a `Tasks` (called by the composition roots)."""
+    tasks.status_mailers.append(
+        statement_mailer(settings.locale, settings.appeal_days, settings.show_harm_words)
+    )

@@ -19,6 +19,7 @@ from palabre.notifications.compose import comment_url
 from palabre.notifications.mail import valid_address
 from palabre.review.accounts import Moderator
 from palabre.review.actions import comment_in_scope
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, ModerationAction, Thread
 from palabre.storage.models_legal import Notice
 
@@ -68,7 +69,7 @@ def file(
     if not good_faith:
         raise PalabreError("bonne_foi_requise", field="good_faith")
     comment = session.get(Comment, comment_id)
-    if comment is None or comment.status != "published":
+    if comment is None or comment.status != CommentStatus.PUBLISHED:
         raise PalabreError("commentaire_inconnu")
     thread = session.get(Thread, comment.thread_id)
     assert thread is not None
@@ -104,9 +105,9 @@ def decide(
         return NoticeDecided(notice, [], False)
     before = comment.status
     events: list[Event] = []
-    if remove and before in {"published", "held"}:
-        comment.status = "rejected"
-        events.append(DecisionMade(comment.id, comment.thread_id, "reject", "rejected"))
+    if remove and before in {CommentStatus.PUBLISHED, CommentStatus.HELD}:
+        comment.status = CommentStatus.REJECTED
+        events.append(DecisionMade(comment.id, comment.thread_id, "reject", CommentStatus.REJECTED))
     notice.status, notice.outcome = "decided", "removed" if remove else "kept"
     notice.decided_at, notice.decided_by = now, moderator.email
     session.add(ModerationAction(

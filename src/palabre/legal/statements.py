@@ -1,8 +1,9 @@
 """Statements of reasons (DSA art. 17). Every audit row that moves a comment into a held,
 rejected or deleted state, by the system or a moderator, gets its statement in the same
-transaction (a mapper event on `ModerationAction`): the decision, the facts, the charter clauses
-with the words at fault, whether it was automated, and how to contest. The text is generated
-from the charter and the decision, never from a moderator's note."""
+transaction (`palabre.storage.statement_rows`); here it is put into the author's words: the
+decision, the facts, the charter clauses with the words at fault, whether it was automated, and
+how to contest. The text is generated from the charter and the decision, never from a
+moderator's note."""
 
 from __future__ import annotations
 
@@ -10,57 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, event, insert, select
-from sqlalchemy.orm import Mapper, Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from palabre.storage.models import Decision, ModerationAction
+from palabre.storage.models import ModerationAction
 from palabre.storage.models_legal import Appeal, Statement
+from palabre.storage.statement_rows import AUTHOR as AUTHOR
 from palabre.typography import french
 
-RESTRICTING: Final[dict[str, str]] = {"held": "hold", "rejected": "reject", "deleted": "delete"}
-AUTHOR: Final = "auteur"
-SYSTEM: Final = "système"
-MAX_WORDS: Final = 8
 HARM_CATEGORIES: Final = frozenset({"haine", "violence", "insulte", "grossierete", "illegal"})
-
-
-@event.listens_for(ModerationAction, "after_insert")
-def _statement_for_action(
-    _mapper: Mapper[Any], connection: Connection, action: ModerationAction
-) -> None:
-    decision = RESTRICTING.get(action.to_status)
-    if decision is None or action.from_status == action.to_status or action.actor == AUTHOR:
-        return
-    query = select(Decision.reasons, Decision.mode).where(Decision.comment_id == action.comment_id)
-    if action.decision_id is not None:
-        query = query.where(Decision.id == action.decision_id)
-    row = connection.execute(query.order_by(Decision.id.desc()).limit(1)).first()
-    reasons: list[Any] = list(row[0] or []) if row else []
-    mode = str(row[1] or "") if row else ""
-    connection.execute(insert(Statement).values(
-        comment_id=action.comment_id, action_id=action.id, decision=decision,
-        automated=action.actor == SYSTEM, mode=mode,
-        grounds=grounds(reasons, [str(c) for c in action.clauses or []]),
-        created_at=action.created_at,
-    ))
-
-
-def grounds(reasons: list[Any], clauses: list[str]) -> list[dict[str, Any]]:
-    """One ground per clause cited (in the decision's order), with its text, category and the
-    distinct words at fault."""
-    found: dict[str, dict[str, Any]] = {}
-    for reason in reasons:
-        clause = str(reason.get("clause") or "")
-        if not clause or (clauses and clause not in clauses):
-            continue
-        ground = found.setdefault(clause, {"clause": clause,
-                                           "text": str(reason.get("clause_text") or ""),
-                                           "category": reason.get("category"), "words": []})
-        for span in reason.get("spans") or []:
-            word = str(span[2]).strip() if len(span) > 2 else ""
-            if word and word not in ground["words"] and len(ground["words"]) < MAX_WORDS:
-                ground["words"].append(word[:80])
-    return list(found.values())
 
 
 @dataclass(frozen=True, slots=True)

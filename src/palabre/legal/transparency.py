@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, or_, select, true
 from sqlalchemy.orm import Session
 
 from palabre.legal import notices
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, ModerationAction, Thread
 from palabre.storage.models_legal import Appeal, Notice, Statement
 from palabre.typography import french
@@ -293,9 +294,9 @@ def _held_waits(moves: list[HeldMove], within: Any) -> list[timedelta]:
     entered: dict[int, datetime] = {}
     waits: list[timedelta] = []
     for move in sorted(moves, key=lambda m: (_naive(m.created_at), m.comment_id)):
-        if move.to_status == "held" and move.from_status != "held":
+        if move.to_status == CommentStatus.HELD and move.from_status != CommentStatus.HELD:
             entered[move.comment_id] = _naive(move.created_at)
-        elif move.from_status == "held" and move.to_status != "held":
+        elif move.from_status == CommentStatus.HELD and move.to_status != CommentStatus.HELD:
             began = entered.pop(move.comment_id, None)
             if began is not None and within(move.created_at):
                 waits.append(_naive(move.created_at) - began)
@@ -362,11 +363,11 @@ def _moves(session: Session, start: datetime, end: datetime,
     left = (select(ModerationAction.comment_id)
             .join(Comment, Comment.id == ModerationAction.comment_id)
             .join(Thread, Thread.id == Comment.thread_id)
-            .where(ModerationAction.from_status == "held", ModerationAction.to_status != "held",
+            .where(ModerationAction.from_status == CommentStatus.HELD, ModerationAction.to_status != CommentStatus.HELD,
                    ModerationAction.created_at >= start, ModerationAction.created_at < end,
                    _in_sites(site_ids)))
     query = select(ModerationAction.comment_id, ModerationAction.from_status,
                    ModerationAction.to_status, ModerationAction.created_at).where(
         ModerationAction.comment_id.in_(left), ModerationAction.created_at < end,
-        or_(ModerationAction.from_status == "held", ModerationAction.to_status == "held"))
+        or_(ModerationAction.from_status == CommentStatus.HELD, ModerationAction.to_status == CommentStatus.HELD))
     return [HeldMove(*row) for row in session.execute(query).all()]

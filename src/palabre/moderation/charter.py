@@ -1,94 +1,28 @@
 """The site's charter: clauses readers see, what to do at which confidence, the site's words.
 
 The charter is a TOML file written in French (see docs/charter.md). `load_charter()` reads and
-validates it; a malformed file raises `CharterError` with the line (when known) and a French
-reason. Clauses are versioned and retired, never deleted, so old decisions keep their meaning."""
+validates it (`charter_parse.py`); a malformed file raises `CharterError` with the line (when
+known) and a French reason. The types are in `charter_types.py`, importable from here.
+Clauses are versioned and retired, never deleted, so old decisions keep their meaning."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
-from palabre.moderation.findings import Category
-
-Strictness = Literal["souple", "normale", "stricte"]
-STRICTNESS_LEVELS: tuple[Strictness, ...] = ("souple", "normale", "stricte")
-
-
-class CharterError(ValueError):
-    """A charter that cannot be used. `line` is the 1-based line in the file when known."""
-
-    def __init__(self, reason: str, line: int | None = None, path: str | None = None) -> None:
-        self.reason = reason
-        self.line = line
-        self.path = path
-        where = path or "charte"
-        if line is not None:
-            where += f", ligne {line}"
-        super().__init__(f"Charte invalide ({where}) : {reason}")
-
-
-@dataclass(frozen=True, slots=True)
-class Threshold:
-    """Scores below `hold` publish; from `hold` the comment is held; from `reject` (if set)
-    it is rejected."""
-
-    hold: float
-    reject: float | None = None
-
-    def action(self, score: float) -> Literal["publish", "hold", "reject"]:
-        if self.reject is not None and score >= self.reject:
-            return "reject"
-        return "hold" if score >= self.hold else "publish"
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    id: str
-    text: str
-    categories: tuple[Category, ...]
-    version: int = 1
-    retired: bool = False
-    retired_in: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Charter:
-    version: str
-    name: str
-    clauses: tuple[Clause, ...]
-    thresholds: dict[Category, Threshold]
-    preamble: str = ""
-    notes: tuple[str, ...] = ()
-    language_strictness: Strictness = "normale"
-    proper_names: tuple[str, ...] = ()
-    allowed_words: tuple[str, ...] = ()
-    banned_words: dict[Category, tuple[str, ...]] = field(default_factory=dict)
-    suspect_words: dict[Category, tuple[str, ...]] = field(default_factory=dict)
-    source: str = ""
-    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def active_clauses(self) -> tuple[Clause, ...]:
-        return tuple(c for c in self.clauses if not c.retired)
-
-    def clause_for(self, category: Category) -> Clause | None:
-        """The first active clause covering `category`, or None if the charter ignores it."""
-        for clause in self.clauses:
-            if not clause.retired and category in clause.categories:
-                return clause
-        return None
-
+from palabre.moderation.charter_parse import parse_charter
+from palabre.moderation.charter_types import STRICTNESS_LEVELS as STRICTNESS_LEVELS
+from palabre.moderation.charter_types import Charter as Charter
+from palabre.moderation.charter_types import CharterError as CharterError
+from palabre.moderation.charter_types import Clause as Clause
+from palabre.moderation.charter_types import Strictness as Strictness
+from palabre.moderation.charter_types import Threshold as Threshold
 
 DEFAULT_CHARTER = "fr-default.toml"
 
 
 def load_charter(path: str | Path | None = None) -> Charter:
     """Reads the charter at `path`, or the shipped default charter when `path` is None."""
-    from palabre.moderation.charter_parse import parse_charter
-
     if path is None:
         return default_charter()
     p = Path(path)
@@ -104,8 +38,6 @@ _DEFAULT: list[Charter] = []
 
 def default_charter() -> Charter:
     """The shipped default charter (read once, then cached)."""
-    from palabre.moderation.charter_parse import parse_charter
-
     if not _DEFAULT:
         ref = resources.files("palabre.moderation").joinpath("charters", DEFAULT_CHARTER)
         _DEFAULT.append(parse_charter(ref.read_text(encoding="utf-8"), source=DEFAULT_CHARTER))

@@ -6,7 +6,7 @@ import re
 import tomllib
 from typing import Any, cast
 
-from palabre.moderation.charter import (
+from palabre.moderation.charter_types import (
     STRICTNESS_LEVELS,
     Charter,
     CharterError,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.settings import Settings
 
 
-def load_moderator(settings: Settings) -> Moderator:
+def load_moderator(settings: Settings) -> ModerationEngine:
     from palabre.moderation.charter import load_charter
     from palabre.moderation.charter_engine import build_engine, default_engine
 
-    path = str(settings.charter_path)
+    path = settings.charter_path
     if not path:
         return default_engine()
     return build_engine(load_charter(path))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from palabre.notifications.links import Links
 from palabre.notifications.mail import Email, valid_address
 from palabre.notifications.render import render_email
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Decision, EmailOptOut, Subscription, Thread
 
 ONE_CLICK = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
@@ -55,7 +56,7 @@ def published_emails(
     """New published comment: immediate subscribers of the thread, and the parent's author
     (who has no subscription, so gets the site's default `locale`)."""
     comment = session.get(Comment, comment_id)
-    if comment is None or comment.status != "published":
+    if comment is None or comment.status != CommentStatus.PUBLISHED:
         return []
     thread = session.get(Thread, comment.thread_id)
     assert thread is not None
@@ -106,7 +107,7 @@ def held_emails(
 ) -> list[Email]:
     """A held comment: each moderator gets signed links to publish or reject it, once."""
     comment = session.get(Comment, comment_id)
-    if comment is None or comment.status != "held" or not moderators:
+    if comment is None or comment.status != CommentStatus.HELD or not moderators:
         return []
     thread = session.get(Thread, comment.thread_id)
     assert thread is not None
@@ -142,7 +143,7 @@ def digest_emails(
     for sub in subs:
         since = max(d for d in (day_ago, sub.last_digest_at, sub.confirmed_at) if d is not None)
         comments = session.scalars(select(Comment).where(
-            Comment.thread_id == sub.thread_id, Comment.status == "published",
+            Comment.thread_id == sub.thread_id, Comment.status == CommentStatus.PUBLISHED,
             Comment.created_at > since, Comment.created_at <= now,
         ).order_by(Comment.created_at, Comment.id)).all()
         comments = [c for c in comments if (c.author_email or "").lower() != sub.email.lower()]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from palabre.comments.sites import find_thread, get_site
 from palabre.errors import PalabreError
 from palabre.notifications.compose import comment_url, thread_title
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Site, Thread
 
 FEED_SIZE = 50
@@ -63,7 +64,7 @@ def thread_feed(session: Session, public_url: str, site_key: str, thread_key: st
     if thread is None:
         raise PalabreError("fil_inconnu", params={"thread": thread_key[:200]}, field="thread")
     comments = session.scalars(select(Comment).where(
-        Comment.thread_id == thread.id, Comment.status == "published"
+        Comment.thread_id == thread.id, Comment.status == CommentStatus.PUBLISHED
     ).order_by(Comment.created_at.desc(), Comment.id.desc()).limit(FEED_SIZE)).all()
     rows = [(c, thread) for c in comments]
     self_url = (f"{public_url.rstrip('/')}/feeds/thread.atom?site={quote(site.key, safe='')}"
@@ -78,7 +79,7 @@ def thread_feed(session: Session, public_url: str, site_key: str, thread_key: st
 def site_feed(session: Session, public_url: str, site_key: str) -> bytes:
     site: Site = get_site(session, site_key)
     found = session.execute(select(Comment, Thread).join(Thread, Comment.thread_id == Thread.id)
-                            .where(Thread.site_id == site.id, Comment.status == "published")
+                            .where(Thread.site_id == site.id, Comment.status == CommentStatus.PUBLISHED)
                             .order_by(Comment.created_at.desc(), Comment.id.desc())
                             .limit(FEED_SIZE)).all()
     rows = [(c, t) for c, t in found]

@@ -69,12 +69,12 @@ class SmtpSender:
     """Sends through the configured SMTP server; raises on failure so the task retries."""
 
     def __init__(self, settings: Settings, timeout: float = 20.0) -> None:
-        self.host = str(settings.smtp_host)
-        self.port = int(settings.smtp_port)
-        self.security = str(settings.smtp_security).lower()
-        self.user = str(settings.smtp_user)
-        self.password = str(settings.smtp_password)
-        self.sender = str(settings.mail_from)
+        self.host = settings.smtp_host
+        self.port = settings.smtp_port
+        self.security = settings.smtp_security.lower()
+        self.user = settings.smtp_user
+        self.password = settings.smtp_password
+        self.sender = settings.mail_from
         self.timeout = timeout
 
     @property

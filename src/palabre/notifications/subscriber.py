@@ -5,6 +5,7 @@ from __future__ import annotations
 from palabre.events import CommentDeleted, CommentEdited, DecisionMade, Event, ReportFiled
 from palabre.notifications import webhooks
 from palabre.notifications.tasks import Tasks
+from palabre.status import CommentStatus
 
 
 class NotificationSubscriber:
@@ -33,7 +34,7 @@ class NotificationSubscriber:
             return
         edited = event.comment_id in self._edited
         self._edited.discard(event.comment_id)
-        if event.status == "published":
+        if event.status == CommentStatus.PUBLISHED:
             self.tasks.on_published(event.comment_id, not edited)
-        elif event.status in {"held", "rejected"}:
+        elif event.status in {CommentStatus.HELD, CommentStatus.REJECTED}:
             self.tasks.on_status(event.comment_id, event.status)

@@ -11,12 +11,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
+from sqlalchemy.orm import Session
 
 from palabre.comments.tokens import ViewTokens
 from palabre.notifications import compose, webhooks
 from palabre.notifications.links import Links
 from palabre.notifications.mail import Email, SmtpSender
 from palabre.settings import Settings
+from palabre.status import RESTRICTING, CommentStatus
 from palabre.storage.db import Database
 from palabre.storage.models import Subscription, WebhookEndpoint
 
@@ -25,15 +27,19 @@ Clock = Callable[[], datetime]
 
 
 def build_huey(settings: Settings, *, immediate: bool = False) -> Huey:
-    if str(settings.redis_url):
-        return RedisHuey("palabre", url=str(settings.redis_url), immediate=immediate)
+    if settings.redis_url:
+        return RedisHuey("palabre", url=settings.redis_url, immediate=immediate)
     settings.data_path.mkdir(parents=True, exist_ok=True)
     return SqliteHuey("palabre", filename=str(settings.data_path / "tasks.sqlite3"),
                       immediate=immediate)
 
 
 def moderator_addresses(settings: Settings) -> list[str]:
-    return [a.strip() for a in str(settings.moderator_emails).split(",") if a.strip()]
+    return [a.strip() for a in settings.moderator_emails.split(",") if a.strip()]
+
+
+#: (session, comment id, statement URL for a comment id) -> the e-mail, or None.
+StatusMailer = Callable[[Session, int, Callable[[int], str]], Email | None]
 
 
 class Tasks:
@@ -45,11 +51,14 @@ class Tasks:
         self.settings = settings
         self.db = db
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
-        self.links = Links(settings.resolved_secret_key, str(settings.public_url))
+        self.links = Links(settings.resolved_secret_key, settings.public_url)
         self.view_tokens = ViewTokens(settings.resolved_secret_key)
+        #: Mails composed by a part above notifications when a comment's status changes
+        #: (registered by the composition root: the web app, the worker command).
+        self.status_mailers: list[StatusMailer] = []
         self.sender = SmtpSender(settings)
-        retry = {"retries": int(settings.task_retries),
-                 "retry_delay": int(settings.task_retry_delay), "retry_backoff": 2}
+        retry = {"retries": settings.task_retries,
+                 "retry_delay": settings.task_retry_delay, "retry_backoff": 2}
         self.send_mail = huey.task(name="send_mail", **retry)(self._send_mail)
         self.on_published = huey.task(name="on_published", **retry)(self._on_published)
         self.on_status = huey.task(name="on_status", **retry)(self._on_status)
@@ -57,7 +66,7 @@ class Tasks:
         self.deliver_webhook = huey.task(name="deliver_webhook", context=True, **retry)(
             self._deliver_webhook)
         self.digest = huey.periodic_task(
-            crontab(minute="0", hour=str(int(settings.digest_hour))), name="digest"
+            crontab(minute="0", hour=str(settings.digest_hour)), name="digest"
         )(self.enqueue_digest)
 
     # -- tasks ---------------------------------------------------------------------------------
@@ -69,39 +78,37 @@ class Tasks:
         if mail and self.sender.enabled:
             with self.db.session() as session:
                 emails = compose.published_emails(
-                    session, self.links, comment_id, str(self.settings.locale))
+                    session, self.links, comment_id, self.settings.locale)
             for email in emails:
                 self.send_mail(email.as_dict())
         self._fan_out_webhooks(comment_id, "comment.published", None)
 
     def _on_status(self, comment_id: int, status: str) -> None:
-        if status == "held" and self.sender.enabled:
+        if status == CommentStatus.HELD and self.sender.enabled:
             with self.db.session() as session:
                 emails = compose.held_emails(
                     session, self.links, comment_id, moderator_addresses(self.settings),
-                    str(self.settings.locale), int(self.settings.moderation_link_hours))
+                    self.settings.locale, self.settings.moderation_link_hours)
             for email in emails:
                 self.send_mail(email.as_dict())
-        if status in {"held", "rejected", "deleted"} and self.sender.enabled:
+        if status in RESTRICTING and self.sender.enabled:
             self._mail_statement(comment_id)
         if status in webhooks.STATUS_EVENTS:
             self._fan_out_webhooks(comment_id, webhooks.STATUS_EVENTS[status], None)
 
     def _mail_statement(self, comment_id: int) -> None:
-        """The statement of reasons (DSA art. 17) to the comment's author, where known."""
-        from palabre.legal.mail import statement_email
+        """The e-mails that parts above this one attach to a status change (the statement of
+        reasons of `palabre.legal`, DSA art. 17), sent where they apply."""
+        for mailer in self.status_mailers:
+            with self.db.session() as session:
+                email = mailer(session, comment_id, self.statement_url)
+            if email is not None:
+                self.send_mail(email.as_dict())
 
+    def statement_url(self, comment_id: int) -> str:
+        """The author's link to the statement of reasons of a comment."""
         base = str(self.settings.public_url).rstrip("/")
-
-        def url_for(cid: int) -> str:
-            return f"{base}/motifs/{cid}?jeton={self.view_tokens.issue(cid)}"
-
-        with self.db.session() as session:
-            email = statement_email(session, comment_id, url_for, str(self.settings.locale),
-                                    int(self.settings.appeal_days),
-                                    bool(self.settings.show_harm_words))
-        if email is not None:
-            self.send_mail(email.as_dict())
+        return f"{base}/motifs/{comment_id}?jeton={self.view_tokens.issue(comment_id)}"
 
     def _on_reported(self, comment_id: int, report_id: int, reason: str) -> None:
         self._fan_out_webhooks(comment_id, "comment.reported",
@@ -121,7 +128,7 @@ class Tasks:
             self.deliver_webhook(endpoint_id, event, raw)
 
     def _deliver_webhook(self, endpoint_id: int, event: str, raw: str, task: Any = None) -> None:
-        attempt = 1 + int(self.settings.task_retries) - (task.retries if task else 0)
+        attempt = 1 + self.settings.task_retries - (task.retries if task else 0)
         with self.db.session() as session:
             endpoint = session.get(WebhookEndpoint, endpoint_id)
             if endpoint is None or not endpoint.active:

@@ -21,11 +21,14 @@ from sqlalchemy.orm import Session
 from palabre import __version__
 from palabre.comments.sites import get_site
 from palabre.errors import PalabreError
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Site, Thread, WebhookDelivery, WebhookEndpoint
 
 EVENTS = ("comment.published", "comment.held", "comment.rejected", "comment.reported")
-STATUS_EVENTS = {"published": "comment.published", "held": "comment.held",
-                 "rejected": "comment.rejected"}
+STATUS_EVENTS: dict[str, str] = {
+    CommentStatus.PUBLISHED: "comment.published", CommentStatus.HELD: "comment.held",
+    CommentStatus.REJECTED: "comment.rejected",
+}
 SIGNATURE_HEADER = "X-Palabre-Signature"
 
 

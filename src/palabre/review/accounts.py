@@ -43,6 +43,10 @@ class Moderator:
     def may_act_on(self, site_id: int) -> bool:
         return self.site_ids is None or site_id in self.site_ids
 
+    @property
+    def audit_name(self) -> str:
+        return self.email
+
 
 def normalize_email(email: str) -> str:
     return email.strip().lower()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Final, Literal
+from typing import Final, Literal, Protocol, get_args
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -16,10 +16,12 @@ from palabre.comments.service import tombstone
 from palabre.errors import PalabreError
 from palabre.events import CommentDeleted, DecisionMade, Event
 from palabre.review.accounts import Moderator
+from palabre.status import STATUS_FOR, CommentStatus, verb_for
 from palabre.storage.models import Comment, Decision, ModerationAction, Report, Thread
 
 Verb = Literal["publish", "reject", "delete"]
-TARGET: Final[dict[str, str]] = {"publish": "published", "reject": "rejected", "delete": "deleted"}
+# What each of a moderator's verbs makes of a comment.
+TARGET: Final[dict[str, CommentStatus]] = {verb: STATUS_FOR[verb] for verb in get_args(Verb)}
 # What closing a reported comment's reports means, by verb.
 REPORT_OUTCOME: Final[dict[str, str]] = {
     "publish": "dismissed", "reject": "upheld", "delete": "upheld"
@@ -38,7 +40,19 @@ class Applied:
         return bool(self.action_ids)
 
 
-def comment_in_scope(session: Session, moderator: Moderator, comment_id: int) -> Comment:
+class Actor(Protocol):
+    """Who acts on comments: a moderator signed in (`accounts.Moderator`), or one following a
+    signed link from a moderator e-mail (`notifications.moderation_links.LinkActor`)."""
+
+    @property
+    def audit_name(self) -> str:
+        """How the audit names them."""
+        ...
+
+    def may_act_on(self, site_id: int) -> bool: ...
+
+
+def comment_in_scope(session: Session, moderator: Actor, comment_id: int) -> Comment:
     """The comment, locked for update, if the moderator may act on its site (403 otherwise)."""
     comment = session.get(Comment, comment_id, with_for_update=True)
     if comment is None:
@@ -81,7 +95,7 @@ def _audit(
 
 
 def apply(
-    session: Session, moderator: Moderator, comment_ids: Sequence[int], verb: Verb, note: str,
+    session: Session, moderator: Actor, comment_ids: Sequence[int], verb: Verb, note: str,
     now: datetime,
 ) -> Applied:
     """Publish, reject or delete each comment (all in scope, or nothing is done)."""
@@ -91,7 +105,7 @@ def apply(
     for comment_id in dict.fromkeys(comment_ids):
         comment = comment_in_scope(session, moderator, comment_id)
         before = comment.status
-        if before in {"deleted", "pending"}:
+        if before in {CommentStatus.DELETED, CommentStatus.PENDING}:
             continue
         reports = _close_reports(session, comment.id, REPORT_OUTCOME[verb])
         if before == TARGET[verb] and not reports:
@@ -100,13 +114,15 @@ def apply(
         if verb == "delete":
             comment.deleted_at = now  # text is wiped by `purge_deleted` once undo is over
         done.report_ids.extend(reports)
-        done.action_ids.append(_audit(session, comment, moderator.email, verb, before, note, now))
+        done.action_ids.append(
+            _audit(session, comment, moderator.audit_name, verb, before, note, now)
+        )
         done.events.append(_event(comment, verb))
     return done
 
 
 def _event(comment: Comment, verb: str) -> Event:
-    if comment.status == "deleted":
+    if comment.status == CommentStatus.DELETED:
         return CommentDeleted(comment.id, comment.thread_id)
     return DecisionMade(comment.id, comment.thread_id, verb, comment.status)
 
@@ -137,12 +153,12 @@ def undo(
             continue
         comment = comment_in_scope(session, moderator, action.comment_id)
         if comment.status != action.to_status or (
-            comment.status == "deleted" and not comment.text and action.from_status != "deleted"
+            comment.status == CommentStatus.DELETED and not comment.text and action.from_status != CommentStatus.DELETED
         ):
             continue
         before = comment.status
         comment.status = action.from_status
-        if before == "deleted":
+        if before == CommentStatus.DELETED:
             comment.deleted_at = None
         done.action_ids.append(_audit(
             session, comment, moderator.email, "undo", before, f"annule l'action n° {action.id}",
@@ -156,14 +172,15 @@ def undo(
 
 
 def _verb_for(status: str) -> str:
-    return {"published": "publish", "rejected": "reject", "held": "hold"}.get(status, status)
+    verb = verb_for(status)
+    return status if verb is None or verb == "delete" else verb
 
 
 def purge_deleted(session: Session, now: datetime, grace: timedelta) -> int:
     """Wipe the text and author of comments a moderator deleted more than `grace` ago."""
     stale = session.scalars(
         select(Comment).where(
-            Comment.status == "deleted", Comment.text != "", Comment.deleted_at < now - grace
+            Comment.status == CommentStatus.DELETED, Comment.text != "", Comment.deleted_at < now - grace
         ).limit(500)
     ).all()
     for comment in stale:

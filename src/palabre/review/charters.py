@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from palabre.moderation.charter import DEFAULT_CHARTER, Charter, CharterError, default_charter
 from palabre.moderation.charter_engine import CharterEngine, build_engine
 from palabre.moderation.charter_parse import parse_charter
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.findings import CheckContext
 from palabre.moderation.verdict import Verdict
+from palabre.status import DECIDED
 from palabre.storage.db import Database
 from palabre.storage.models import Comment
 from palabre.storage.models_review import CharterVersion
@@ -128,7 +129,7 @@ class Preview:
 def recent_texts(session: Session, limit: int) -> list[tuple[int, str, str]]:
     rows = session.execute(
         select(Comment.id, Comment.text, Comment.status)
-        .where(Comment.status.in_(("published", "held", "rejected")), Comment.text != "")
+        .where(Comment.status.in_(DECIDED), Comment.text != "")
         .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(limit)
     ).all()
     return list(rows)
@@ -139,7 +140,7 @@ def preview(
 ) -> Preview:
     """What `proposed` would decide on these comments, against what `current` decides on the
     same texts (both without author context, so only the charter differs)."""
-    old, new = engine_for(current, PREVIEW_BUDGET_S), engine_for(proposed, PREVIEW_BUDGET_S)
+    old, new = cached_engine(current, PREVIEW_BUDGET_S), cached_engine(proposed, PREVIEW_BUDGET_S)
     changed: list[PreviewRow] = []
     before: dict[str, int] = {}
     after: dict[str, int] = {}
@@ -160,7 +161,7 @@ _ENGINES: dict[str, CharterEngine] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
-def engine_for(charter: Charter, budget_s: float | None = None) -> CharterEngine:
+def cached_engine(charter: Charter, budget_s: float | None = None) -> CharterEngine:
     """One engine per charter text and time budget (a few kept), built lazily."""
     key = hashlib.sha256(repr((budget_s, charter.version, charter.clauses, charter.thresholds,
                                charter.banned_words, charter.suspect_words, charter.proper_names,
@@ -178,23 +179,23 @@ def engine_for(charter: Charter, budget_s: float | None = None) -> CharterEngine
 
 
 class CharterAwareModerator:
-    """A `Moderator` that checks with the active charter version saved from the dashboard, and
+    """A `ModerationEngine` that checks with the active charter version saved from the dashboard, and
     with `fallback` (the configured engine) while none is saved. A new save takes effect on the
     next comment: one indexed `max(number)` query per check tells whether to rebuild."""
 
-    def __init__(self, db: Database, fallback: Moderator) -> None:
+    def __init__(self, db: Database, fallback: ModerationEngine) -> None:
         self.db = db
         self.fallback = fallback
         self._engine: tuple[int, CharterEngine] | None = None
         self._lock = threading.Lock()
 
-    def current(self) -> Moderator:
+    def current(self) -> ModerationEngine:
         number = active_number(self.db)
         if number is None:
             return self.fallback
         with self._lock:
             if self._engine is None or self._engine[0] != number:
-                self._engine = (number, engine_for(active_charter(self.db)))
+                self._engine = (number, cached_engine(active_charter(self.db)))
             return self._engine[1]
 
     def check(self, text: str, context: CheckContext | None = None) -> Verdict:

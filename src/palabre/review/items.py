@@ -20,6 +20,7 @@ from palabre.review.highlight import (
     highlight,
     kind_of,
 )
+from palabre.status import DECIDED, CommentStatus
 from palabre.storage.models import Comment, Decision, ModerationAction, Report, Site, Thread
 
 HISTORY_SHOWN = 5
@@ -34,8 +35,8 @@ class AuthorHistory:
 
     @property
     def rejection_rate(self) -> float | None:
-        decided = sum(self.by_status.get(s, 0) for s in ("published", "rejected", "held"))
-        return None if not decided else self.by_status.get("rejected", 0) / decided
+        decided = sum(self.by_status.get(s, 0) for s in DECIDED)
+        return None if not decided else self.by_status.get(CommentStatus.REJECTED, 0) / decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def load_items(session: Session, ids: Sequence[int]) -> list[Item]:
         corrections = list(decision.corrections) if decision else []
         marks = evidence_marks(comment.text, reasons) + correction_marks(comment.text, corrections)
         open_reports = [r for r in reports.get(cid, []) if r.status == "open"]
-        since = open_reports[0].created_at if open_reports and comment.status == "published" \
+        since = open_reports[0].created_at if open_reports and comment.status == CommentStatus.PUBLISHED \
             else entered.get(cid, comment.created_at)
         items.append(Item(
             comment=comment, thread=thread, site=sites[thread.site_id],
@@ -115,7 +116,7 @@ def author_history(session: Session, comment: Comment, site_id: int) -> AuthorHi
     else:
         return AuthorHistory()
     on_site = Comment.thread_id.in_(select(Thread.id).where(Thread.site_id == site_id))
-    same_author = (same, on_site, Comment.id != comment.id, Comment.status != "deleted")
+    same_author = (same, on_site, Comment.id != comment.id, Comment.status != CommentStatus.DELETED)
     by_status = {
         status: int(n) for status, n in session.execute(
             select(Comment.status, func.count(Comment.id)).where(*same_author)

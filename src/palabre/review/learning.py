@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from palabre.moderation.model.heads import HEADS
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Decision, ModerationAction
 
 HUMAN_VERDICTS = {"publish": 0, "reject": 1}
@@ -34,7 +35,7 @@ def moderator_examples(session: Session) -> list[tuple[str, dict[str, int]]]:
         if action.action not in HUMAN_VERDICTS:
             continue
         comment = session.get(Comment, comment_id)
-        if comment is None or not comment.text.strip() or comment.status == "deleted":
+        if comment is None or not comment.text.strip() or comment.status == CommentStatus.DELETED:
             continue
         labels = _labels(session, comment_id, HUMAN_VERDICTS[action.action])
         if labels:

@@ -10,6 +10,7 @@ from typing import Any, Final, Literal, TypeVar
 from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Decision, Report, Thread
 
 QueueName = Literal["held", "reported", "rejected", "recent"]
@@ -41,12 +42,12 @@ def _open_report() -> Any:
 
 def condition(queue: QueueName) -> Any:
     if queue == "held":
-        return Comment.status == "held"
+        return Comment.status == CommentStatus.HELD
     if queue == "rejected":
-        return Comment.status == "rejected"
+        return Comment.status == CommentStatus.REJECTED
     if queue == "reported":
-        return and_(Comment.status == "published", _open_report())
-    return Comment.status == "published"
+        return and_(Comment.status == CommentStatus.PUBLISHED, _open_report())
+    return Comment.status == CommentStatus.PUBLISHED
 
 
 def _scoped(query: Q, site_ids: frozenset[int] | None) -> Q:

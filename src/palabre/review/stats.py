@@ -12,6 +12,7 @@ from typing import Any, Final, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Decision, ModerationAction, Thread
 
 HUMAN_VERBS: Final = ("publish", "reject", "delete")
@@ -155,7 +156,7 @@ def _queue_ages(
     entered = session.execute(
         _scope(select(Comment.id, func.max(ModerationAction.created_at))
                .join(ModerationAction, ModerationAction.comment_id == Comment.id), site_ids)
-        .where(Comment.status == "held").group_by(Comment.id)
+        .where(Comment.status == CommentStatus.HELD).group_by(Comment.id)
     ).all()
     waits = sorted(now - at for _, at in entered if at is not None)
     counts = dict.fromkeys((label for label, _ in AGE_BUCKETS), 0)

@@ -3,14 +3,12 @@ the numbered migrations in `storage/migrations/versions`, never by `create_all`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -19,35 +17,13 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from palabre.storage.base import Base as Base
+from palabre.storage.base import IdType as IdType
+from palabre.storage.base import UTCDateTime as UTCDateTime
 
 MAX_ID = 2**63 - 1  # the largest identifier any backend stores
-
-# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets BIGINT identities.
-IdType = BigInteger().with_variant(Integer(), "sqlite")
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stored as naive UTC on every backend, always returned timezone-aware (UTC)."""
-
-    impl = DateTime(timezone=False)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class Site(Base):
@@ -265,8 +241,3 @@ class WebhookDelivery(Base):
     duration_ms: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-
-
-# The dashboard's tables share `Base` (same metadata, same migrations); imported last on purpose.
-from palabre.storage import models_legal as _models_legal  # noqa: E402, F401
-from palabre.storage import models_review as _models_review  # noqa: E402, F401

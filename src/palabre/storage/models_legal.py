@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from palabre.storage.models import Base, IdType, UTCDateTime
+from palabre.storage.base import Base, IdType, UTCDateTime
 
 
 class Statement(Base):
@@ -75,7 +75,3 @@ class Notice(Base):
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     decided_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
-
-
-# Every restricting audit row gets its statement of reasons (a mapper event); imported last.
-from palabre.legal import statements as _statements  # noqa: E402, F401

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from palabre.storage.models import Base, IdType, UTCDateTime
+from palabre.storage.base import Base, IdType, UTCDateTime
 
 
 class Account(Base):

@@ -1,1 +1,1 @@
-"""HTTP: the public JSON API, the widget assets and the demo pages."""
+"""HTTP: the public JSON API, the widget assets and the moderators' dashboard."""

@@ -16,7 +16,8 @@ from palabre import __version__
 from palabre.comments.service import CommentService
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.events import EventBus
-from palabre.moderation.engine import Moderator
+from palabre.legal.mail import attach_statement_mail
+from palabre.moderation.engine import ModerationEngine
 from palabre.notifications.setup import install as install_notifications
 from palabre.settings import Settings
 from palabre.storage.change_stamp import stamp_for
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 def create_app(
     settings: Settings,
-    moderator: Moderator | None = None,
+    moderator: ModerationEngine | None = None,
     *,
     db: Database | None = None,
     events: EventBus | None = None,
@@ -51,10 +52,10 @@ def create_app(
 ) -> FastAPI:
     """Build the app: migrate the database, make sure the default site exists, wire routes."""
     database = db or Database(
-        settings.resolved_database_url, busy_timeout_ms=int(settings.sqlite_busy_timeout_ms)
+        settings.resolved_database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms
     )
     upgrade(database.engine)
-    own_origin = origin_of(str(settings.public_url))
+    own_origin = origin_of(settings.public_url)
     prepare_default_site(database, settings, own_origin)
     if moderator is None:
         from palabre.moderation.loader import load_moderator
@@ -64,13 +65,14 @@ def create_app(
         moderator = CharterAwareModerator(database, load_moderator(settings))
     events = events or EventBus()
     notifications = install_notifications(settings, database, events, huey)
+    attach_statement_mail(notifications.tasks, settings)
     service = CommentService(database, moderator, settings, events)
-    if bool(settings.moderation_in_worker):
+    if settings.moderation_in_worker:
         from palabre.comments import background
 
         service.defer = background.register(notifications.huey, lambda: service)
     app = FastAPI(
-        lifespan=sweeper_lifespan(service, int(settings.pending_sweep_seconds)),
+        lifespan=sweeper_lifespan(service, settings.pending_sweep_seconds),
         title="palabre",
         version=__version__,
         description="API publique de palabre : commentaires, fils, signalements, vérification.",
@@ -82,7 +84,7 @@ def create_app(
         settings, database, service, moderator, own_origin, RateLimiter(settings)
     )
     app.state.notifications = notifications
-    app.state.check_gate = ConcurrencyGate(int(settings.check_concurrency))
+    app.state.check_gate = ConcurrencyGate(settings.check_concurrency)
     errors.install(app)
     app.include_router(comments_api.router)
     app.include_router(meta_api.router)
@@ -100,12 +102,12 @@ def create_app(
 
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
     app.add_middleware(InputGuard)  # inside BodyGuard: sees the whole body at once
-    app.add_middleware(BodyGuard, max_bytes=int(settings.max_body_bytes))
+    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     stamp = stamp_for(database.engine)
-    if stamp is not None and int(settings.read_cache_entries) > 0:
+    if stamp is not None and settings.read_cache_entries > 0:
         # Added last, so outermost: a hit skips every other layer (web/read_cache.py).
-        app.add_middleware(ReadCache, stamp=stamp, entries=int(settings.read_cache_entries))
+        app.add_middleware(ReadCache, stamp=stamp, entries=settings.read_cache_entries)
     resumed = service.moderate_pending()
     if resumed:
         log.info("moderated %d comments left pending", resumed)
@@ -143,10 +145,10 @@ def sweeper_lifespan(
 def prepare_default_site(db: Database, settings: Settings, own_origin: str) -> None:
     from datetime import UTC, datetime
 
-    origins = [o.strip().rstrip("/") for o in str(settings.allowed_origins).split(",") if o.strip()]
+    origins = [o.strip().rstrip("/") for o in settings.allowed_origins.split(",") if o.strip()]
     with db.session() as session:
         ensure_site(session, "default", "Site par défaut", [own_origin, *origins],
-                    datetime.now(UTC), bool(settings.auto_create_threads))
+                    datetime.now(UTC), settings.auto_create_threads)
 
 
 def _all_origins(db: Database) -> set[str]:

@@ -9,7 +9,7 @@ from fastapi import Request
 from palabre.comments.service import CommentService
 from palabre.comments.sites import get_site, origin_allowed
 from palabre.errors import PalabreError
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.web.ratelimit import RateLimiter
@@ -20,7 +20,7 @@ class AppContext:
     settings: Settings
     db: Database
     comments: CommentService
-    moderator: Moderator
+    moderator: ModerationEngine
     own_origin: str
     limiter: RateLimiter
 

@@ -15,7 +15,7 @@ from palabre.settings import Settings
 
 class RateLimiter:
     def __init__(self, settings: Settings) -> None:
-        url = str(settings.redis_url)
+        url = settings.redis_url
         backend = storage.storage_from_string(url) if url else storage.MemoryStorage()
         self._limiter = strategies.MovingWindowRateLimiter(backend)
         self._rules: dict[str, list[RateLimitItem]] = {

@@ -13,6 +13,7 @@ from importlib import resources
 import simplemma
 
 from palabre.moderation.charter import Charter
+from palabre.moderation.charter_cache import derived
 from palabre.moderation.findings import CATEGORIES, Category
 from palabre.moderation.normalize import Word, fold, has_stretch, squeeze, words
 
@@ -151,7 +152,7 @@ def shipped_entries() -> tuple[Entry, ...]:
 
 def charter_lexicon(charter: Charter) -> Lexicon:
     """The shipped lexicon plus the charter's banned and suspect words (built once per charter)."""
-    cached = charter.cache.get("lexicon")
+    cached = derived(charter).get("lexicon")
     if isinstance(cached, Lexicon):
         return cached
     extra: list[Entry | None] = []
@@ -160,5 +161,5 @@ def charter_lexicon(charter: Charter) -> Lexicon:
     for cat, items in charter.suspect_words.items():
         extra.extend(_entry(w, cat, SUSPECT_SCORE, "charte") for w in items)
     lexicon = Lexicon([*shipped_entries(), *(e for e in extra if e)], charter.allowed_words)
-    charter.cache["lexicon"] = lexicon
+    derived(charter)["lexicon"] = lexicon
     return lexicon

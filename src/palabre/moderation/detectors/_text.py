@@ -48,6 +48,3 @@ def analyse(text: str) -> Analysis:
     accented = ACCENTED.search(text) is not None
     return Analysis(folded, found, quoted, plain, tuple(sentence), accented)
 
-
-def span_text(text: str, start: int, end: int) -> tuple[int, int, str]:
-    return start, end, text[start:end]

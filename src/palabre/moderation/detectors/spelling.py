@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING
 
+from palabre.moderation.charter_cache import derived
 from palabre.moderation.findings import (
     Category,
     CheckContext,
@@ -21,11 +22,11 @@ from palabre.moderation.findings import (
     Span,
 )
 from palabre.moderation.grammalecte_checker import GrammalecteChecker, get_checker
-from palabre.moderation.quality.analysis import analyse
+from palabre.moderation.quality.analysis import analyse_language
 from palabre.moderation.quality.issues import (
     KIND_LABELS,
-    Analysis,
     Issue,
+    LanguageAnalysis,
     QualitySettings,
     Strictness,
     error_rate,
@@ -73,7 +74,7 @@ class SpellingDetector:
 
     def check(self, text: str, settings: QualitySettings) -> DetectorOutput:
         """The same as `detect`, with the charter's values given directly."""
-        analysis = analyse(text, settings, self._checker or get_checker())
+        analysis = analyse_language(text, settings, self._checker or get_checker())
         corrections = tuple(
             Correction(i.start, i.end, i.message, i.suggestions, i.rule) for i in analysis.issues
         )
@@ -87,9 +88,9 @@ def settings_from_charter(
 ) -> QualitySettings:
     """The adapter from the charter (strictness, proper names, allowed words) and the
     context's proper names (e.g. those of the article) to the detector's settings; kept in
-    `charter.cache` for the next comment of the same thread."""
+    `charter_cache.derived` for the next comment of the same thread."""
     key = f"orthographe:{max_words}:{budget_ms}"
-    cached = charter.cache.get(key)
+    cached = derived(charter).get(key)
     if isinstance(cached, tuple) and cached[0] == context.proper_names:
         settings: QualitySettings = cached[1]
         return settings
@@ -100,7 +101,7 @@ def settings_from_charter(
         max_words=max_words,
         suggestion_budget_ms=budget_ms,
     )
-    charter.cache[key] = (context.proper_names, settings)
+    derived(charter)[key] = (context.proper_names, settings)
     return settings
 
 
@@ -121,12 +122,12 @@ def quality_settings(
     )
 
 
-def _probably_foreign(analysis: Analysis) -> bool:
+def _probably_foreign(analysis: LanguageAnalysis) -> bool:
     unknown = sum(1 for i in analysis.issues if i.kind in ("orthographe", "accents"))
     return analysis.words >= 3 and unknown > FOREIGN_UNKNOWN_SHARE * analysis.words
 
 
-def findings_for(analysis: Analysis, settings: QualitySettings) -> tuple[Finding, ...]:
+def findings_for(analysis: LanguageAnalysis, settings: QualitySettings) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     accent = [i for i in analysis.issues if i.kind == "accents"] if analysis.accentless else []
     others = [i for i in analysis.issues if i not in accent]
@@ -155,7 +156,7 @@ def findings_for(analysis: Analysis, settings: QualitySettings) -> tuple[Finding
     return tuple(findings)
 
 
-def _finding(score: float, issues: list[Issue], head: str, analysis: Analysis) -> Finding:
+def _finding(score: float, issues: list[Issue], head: str, analysis: LanguageAnalysis) -> Finding:
     listed = "; ".join(_describe(i) for i in issues[:_LISTED])
     more = f" et {len(issues) - _LISTED} autres" if len(issues) > _LISTED else ""
     partial = (
@@ -177,7 +178,7 @@ def _describe(issue: Issue) -> str:
     return f"« {issue.text.strip()} » ({KIND_LABELS[issue.kind]}{fix})"
 
 
-def _shouting(analysis: Analysis, settings: QualitySettings) -> Finding:
+def _shouting(analysis: LanguageAnalysis, settings: QualitySettings) -> Finding:
     base = SHOUTING_SCORE[settings.strictness]
     score = round(min(base + 0.15, base + 0.15 * (analysis.upper_ratio - 0.5) / 0.5), 4)
     return Finding(

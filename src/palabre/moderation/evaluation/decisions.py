@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from palabre.moderation.charter import Charter
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.training.metrics import Binary, binary
 from palabre.moderation.verdict import Verdict
 
@@ -70,7 +70,7 @@ def flagged_categories(verdict: Verdict) -> frozenset[str]:
 
 
 def judge(
-    moderator: Moderator, text: str, source: str, labels: dict[str, int], family: str = ""
+    moderator: ModerationEngine, text: str, source: str, labels: dict[str, int], family: str = ""
 ) -> Judged:
     verdict = moderator.check(text)
     score = max(verdict.scores.get(c, 0.0) for c in HARM_CATEGORIES)  # type: ignore[call-overload]
@@ -175,7 +175,7 @@ class DecisionReport:
 
 
 def run(
-    moderator: Moderator,
+    moderator: ModerationEngine,
     items: Iterable[tuple[str, str, dict[str, int], str]],
     tick: Callable[[], None] = lambda: None,
 ) -> DecisionReport:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from palabre.moderation.engine import Moderator
+from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.verdict import Verdict
 
 SEED_FILES = ("seed-000.json", "seed-003.json")
@@ -74,7 +74,7 @@ class GoldenResult:
         return self.verdict.decision in ACCEPTED[self.expected] and set(self.categories) <= found
 
 
-def golden(moderator: Moderator) -> list[GoldenResult]:
+def golden(moderator: ModerationEngine) -> list[GoldenResult]:
     texts = seed_comments()
     return [
         GoldenResult(
@@ -92,7 +92,7 @@ def _spans(verdict: Verdict) -> list[tuple[int, int]]:
     return out
 
 
-def spelling_recall(moderator: Moderator) -> tuple[int, int, list[str]]:
+def spelling_recall(moderator: ModerationEngine) -> tuple[int, int, list[str]]:
     """(found, total, missed errors) over `SEED_ERRORS`."""
     texts = seed_comments()
     verdicts: dict[str, Verdict] = {}

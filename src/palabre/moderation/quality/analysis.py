@@ -1,5 +1,5 @@
 """Finds the language-quality issues of one comment with Grammalecte and the helpers of this
-package. `analyse(text, settings)` is pure apart from Grammalecte's caches."""
+package. `analyse_language(text, settings)` is pure apart from Grammalecte's caches."""
 
 from __future__ import annotations
 
@@ -15,7 +15,13 @@ from palabre.moderation.grammalecte_checker import (
 )
 from palabre.moderation.quality import masks
 from palabre.moderation.quality.dawg import DawgWalker, strip_accents, walker
-from palabre.moderation.quality.issues import OPTIONS, Analysis, Issue, IssueKind, QualitySettings
+from palabre.moderation.quality.issues import (
+    OPTIONS,
+    Issue,
+    IssueKind,
+    LanguageAnalysis,
+    QualitySettings,
+)
 from palabre.moderation.quality.known_names import misspelled_name
 from palabre.moderation.quality.names import (
     capitalised,
@@ -37,9 +43,9 @@ _KIND_OF_OPTION: dict[str, IssueKind] = {
 }
 
 
-def analyse(
+def analyse_language(
     text: str, settings: QualitySettings, checker: GrammalecteChecker | None = None
-) -> Analysis:
+) -> LanguageAnalysis:
     checker = checker or get_checker()
     limit = checked_end(text, settings.max_words)
     checked = text[:limit]
@@ -83,7 +89,7 @@ def analyse(
     ratio = upper_ratio(m.group(0) for m in words)
     long_words = sum(1 for m in words if len(m.group(0)) >= 3)
     shouting = long_words >= 4 and ratio >= settings.shouting_ratio
-    return Analysis(
+    return LanguageAnalysis(
         issues=tuple(issues),
         words=len(words),
         total_words=total,

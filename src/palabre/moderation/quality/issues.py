@@ -75,7 +75,7 @@ class Issue:
 
 
 @dataclass(frozen=True, slots=True)
-class Analysis:
+class LanguageAnalysis:
     issues: tuple[Issue, ...]
     words: int
     total_words: int

@@ -27,7 +27,8 @@ _names: dict[str, list[tuple[str, str, float]]] | None = None
 SHORT_NAME_ZIPF: Final = 3.0  # a name of under 7 letters must be this frequent to be suggested
 
 
-def fold(word: str) -> str:
+def _plain(word: str) -> str:
+    """Lower case, without accents (not the normaliser's `fold`: no leet, no homoglyphs)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -48,7 +49,7 @@ def _load(is_valid: Callable[[str], bool]) -> dict[str, list[tuple[str, str, flo
                     break  # the list is sorted by frequency
                 if word not in seen and not is_valid(word):
                     seen.add(word)
-                    found.setdefault(fold(word)[0], []).append(
+                    found.setdefault(_plain(word)[0], []).append(
                         (word, word[:1].upper() + word[1:], zipf)
                     )
             _names = found
@@ -125,14 +126,14 @@ def misspelled_name(
     listed = [
         (n.lower(), n[:1].upper() + n[1:], 9.0)
         for n in site_names
-        if n.isalpha() and fold(n)[:1] == fold(key)[:1]
+        if n.isalpha() and _plain(n)[:1] == _plain(key)[:1]
     ]
     found = _closest(key, listed, 2 if len(key) >= 6 else 1)
     if found:
         return found
     frequent = [
         c
-        for c in _load(is_valid).get(fold(key)[:1], [])
+        for c in _load(is_valid).get(_plain(key)[:1], [])
         if abs(len(c[0]) - len(key)) <= limit and (len(key) >= 7 or c[2] >= SHORT_NAME_ZIPF)
     ]
     return _closest(key, frequent, limit)

@@ -42,7 +42,7 @@ async def read_thread(
 ) -> Response:
     # Runs on the event loop on purpose: the page takes two indexed statements of well under a
     # millisecond (docs/benchmarks.md), less than handing the request to a worker thread.
-    size = min(limit or int(ctx.settings.page_size), int(ctx.settings.max_page_size))
+    size = min(limit or ctx.settings.page_size, ctx.settings.max_page_size)
     with ctx.db.session() as session:
         page = thread_page(session, site, thread, order, size, cursor)
         return conditional_json(request, page_json(page))
@@ -54,13 +54,13 @@ def post_comment(
 ) -> JSONResponse:
     ctx.check_origin(request, body.site)
     # A reader's own mistake (empty or too long) does not use up their quota.
-    comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
+    comment_text.clean_text(body.text, ctx.settings.max_comment_length)
     ctx.limiter.hit(
         ("posts_ip", client_ip(request)),
         ("posts_author", (body.email or "").strip().lower() or (body.reader or "").strip() or None),
         ("posts_thread", f"{body.site}\n{body.thread}"),
     )
-    identity = sso_identity(ctx, body.site, body.sso)
+    identity = sso_identity(ctx.db, body.site, body.sso)
     result = ctx.comments.post(
         NewComment(
             site=body.site, thread=body.thread, text=body.text, thread_title=body.thread_title,

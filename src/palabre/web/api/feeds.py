@@ -22,12 +22,12 @@ def thread_atom(
     site: Annotated[str, Query(max_length=64)] = "default",
 ) -> Response:
     with ctx.db.session() as session:
-        body = feeds.thread_feed(session, str(ctx.settings.public_url), site, thread)
+        body = feeds.thread_feed(session, ctx.settings.public_url, site, thread)
     return Response(body, media_type=ATOM, headers={"Cache-Control": "public, max-age=60"})
 
 
 @router.get("/site.atom", summary="Flux Atom des commentaires d'un site")
 def site_atom(ctx: Ctx, site: Annotated[str, Query(max_length=64)] = "default") -> Response:
     with ctx.db.session() as session:
-        body = feeds.site_feed(session, str(ctx.settings.public_url), site)
+        body = feeds.site_feed(session, ctx.settings.public_url, site)
     return Response(body, media_type=ATOM, headers={"Cache-Control": "public, max-age=60"})

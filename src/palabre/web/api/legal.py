@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from palabre.comments import controls
 from palabre.comments.sites import find_thread, get_site
 from palabre.errors import PalabreError
-from palabre.legal import appeals, controls, notices, statements
+from palabre.legal import appeals, notices, statements
 from palabre.legal.mail import appeal_decided, notice_decided, notice_received
 from palabre.notifications.mail import Email
 from palabre.storage.models import Comment
@@ -34,7 +35,7 @@ class AppealIn(BaseModel):
 
 def statement_url(ctx: AppContext, comment_id: int) -> str:
     token = ctx.comments.view_tokens.issue(comment_id)
-    return f"{str(ctx.settings.public_url).rstrip('/')}/motifs/{comment_id}?jeton={token}"
+    return f"{ctx.settings.public_url.rstrip('/')}/motifs/{comment_id}?jeton={token}"
 
 
 def send(request: Request, email: Email) -> None:
@@ -72,8 +73,8 @@ def statement_json(
         stored = statements.latest(session, comment_id)
         if stored is None:
             raise PalabreError("recours_impossible")
-        shown = statements.view(session, stored, int(ctx.settings.appeal_days),
-                                request_locale(request), bool(ctx.settings.show_harm_words))
+        shown = statements.view(session, stored, ctx.settings.appeal_days,
+                                request_locale(request), ctx.settings.show_harm_words)
         return {"statement": shown.as_dict(), "url": statement_url(ctx, comment_id)}
 
 
@@ -81,7 +82,7 @@ def _file_appeal(ctx: AppContext, comment_id: int, token: str, text: str) -> int
     _author_of(ctx, comment_id, token)
     with ctx.db.session() as session:
         return appeals.file(session, comment_id, text, ctx.comments.clock(),
-                            int(ctx.settings.appeal_days)).id
+                            ctx.settings.appeal_days).id
 
 
 @router.post("/api/comments/{comment_id}/appeals", status_code=201,
@@ -95,7 +96,7 @@ def appeal_json(request: Request, ctx: Ctx, comment_id: CommentId, body: AppealI
 
 @router.get("/motifs/{comment_id}", include_in_schema=False)
 def statement_page(request: Request, ctx: Ctx, comment_id: CommentId, jeton: ViewToken) -> Response:
-    from palabre.web.pages import _templates
+    from palabre.web.pages import templates
 
     locale = request_locale(request)
     _author_of(ctx, comment_id, jeton)
@@ -103,10 +104,10 @@ def statement_page(request: Request, ctx: Ctx, comment_id: CommentId, jeton: Vie
         comment = session.get(Comment, comment_id)
         stored = statements.latest(session, comment_id)
         shown = None if stored is None else statements.view(
-            session, stored, int(ctx.settings.appeal_days), locale,
-            bool(ctx.settings.show_harm_words))
+            session, stored, ctx.settings.appeal_days, locale,
+            ctx.settings.show_harm_words)
         now = ctx.comments.clock()
-        html = _templates().get_template("statement.html").render(
+        html = templates().get_template("statement.html").render(
             lang=locale, s=shown, comment=comment, token=jeton, now=now,
             filed=request.query_params.get("recours") == "1",
         )
@@ -154,7 +155,7 @@ def file_notice(request: Request, ctx: Ctx, comment_id: CommentId, body: NoticeI
     with ctx.db.session() as session:
         notice = notices.file(session, comment_id, body.category, body.explanation, body.name,
                               body.email, body.good_faith, ctx.comments.clock(),
-                              int(ctx.settings.notice_deadline_hours))
+                              ctx.settings.notice_deadline_hours)
         ack = notice_received(notice.email, notice.id, notice.location,
                               notices.label(notice.category, locale), locale)
         answer = {"notice": {"id": notice.id, "comment": comment_id, "category": notice.category,

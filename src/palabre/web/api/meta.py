@@ -42,17 +42,17 @@ async def post_counts(ctx: Ctx, body: CountsIn) -> dict[str, object]:
 async def get_config(
     request: Request, ctx: Ctx, site: Annotated[str, Query(max_length=64)] = "default"
 ) -> dict[str, object]:
-    locale = request_locale(request, str(ctx.settings.locale))
+    locale = request_locale(request, ctx.settings.locale)
     with ctx.db.session() as session:
         get_site(session, site)
     return {
         "site": site,
-        "edit_window_seconds": int(ctx.settings.edit_window_seconds),
-        "max_length": int(ctx.settings.max_comment_length),
+        "edit_window_seconds": ctx.settings.edit_window_seconds,
+        "max_length": ctx.settings.max_comment_length,
         "report_reasons": [{"id": r.id, "label": r.label(locale)} for r in REPORT_REASONS],
         "locale": locale,
         # without mail the widget offers the Atom feed instead of the e-mail form
-        "mail": bool(str(ctx.settings.smtp_host).strip()),
+        "mail": bool(ctx.settings.smtp_host.strip()),
     }
 
 
@@ -60,7 +60,7 @@ async def get_config(
 async def check_text(request: Request, ctx: Ctx, body: CheckIn) -> dict[str, object]:
     """Limited per IP like posting, and to `check_concurrency` checks at once: the engine
     costs a fraction of a second of CPU, the other requests must not wait for it."""
-    text = comment_text.clean_text(body.text, int(ctx.settings.max_comment_length))
+    text = comment_text.clean_text(body.text, ctx.settings.max_comment_length)
     ctx.limiter.hit(("check_ip", client_ip(request)))
     gate: ConcurrencyGate = request.app.state.check_gate
     gate.enter()

@@ -24,7 +24,7 @@ DONE = {"publish": ("Commentaire publié", "Comment published"),
 
 
 def _max_age(ctx: AppContext) -> int:
-    return int(ctx.settings.moderation_link_hours) * 3600
+    return ctx.settings.moderation_link_hours * 3600
 
 
 @router.get("/{token}", response_class=HTMLResponse)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from palabre.comments.queries import CommentView, Node, ThreadPage
 from palabre.comments.service import PostResult
+from palabre.status import CommentStatus
 from palabre.typography import french
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -30,8 +31,8 @@ def comment_json(
     comment: CommentView, replies: list[Node] | None = None, *, own: bool = False
 ) -> dict[str, object]:
     """`own`: the author's own view (after posting), which shows a held comment in full."""
-    shown = comment.status == "published" or own
-    deleted = comment.status == "deleted"
+    shown = comment.status == CommentStatus.PUBLISHED or own
+    deleted = comment.status == CommentStatus.DELETED
     status = comment.status if shown or deleted else "hidden"
     return {
         "id": comment.id,
@@ -69,7 +70,7 @@ def post_json(result: PostResult, locale: str) -> dict[str, object]:
     if locale != "en":
         messages = {k: french(v) for k, v in messages.items()}
     return {
-        "comment": comment_json(result.comment, own=result.comment.status != "deleted"),
+        "comment": comment_json(result.comment, own=result.comment.status != CommentStatus.DELETED),
         "edit_token": result.edit_token,
         "edit_until": iso(result.edit_until),
         "view_token": result.view_token,

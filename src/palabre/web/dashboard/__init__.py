@@ -46,11 +46,11 @@ def install(app: FastAPI, settings: Settings) -> None:
     )
 
     secret = settings.resolved_secret_key
-    secure = str(settings.public_url).startswith("https://")
-    codec = SessionCodec(secret, int(settings.dashboard_session_hours) * 3600, secure)
+    secure = settings.public_url.startswith("https://")
+    codec = SessionCodec(secret, settings.dashboard_session_hours * 3600, secure)
     app.state.palabre_dashboard = Dashboard(
         codec, URLSafeTimedSerializer(secret, salt="palabre.dashboard.undo"),
-        int(settings.undo_seconds),
+        settings.undo_seconds,
     )
     for router in (routes_auth.router, routes_queue.router, routes_charter.router,
                    routes_stats.router, routes_audit.router, routes_bans.router, routes_legal.router,

@@ -7,9 +7,11 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from palabre.status import CommentStatus
 from palabre.web.dashboard.i18n import Translator
 
-STATUSES = ("published", "held", "rejected", "deleted")
+STATUSES = (CommentStatus.PUBLISHED, CommentStatus.HELD, CommentStatus.REJECTED,
+            CommentStatus.DELETED)
 
 
 def _nice_max(value: int) -> int:
@@ -53,8 +55,9 @@ def per_day(days: list[tuple[date, dict[str, int]]], t: Translator) -> Markup:
 
 
 def _plural(status: str) -> str:
-    return {"published": "publiés", "held": "retenus", "rejected": "rejetés",
-            "deleted": "supprimés"}[status]
+    plurals: dict[str, str] = {CommentStatus.PUBLISHED: "publiés", CommentStatus.HELD: "retenus",
+                               CommentStatus.REJECTED: "rejetés", CommentStatus.DELETED: "supprimés"}
+    return plurals[status]
 
 
 def hbars(rows: list[tuple[str, int]], kind: str) -> Markup:

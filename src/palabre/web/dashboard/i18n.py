@@ -7,6 +7,7 @@ from typing import Final
 
 from starlette.requests import Request
 
+from palabre.status import CommentStatus
 from palabre.typography import french
 from palabre.web.locale import request_locale
 
@@ -231,11 +232,11 @@ EN: Final[dict[str, str]] = {
 }
 
 STATUS_LABELS: Final[dict[str, tuple[str, str]]] = {
-    "pending": ("en attente", "pending"),
-    "held": ("retenu", "held"),
-    "published": ("publié", "published"),
-    "rejected": ("rejeté", "rejected"),
-    "deleted": ("supprimé", "deleted"),
+    CommentStatus.PENDING: ("en attente", "pending"),
+    CommentStatus.HELD: ("retenu", "held"),
+    CommentStatus.PUBLISHED: ("publié", "published"),
+    CommentStatus.REJECTED: ("rejeté", "rejected"),
+    CommentStatus.DELETED: ("supprimé", "deleted"),
 }
 
 ACTION_LABELS: Final[dict[str, tuple[str, str]]] = {

@@ -42,9 +42,9 @@ def login_page(request: Request, next: str = "") -> Response:
 def _try_login(request: Request, email: str, password: str) -> int | None:
     ctx = app_context(request)
     settings = ctx.settings
-    throttle = Throttle(int(settings.login_max_failures),
-                        timedelta(minutes=int(settings.login_window_minutes)),
-                        int(settings.login_max_failures_account))
+    throttle = Throttle(settings.login_max_failures,
+                        timedelta(minutes=settings.login_window_minutes),
+                        settings.login_max_failures_account)
     ip = ctx.comments.fingerprint(client_ip(request) or "?")  # never the raw address
     with ctx.db.session() as session:
         account = authenticate(session, email, password, ip, datetime.now(UTC), throttle)
@@ -71,7 +71,7 @@ async def login(request: Request, form: Annotated[FormData, Depends(checked_form
 
 def _open(request: Request, sid: str, account_id: int) -> None:
     ctx = app_context(request)
-    lifetime = timedelta(hours=int(ctx.settings.dashboard_session_hours))
+    lifetime = timedelta(hours=ctx.settings.dashboard_session_hours)
     with ctx.db.session() as session:
         open_session(session, sid, account_id, datetime.now(UTC), lifetime)
 

@@ -25,7 +25,7 @@ MAX_SOURCE = 200_000
 
 
 def configured_charter(me: Viewer) -> Charter | None:
-    path = str(me.ctx.settings.charter_path)
+    path = me.ctx.settings.charter_path
     return load_charter(path) if path else None
 
 
@@ -48,7 +48,7 @@ def charter_page(me: Page, saved: int = 0) -> Response:
 @router.get("/charter/edit")
 def edit_page(me: Page) -> Response:
     me.require_admin()
-    source = charters.active_source(me.ctx.db, str(me.ctx.settings.charter_path))
+    source = charters.active_source(me.ctx.db, me.ctx.settings.charter_path)
     return render(me.request, "charter_edit.html",
                   _values(me, source=source, note="", error=None, preview=None), viewer=me)
 
@@ -64,7 +64,7 @@ def preview(post: Post) -> Response:
         proposed = charters.validate(source, current)
     except CharterError as exc:
         return _invalid(me, source, note, exc)
-    size = int(me.ctx.settings.charter_preview_size)
+    size = me.ctx.settings.charter_preview_size
     with me.ctx.db.session() as session:
         comments = charters.recent_texts(session, size)
     result = charters.preview(current, proposed, comments)

@@ -23,7 +23,7 @@ router = dashboard_router()
 @router.get("/recours")
 def appeals_page(me: Page) -> Response:
     with me.ctx.db.session() as session:
-        items = appeals.open_appeals(session, me.scope, int(me.ctx.settings.appeal_days))
+        items = appeals.open_appeals(session, me.scope, me.ctx.settings.appeal_days)
     return render(me.request, "appeals.html", {"items": items}, viewer=me)
 
 

@@ -38,7 +38,7 @@ def check_mode(value: str) -> Mode:
 def mode_in_force(thread: Thread, site: Site, settings: Settings) -> Mode:
     """The article's mode, else the site's, else the setting `moderation_mode`."""
     return check_mode(thread.moderation_mode or site.moderation_mode or
-                      str(settings.moderation_mode))
+                      settings.moderation_mode)
 
 
 def applied_action(proposed: Action, mode: Mode) -> tuple[Action, bool]:

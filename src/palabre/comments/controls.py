@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from palabre.comments.modes import Mode, mode_in_force
 from palabre.errors import PalabreError
-from palabre.legal.modes import Mode, mode_in_force
 from palabre.settings import Settings
 from palabre.storage.models import Comment, Site, Thread
 from palabre.typography import french
