@@ -85,6 +85,8 @@ def test_the_worker_moderates_what_the_request_stored(
     assert any("connard" in c["words"] for c in clauses)
     with db.session() as session:
         assert session.scalar(select(func.count(Decision.id))) == 2
+    # nothing left behind in the queue's result store (one row per comment would pile up)
+    assert moderation_worker.huey.storage.result_store_size() == 0
 
 
 def test_the_decision_needs_the_authors_view_token(worker_client: TestClient) -> None:

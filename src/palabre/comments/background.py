@@ -82,22 +82,23 @@ def register(
     (and its engine) on first use; the web side leaves it out. `sweep_after` (seconds; 0 = no
     sweep) is how old a pending comment must be for the minute's sweep to take it."""
 
-    def moderate_comment(comment_id: int) -> str:
-        return service().moderate_one(comment_id)
+    # These two return None: huey keeps a task's result only when there is one, and nobody
+    # reads these (a result per comment would pile up in the queue's store).
+    def moderate_comment(comment_id: int) -> None:
+        service().moderate_one(comment_id)
 
     def check_text(text: str) -> dict[str, object]:
         return service().moderator.check(text).as_dict()
 
-    def sweep_pending(everything: bool = False) -> int:
+    def sweep_pending(everything: bool = False) -> None:
         """Every minute, the pending comments older than `sweep_after`; when a worker starts,
         all of them (`everything`)."""
         if sweep_after <= 0 and not everything:
-            return 0
+            return
         older = None if everything else timedelta(seconds=sweep_after)
         done = service().moderate_pending(older_than=older)
         if done:
             log.info("moderated %d comments left pending", done)
-        return done
 
     return QueuedModeration(
         moderate=huey.task(name=TASK_NAME, retries=3, retry_delay=5)(moderate_comment),
