@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.browser_support import HostSite, LiveServer, reader_email
+from browser.browser_support import HostSite, LiveServer, Watch, reader_email
 from notifications.notify_support import Consumer
 from palabre.comments.background import install_worker
 from palabre.notifications.tasks import Tasks, build_huey
@@ -23,6 +23,7 @@ from palabre.web.app import create_app
 pytestmark = pytest.mark.browser
 
 CLEAN = "Merci pour cet article très clair, il résume bien la situation."
+EDITED = "Merci pour cet article très clair, il résume bien la situation actuelle."
 INSULT = "Espèce de connard, tu n'es qu'un abruti et un bouffon."
 
 
@@ -65,7 +66,7 @@ def worker_site(tmp_path: Path) -> Iterator[tuple[LiveServer, HostSite, Consumer
 
 
 def test_the_widget_shows_the_decision_when_the_worker_makes_it(
-    page: Page, worker_site: tuple[LiveServer, HostSite, Consumer]
+    page: Page, watch: Watch, worker_site: tuple[LiveServer, HostSite, Consumer]
 ) -> None:
     _, newspaper, worker = worker_site
     page.goto(newspaper.article("/a/verification", "https://journal.example/verification"))
@@ -87,6 +88,17 @@ def test_the_widget_shows_the_decision_when_the_worker_makes_it(
     expect(notice).to_have_class(re.compile("palabre-ok"))
     expect(mine.locator(".palabre-badge")).to_have_count(0)
     expect(mine.locator(".palabre-body")).to_have_text(CLEAN)
+
+    # an edit goes back to the worker: the widget asks again, then shows the new decision
+    asked = len([u for u in watch.requests if "/decision?" in u])
+    mine.locator(".palabre-edit-btn").click()
+    box = mine.get_by_label("Modifier votre commentaire")
+    box.fill(EDITED)
+    mine.get_by_role("button", name="Enregistrer").click()
+    edited = page.locator(".palabre-list > .palabre-item > .palabre-comment").first
+    expect(edited.locator(".palabre-body")).to_have_text(EDITED)
+    expect(edited.locator(".palabre-notice")).to_have_text(re.compile("publié"), timeout=30_000)
+    assert len([u for u in watch.requests if "/decision?" in u]) > asked
 
     form.get_by_label("Votre commentaire", exact=True).fill(INSULT)
     form.get_by_label("E-mail (facultatif, jamais publié)").fill(reader_email())
