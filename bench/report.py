@@ -34,7 +34,7 @@ def http_tables(report: dict[str, Any]) -> str:
     for scenario, label in SCENARIOS.items():
         by = summary.get(scenario, {})
         p, i = by.get("palabre"), by.get("isso")
-        if p and i:
+        if p and i and i["rps"] and i["p99_ms"] and p["cpu_ms_per_request"]:  # 0: none served
             lines.append(f"| {label} | {p['rps'] / i['rps']:.1f}× | "
                          f"{p['p99_ms'] / i['p99_ms']:.3f} | "
                          f"{i['cpu_ms_per_request'] / p['cpu_ms_per_request']:.1f}× |")
@@ -42,6 +42,9 @@ def http_tables(report: dict[str, Any]) -> str:
     lines += ["", "| Serveur | RSS après chauffe (Mio) | RSS après charge (Mio) | processus | "
               "démarrage → 1er 200 (s) |", "| --- | ---: | ---: | ---: | ---: |"]
     for name, m in mem.items():
+        if "after_warm_up" not in m:  # a moderation worker (--moderation-workers)
+            lines.append(f"| {name} | — | {m['after_load_mib']:.0f} | 1 | — |")
+            continue
         lines.append(f"| {name} | {m['after_warm_up']['total_mib']:.0f} | "
                      f"{m['after_load']['total_mib']:.0f} | {m['after_load']['processes']} | "
                      f"{m['cold_start_s']:.2f} |")

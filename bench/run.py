@@ -2,6 +2,15 @@
 
 Usage: .venv/bin/python bench/run.py [--workers 2] [--seconds 10] [--connections 8] [--rounds 1]
                                     [--keep-alive] [--no-unmoderated]   (or `make bench-http`)
+                                    [--moderation-workers 2] [--postgres ADMIN_URL]
+                                    [--no-isso] [--no-bare]
+
+The limit of the stack is measured in the same run: uvicorn + Starlette answering one route with
+the bytes of palabre's 20-comment thread (bench/bare_factory.py, same number of processes);
+palabre is printed as a fraction of it. `--moderation-workers N` runs palabre's web processes
+without the engine (`moderation_in_worker`) and N `palabre worker` processes beside them: the POST
+row then gives the web side's CPU, and the workers' CPU per comment is printed apart.
+`--postgres` puts palabre on a fresh PostgreSQL database instead of SQLite.
 
 Both servers get the same data (bench/dataset.py: a 20-comment thread, a 1,000-comment thread,
 50 threads for counts, 1,000 background threads) and the same number of worker processes:
@@ -35,7 +44,7 @@ from urllib.parse import quote
 import loadgen
 import seed
 from dataset import EPOCH, Generator, Row, long_tail_size
-from servers import Server, code_state, free_port
+from servers import Background, Server, code_state, free_port
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -76,10 +85,11 @@ UNCACHED = "palabre (sans cache)"
 
 
 def palabre_server(work: Path, workers: int, *, moderated: bool = True,
-                   cached: bool = True) -> Server:
+                   cached: bool = True, database_url: str = "", in_worker: bool = False) -> Server:
     port = free_port()
     env = {
-        "PALABRE_DATA_DIR": str(work / "palabre"), "PALABRE_DATABASE_URL": "",
+        "PALABRE_DATA_DIR": str(work / "palabre"), "PALABRE_DATABASE_URL": database_url,
+        "PALABRE_MODERATION_IN_WORKER": "true" if in_worker else "false",
         "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
         "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}", "PALABRE_HOST": "127.0.0.1",
         "PALABRE_PORT": str(port), "PALABRE_REDIS_URL": "",
@@ -90,18 +100,50 @@ def palabre_server(work: Path, workers: int, *, moderated: bool = True,
         # Without the read cache every request runs its SQL (the cost of a cache miss).
         "PALABRE_READ_CACHE_ENTRIES": "1024" if cached else "0",
     }
-    bin_ = ROOT / ".venv" / "bin"
-    if moderated:
-        argv = [str(bin_ / "palabre"), "serve", "--workers", str(workers)]
+    if moderated:  # the interpreter running the benchmark, so the same venv and sources
+        argv = [sys.executable, "-m", "palabre", "serve", "--workers", str(workers)]
         name = "palabre" if cached else UNCACHED
     else:
-        argv = [str(bin_ / "uvicorn"), "--factory", "--app-dir", str(BENCH),
+        argv = [sys.executable, "-m", "uvicorn", "--factory", "--app-dir", str(BENCH),
                 "palabre_factories:without_moderation", "--host", "127.0.0.1",
                 "--port", str(port), "--workers", str(workers), "--log-level", "warning",
                 "--timeout-worker-healthcheck", "120", "--proxy-headers"]
         name = "palabre (sans modération)"
     return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}",
                   work / f"{name.split()[0]}-{port}.log")
+
+
+BARE = "pile nue"
+
+
+def bare_server(work: Path, workers: int, body: bytes) -> Server:
+    """The stack's limit: uvicorn + Starlette answering the 20-comment thread's bytes."""
+    port = free_port()
+    (work / "bare.json").write_bytes(body)
+    argv = [sys.executable, "-m", "uvicorn", "--factory", "--app-dir", str(BENCH),
+            "bare_factory:bare", "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    return Server(BARE, argv, {"BENCH_BARE_BODY": str(work / "bare.json")}, port,
+                  f"/api/comments?thread={quote(T20)}", work / f"bare-{port}.log")
+
+
+def moderation_workers(palabre: Server, count: int, work: Path) -> list[Background]:
+    """`palabre worker` processes on palabre's queue (SQLite in its data_dir, or Redis)."""
+    return [Background(f"worker-{i}", [sys.executable, "-m", "palabre", "worker", "--workers",
+                                       "1"], palabre.env, work / f"worker-{i}.log")
+            for i in range(count)]
+
+
+def postgres_database(admin_url: str) -> str:
+    """A fresh database on the server of `admin_url` for this run."""
+    import psycopg
+
+    name = f"palabre_bench_{os.getpid()}"
+    plain = admin_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{admin_url.rsplit('/', 1)[0]}/{name}"
 
 
 def read_only(loads: dict[str, loadgen.Load]) -> dict[str, loadgen.Load]:
@@ -169,6 +211,8 @@ end
 
 def scenarios(server: Server) -> dict[str, loadgen.Load]:
     b = server.base
+    if server.name == BARE:
+        return {"thread_20": loadgen.Load(f"{b}/api/comments?thread={quote(T20)}")}
     if server.name.startswith("palabre"):
         counts = "&".join(f"thread={quote(k)}" for k in COUNT_KEYS)
         return {
@@ -189,6 +233,8 @@ def scenarios(server: Server) -> dict[str, loadgen.Load]:
 
 def warm_up(server: Server, loads: dict[str, loadgen.Load], workers: int) -> None:
     """A few requests of each kind per worker: lazy imports, the moderation engine's models."""
+    if server.name == BARE:
+        return
     for name, load in loads.items():
         if name == "post":
             continue
@@ -275,7 +321,18 @@ def table(summary: dict[str, dict[str, dict[str, float]]]) -> str:
                     f"| {label} | {p['rps'] / max(i['rps'], 0.01):.1f}× | "
                     f"{p['p99_ms'] / max(i['p99_ms'], 0.001):.3f} | "
                     f"{i['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.1f}× |")
-    return "\n".join(rows) + "\n\n" + "\n".join(ratio_rows) + "\n"
+    bare_rows = ["| Scénario | palabre, req/s en part de la pile nue | CPU/req pile nue / palabre |",
+                 "| --- | ---: | ---: |"]
+    for scenario, by_server in summary.items():
+        limit = by_server.get(BARE)
+        for name in ("palabre", UNCACHED):
+            p = by_server.get(name)
+            if limit and p:
+                bare_rows.append(
+                    f"| {scenario} ({name}) | {p['rps'] / max(limit['rps'], 0.01):.0%} | "
+                    f"{limit['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.0%} |")
+    return ("\n".join(rows) + "\n\n" + "\n".join(ratio_rows) + "\n\n" + "\n".join(bare_rows)
+            + "\n")
 
 
 def main() -> None:
@@ -292,58 +349,98 @@ def main() -> None:
     parser.add_argument("--no-unmoderated", action="store_true",
                         help="Skip the POST run of palabre with a publish-everything engine.")
     parser.add_argument("--work", type=Path, default=BENCH / ".data" / "http")
+    parser.add_argument("--postgres", metavar="ADMIN_URL", default="",
+                        help="palabre on PostgreSQL (a fresh database created through this "
+                             "URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres) "
+                             "instead of SQLite.")
+    parser.add_argument("--moderation-workers", type=int, default=0,
+                        help="Moderation in N `palabre worker` processes "
+                             "(moderation_in_worker) instead of in the request.")
+    parser.add_argument("--no-isso", action="store_true", help="palabre and the bare stack only.")
+    parser.add_argument("--no-bare", action="store_true", help="Skip the bare Starlette stack.")
     args = parser.parse_args()
     args.seconds = min(args.seconds, 20.0)  # every configuration stays short
     work: Path = args.work
     if work.exists():
         subprocess.run(["rm", "-rf", str(work)], check=True)
     (work / "palabre").mkdir(parents=True)
-    ensure_isso()
+    if not args.no_isso:
+        ensure_isso()
 
     keys, rows = build_dataset()
     print(f"Données : {len(keys)} fils, {len(rows)} commentaires", flush=True)
-    timings = seed.palabre_load(f"sqlite:///{work / 'palabre' / 'palabre.sqlite3'}", keys, rows)
-    conf = isso_config(work)
-    seed.isso_load(ISSO_VENV / "bin" / "python", conf, work / "isso.sqlite3", keys, rows)
-    print(f"Chargé (palabre {timings['load_s']:.1f} s, Isso aussi)", flush=True)
+    database_url = postgres_database(args.postgres) if args.postgres else ""
+    timings = seed.palabre_load(
+        database_url or f"sqlite:///{work / 'palabre' / 'palabre.sqlite3'}", keys, rows)
+    if not args.no_isso:
+        conf = isso_config(work)
+        seed.isso_load(ISSO_VENV / "bin" / "python", conf, work / "isso.sqlite3", keys, rows)
+    print(f"Chargé (palabre {timings['load_s']:.1f} s)", flush=True)
 
     code = code_state(ROOT)  # taken when the servers start, i.e. when the code is imported
-    servers = [palabre_server(work, args.workers), isso_server(work, args.workers, conf)]
+    in_worker = args.moderation_workers > 0
+    servers = [palabre_server(work, args.workers, database_url=database_url,
+                              in_worker=in_worker)]
+    if not args.no_isso:
+        servers.append(isso_server(work, args.workers, conf))
     if not args.no_uncached:
-        servers.insert(1, palabre_server(work, args.workers, cached=False))
+        servers.insert(1, palabre_server(work, args.workers, cached=False,
+                                         database_url=database_url, in_worker=in_worker))
+    helpers = moderation_workers(servers[0], args.moderation_workers, work)
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     memory: dict[str, dict[str, object]] = {}
     try:
+        for helper in helpers:
+            helper.start()
         for server in servers:
             server.start()
             print(f"{server.name} : premier 200 après {server.cold_start_s:.2f} s", flush=True)
+        if not args.no_bare:  # the same bytes as palabre's 20-comment thread
+            with urllib.request.urlopen(f"{servers[0].base}/api/comments?thread={quote(T20)}",
+                                        timeout=30) as response:
+                limit = bare_server(work, args.workers, response.read())
+            limit.start()
+            print(f"{limit.name} : premier 200 après {limit.cold_start_s:.2f} s", flush=True)
+            servers.append(limit)
         loads = {s.name: scenarios(s) for s in servers}
         if UNCACHED in loads:  # reads only: it shares palabre's database
             loads[UNCACHED] = read_only(loads[UNCACHED])
         for server in servers:
             warm_up(server, loads[server.name], args.workers)
             memory[server.name] = {"after_warm_up": server.rss_mib()}
-        names = list(loads["isso"])
+        names = list(dict.fromkeys(n for load in loads.values() for n in load))
         for round_ in range(args.rounds):
             order = servers if round_ % 2 == 0 else servers[::-1]
             for scenario in names:
                 for server in order:
                     if scenario not in loads[server.name]:
                         continue
+                    busy = helpers if scenario == "post" and server is servers[0] else []
+                    before = sum(h.cpu_seconds() for h in busy)
                     r = measure(server, loads[server.name][scenario], args, work, servers)
+                    if busy:  # what the moderation workers spent on these comments
+                        for helper in busy:
+                            helper.settle()
+                        r["worker_cpu_ms_per_request"] = round(
+                            1000 * (sum(h.cpu_seconds() for h in busy) - before)
+                            / max(r["requests"], 1), 2)
                     results.setdefault(scenario, {}).setdefault(server.name, []).append(r)
                     print(f"  [{round_ + 1}] {scenario:20s} {server.name:8s} {r['rps']:8.1f} req/s"
                           f"  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
                           f"  CPU {r['cpu_ms_per_request']:6.2f} ms/req  erreurs {r['errors']}",
                           flush=True)
         for server in servers:
-            memory[server.name]["after_load"] = server.rss_mib()
+            memory.setdefault(server.name, {})["after_load"] = server.rss_mib()
             memory[server.name]["cold_start_s"] = round(server.cold_start_s, 2)
+        for helper in helpers:
+            memory[helper.name] = {"after_load_mib": helper.rss_mib()}
     finally:
         for server in servers:
             server.stop()
+        for helper in helpers:
+            helper.stop()
 
-    if not args.no_unmoderated:
+    if not args.no_unmoderated and not in_worker:
         bare = palabre_server(work, args.workers, moderated=False)
         try:
             bare.start()
@@ -356,6 +453,8 @@ def main() -> None:
     summary = {s: {n: median_runs(r) for n, r in by.items()} for s, by in results.items()}
     # The 1,000-comment thread's first page against the 20-comment thread, for palabre.
     p = summary["thread_1000_page1"]["palabre"]["rps"] / summary["thread_20"]["palabre"]["rps"]
+    worker_cpu = [r["worker_cpu_ms_per_request"] for r in results.get("post", {}).get("palabre", [])
+                  if "worker_cpu_ms_per_request" in r]
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]]),
@@ -363,10 +462,12 @@ def main() -> None:
                     "kernel": platform.release()},
         "settings": {"workers": args.workers, "seconds": args.seconds,
                      "connections": args.connections, "rounds": args.rounds,
-                     "keep_alive": args.keep_alive},
+                     "keep_alive": args.keep_alive, "database": "postgresql" if database_url
+                     else "sqlite", "moderation_workers": args.moderation_workers},
         "data": {"threads": len(keys), "comments": len(rows)}, "code": code,
         "summary": summary, "memory": memory, "runs": results,
         "palabre_page1_of_1000_vs_20_rps": round(p, 2),
+        "post_moderation_worker_cpu_ms": statistics.median(worker_cpu) if worker_cpu else None,
     }
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -378,6 +479,9 @@ def main() -> None:
     for name, m in memory.items():
         print(f"  {name}: {m}")
     print(f"palabre, 1re page du fil de 1 000 / fil de 20 (req/s) : {p:.2f}")
+    if worker_cpu:
+        print(f"POST : CPU des processus de modération par commentaire : "
+              f"{statistics.median(worker_cpu):.2f} ms (en plus du CPU côté web ci-dessus)")
     print(f"Résultats : {RESULTS / f'http-{stamp}.json'}")
 
 

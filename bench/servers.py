@@ -148,3 +148,47 @@ def code_state(root: Path) -> dict[str, object]:
         "queries_py_sha1": hashlib.sha1(read_path.read_bytes()).hexdigest()[:12]
         if read_path.exists() else None,
     }
+
+
+@dataclass
+class Background:
+    """A process that serves no HTTP (a `palabre worker`): started, measured, stopped like a
+    server, in its own process group."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    log: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(self.argv, env={**os.environ, **self.env},
+                                        stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGINT)  # huey's consumer stops cleanly on SIGINT
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
+
+    def cpu_seconds(self) -> float:
+        assert self.process is not None
+        return sum(_cpu(pid) for pid in process_tree(self.process.pid))
+
+    def rss_mib(self) -> float:
+        assert self.process is not None
+        return round(sum(_rss(pid) for pid in process_tree(self.process.pid)), 1)
+
+    def settle(self, timeout: float = 120.0) -> None:
+        """Until idle: less than 5 % of one core over 0.5 s (its queue drained)."""
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            before = self.cpu_seconds()
+            time.sleep(0.5)
+            if self.cpu_seconds() - before < 0.025:
+                return

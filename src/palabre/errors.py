@@ -188,6 +188,13 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "s'il a été accusé. Réessayez dans un instant.",
         "The service is briefly unavailable. Try again in a moment.",
     ),
+    "verification_indisponible": ErrorSpec(
+        503,
+        "La vérification avant envoi est momentanément indisponible ; vous pouvez publier, "
+        "votre commentaire sera vérifié à l'envoi.",
+        "The pre-submit check is briefly unavailable; you can still post, your comment will "
+        "be checked when sent.",
+    ),
     "erreur_interne": ErrorSpec(
         500, "Erreur interne ; elle a été consignée.", "Internal error; it has been logged."
     ),

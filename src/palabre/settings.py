@@ -137,8 +137,14 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("sqlite_busy_timeout_ms", 5000, "Attente maximale d'un verrou SQLite, en millisecondes."),
     Setting(
         "moderation_in_worker", False,
-        "Modérer dans les processus de fond (palabre worker) plutôt que dans la requête ; le "
-        "commentaire reste en attente entre-temps.",
+        "Modérer dans les processus de fond (palabre worker) plutôt que dans la requête : les "
+        "processus web ne chargent pas le moteur (mémoire, démarrage) ; le commentaire reste en "
+        "attente le temps de la décision, que le widget va chercher.",
+    ),
+    Setting(
+        "check_timeout_seconds", 5,
+        "Avec « moderation_in_worker » : attente maximale de la réponse d'un processus de "
+        "modération à une vérification avant envoi (/api/check), en secondes ; au-delà, 503.",
     ),
     Setting(
         "pending_sweep_seconds", 60,
@@ -235,6 +241,7 @@ class Settings:
     redis_url: str
     sqlite_busy_timeout_ms: int
     moderation_in_worker: bool
+    check_timeout_seconds: int
     pending_sweep_seconds: int
     ip_retention_days: int
     moderation_mode: str

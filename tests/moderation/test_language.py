@@ -76,3 +76,18 @@ def test_mostly_english_comment() -> None:
     out = DETECTOR.check(text)
     assert out.language == "en"
     assert out.findings and out.findings[0].spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["non trop simple", "oui papa tqt j'arreterai pas", "woah c'est nul",
+     "Et tout ça, en évinçant le gang Rothshild, on y verra plus clair."],
+)
+def test_short_french_that_the_light_mode_misses_stays_french(text: str) -> None:
+    """lingua's light mode (16 MB instead of 218) gives these to another language; their
+    French words keep them French (eval/language_eval.py measures the whole trade)."""
+    from palabre.moderation.detectors.language import LanguageIdentifier
+
+    assert LanguageIdentifier().identify(text)[0] != "fr"
+    out = DETECTOR.check(text)
+    assert out.language == "fr" and out.findings == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from palabre.cli._common import engine_for, fail
+from palabre.cli._common import engine_for, err_console, fail
 from palabre.moderation.charter_engine import InvalidCommentError
 from palabre.moderation.verdict import Verdict
 from palabre.typography import french
@@ -79,6 +80,14 @@ def show(console: Console, text: str, verdict: Verdict) -> None:
     console.print(french(f"Scores : {scores or 'aucun signal'} — langue : {verdict.language}"))
 
 
+def loading() -> AbstractContextManager[object]:
+    """A spinner and « Chargement du moteur… » on stderr while the engine loads (a couple of
+    seconds), on a terminal only: nothing in a pipe, a script or a test."""
+    if not err_console.is_terminal:
+        return nullcontext()
+    return err_console.status("Chargement du moteur de modération…", spinner="dots")
+
+
 def check(
     text: Annotated[
         str, typer.Argument(help="Texte du commentaire, ou « - » pour lire l'entrée standard.")
@@ -90,12 +99,13 @@ def check(
     ] = None,
 ) -> None:
     """Examine un commentaire selon la charte et affiche la décision et ses raisons."""
-    engine = engine_for(charter)
     body = read_text(text)
-    try:
-        verdict = engine.check(body)
-    except InvalidCommentError as exc:
-        raise fail(str(exc)) from exc
+    with loading():
+        engine = engine_for(charter)
+        try:
+            verdict = engine.check(body)  # the first check loads the detectors' data
+        except InvalidCommentError as exc:
+            raise fail(str(exc)) from exc
     if as_json:
         sys.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False) + "\n")
     else:

@@ -5,8 +5,11 @@ Each module listed in `COMMAND_MODULES` exposes `register(app: typer.Typer) -> N
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import Any
 
 import typer
+from typer.models import CommandInfo, TyperInfo
 
 from palabre.cli.i18n import install_french
 
@@ -27,7 +30,71 @@ COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.transparency_cmd",
 )
 
-app = typer.Typer(
+# A command named here loads only its own module when the CLI runs it (`palabre check` then
+# needs neither the web stack nor the database: docs/cli.md); any other command, `--help`, or
+# an unknown word loads them all. tests/cli/test_lazy_cli.py keeps the table true.
+FAST_PATHS: dict[str, str] = {
+    "check": "palabre.cli.check",
+    "moderate": "palabre.cli.moderate",
+    "serve": "palabre.cli.server",
+    "migrate": "palabre.cli.server",
+    "worker": "palabre.cli.notify_cmd",
+}
+
+
+def _no_options() -> None:
+    pass
+
+
+class LazyTyper(typer.Typer):
+    """A Typer whose commands are registered on first use: all of them when anything reads
+    them (tests, `--help`, the docs), only the one asked for when the CLI runs a fast path."""
+
+    def __init__(self, modules: tuple[str, ...], **kwargs: Any) -> None:
+        self._modules = modules
+        self._state = "new"  # then "loading", then "loaded"
+        super().__init__(**kwargs)
+        # a group even when one command is loaded (else Typer runs that command as the app)
+        self.callback()(_no_options)
+
+    @property
+    def registered_commands(self) -> list[CommandInfo]:
+        self.load()
+        return self._commands
+
+    @registered_commands.setter
+    def registered_commands(self, value: list[CommandInfo]) -> None:
+        self._commands = value
+
+    @property
+    def registered_groups(self) -> list[TyperInfo]:
+        self.load()
+        return self._groups
+
+    @registered_groups.setter
+    def registered_groups(self, value: list[TyperInfo]) -> None:
+        self._groups = value
+
+    def load(self, only: str | None = None) -> None:
+        """Register the commands of `only` (a module), or of every module; once."""
+        if self._state != "new":
+            return
+        self._state = "loading"
+        try:
+            for name in (only,) if only else self._modules:
+                importlib.import_module(name).register(self)
+        finally:
+            self._state = "loaded"
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        first = sys.argv[1] if len(sys.argv) > 1 else ""
+        if first in FAST_PATHS:
+            self.load(FAST_PATHS[first])
+        return super().__call__(*args, **kwargs)
+
+
+app = LazyTyper(
+    COMMAND_MODULES,
     name="palabre",
     help="palabre : commentaires auto-hébergés, modérés selon la charte du site.",
     no_args_is_help=True,
@@ -36,10 +103,4 @@ app = typer.Typer(
 )
 
 
-def _register_all() -> None:
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(app)
-
-
 install_french()
-_register_all()

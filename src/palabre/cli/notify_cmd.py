@@ -6,7 +6,7 @@ import secrets
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from sqlalchemy import select
@@ -53,32 +53,15 @@ def worker(
     huey = build_huey(settings)
     tasks = Tasks(huey, settings, database)
     attach_statement_mail(tasks, settings)
-    _register_moderation(huey, settings, database, tasks)
+    from palabre.cli.worker_wiring import install_worker
+
+    moderation = install_worker(huey, settings, database, tasks)
     queue = "Redis" if settings.redis_url else "SQLite"
     typer.echo(french(f"palabre worker : {workers} fils, file {queue}"))
+    if settings.moderation_in_worker:
+        # what was posted while no worker ran and never reached the queue, before anything else
+        moderation.sweep(True)
     huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
-
-
-def _register_moderation(huey: Any, settings: Any, database: Any, tasks: Any) -> None:
-    """The worker also moderates comments when `moderation_in_worker` is set; its engine is
-    loaded on the first comment, and its decisions notify like the app's."""
-    from functools import cache
-
-    from palabre.comments import background
-    from palabre.comments.service import CommentService
-    from palabre.events import EventBus
-    from palabre.moderation.loader import load_moderator
-    from palabre.notifications.subscriber import NotificationSubscriber
-    from palabre.review.charters import CharterAwareModerator
-
-    @cache
-    def service() -> CommentService:
-        events = EventBus()
-        events.subscribe(NotificationSubscriber(tasks))
-        moderator = CharterAwareModerator(database, load_moderator(settings))
-        return CommentService(database, moderator, settings, events)
-
-    background.register(huey, service)
 
 
 def digest(config: ConfigOption = None) -> None:

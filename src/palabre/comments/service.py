@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import OperationalError
@@ -39,7 +39,7 @@ from palabre.moderation.verdict import Verdict
 from palabre.settings import Settings
 from palabre.status import CommentStatus, verb_for
 from palabre.storage.db import Database
-from palabre.storage.models import Comment, ModerationAction, Report, Thread
+from palabre.storage.models import Comment, Decision, ModerationAction, Report, Thread
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -261,6 +261,8 @@ class CommentService:
         with self.db.session() as session:
             comment = session.get(Comment, comment_id)
             assert comment is not None
+            if comment.status != "pending":  # a queued duplicate, or decided meanwhile
+                return comment, _decision_of(comment.status), ()
             context = moderation_step.context_for(session, comment, now)
             text = comment.text
         try:
@@ -290,19 +292,8 @@ class CommentService:
 
     def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
         """One notice per clause, in the verdict's order, with the distinct words at fault."""
-        show_harm = self.settings.show_harm_words
-        texts: dict[str, str] = {}
-        words: dict[str, list[str]] = {}
-        for reason in verdict.reasons:
-            texts.setdefault(reason.clause, reason.clause_text)
-            mine = words.setdefault(reason.clause, [])
-            if reason.category in HARM_CATEGORIES and not show_harm:
-                continue
-            for span in reason.spans:
-                word = span.text.strip()
-                if word and word not in mine and len(mine) < MAX_WORDS and len(word) <= 80:
-                    mine.append(word)
-        return tuple(ClauseNotice(c, texts[c], tuple(words[c])) for c in texts)
+        return clause_notices([r.as_dict() for r in verdict.reasons],
+                              self.settings.show_harm_words)
 
     def _moderate_or_defer(
         self, comment: Comment, events: list[Event]
@@ -313,7 +304,7 @@ class CommentService:
             self.defer(comment.id)
         except Exception:  # the queue is down: the sweeper will moderate it in a minute
             log.exception("could not hand comment %s to the background worker", comment.id)
-        return comment, "hold", ()
+        return comment, "pending", ()  # the widget asks for the decision (GET …/decision)
 
     def moderate_one(self, comment_id: int) -> str:
         """Moderate one pending comment now (the background worker's task); idempotent."""
@@ -321,6 +312,27 @@ class CommentService:
         _, decision, _ = self._moderate(comment_id, events)
         self.events.publish(events)
         return decision
+
+    def decision(
+        self, comment_id: int, view_token: str | None
+    ) -> tuple[Comment, str, tuple[ClauseNotice, ...]]:
+        """Where the author's comment stands (the widget asks while a worker moderates it):
+        "pending" until decided, then the decision with its clauses. The view token proves
+        authorship."""
+        if not view_token or self.view_tokens.comment_id(view_token) != comment_id:
+            raise PalabreError("commentaire_inconnu")
+        with self.db.session() as session:
+            comment = session.get(Comment, comment_id)
+            if comment is None or comment.status == "deleted":
+                raise PalabreError("commentaire_inconnu")
+            if comment.status == "pending":
+                return comment, "pending", ()
+            reasons = session.scalar(
+                select(Decision.reasons).where(Decision.comment_id == comment_id)
+                .order_by(Decision.id.desc()).limit(1)
+            )
+        notices = clause_notices(list(reasons or []), bool(self.settings.show_harm_words))
+        return comment, _decision_of(comment.status), notices
 
     def moderate_pending(self, limit: int = 1000, older_than: timedelta | None = None) -> int:
         """Resume after a crash or a failed decision write: moderate every comment still pending
@@ -438,6 +450,24 @@ class CommentService:
             session.flush()
         self.events.publish([ReportFiled(comment.id, report.id, reason)])
         return report
+
+
+def clause_notices(reasons: list[dict[str, Any]], show_harm: bool) -> tuple[ClauseNotice, ...]:
+    """One notice per clause, in the reasons' order (`Reason.as_dict()`, as a verdict gives them
+    or as a decision row keeps them), with the distinct words at fault."""
+    texts: dict[str, str] = {}
+    words: dict[str, list[str]] = {}
+    for reason in reasons:
+        clause = str(reason.get("clause", ""))
+        texts.setdefault(clause, str(reason.get("clause_text", "")))
+        mine = words.setdefault(clause, [])
+        if reason.get("category") in HARM_CATEGORIES and not show_harm:
+            continue
+        for span in reason.get("spans") or ():
+            word = str(span[2]).strip() if len(span) > 2 else ""
+            if word and word not in mine and len(mine) < MAX_WORDS and len(word) <= 80:
+                mine.append(word)
+    return tuple(ClauseNotice(c, texts[c], tuple(words[c])) for c in texts)
 
 
 def _earlier_report(

@@ -41,7 +41,7 @@ class InvalidCommentError(ValueError):
 
 
 class CharterEngine:
-    """Implements `Moderator`: `check(text, context) -> Verdict`."""
+    """Implements `ModerationEngine`: `check(text, context) -> Verdict`."""
 
     def __init__(
         self,

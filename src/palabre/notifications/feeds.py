@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from feedgen.feed import FeedGenerator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,9 @@ from palabre.errors import PalabreError
 from palabre.notifications.compose import comment_url, thread_title
 from palabre.status import CommentStatus
 from palabre.storage.models import Comment, Site, Thread
+
+if TYPE_CHECKING:  # feedgen (and lxml) load with the first feed, not in every web process
+    from feedgen.feed import FeedGenerator
 
 FEED_SIZE = 50
 
@@ -26,6 +29,8 @@ def _tag(public_url: str, path: str) -> str:
 
 def _feed(public_url: str, feed_id: str, title: str, self_url: str, alternate: str,
           updated: datetime) -> FeedGenerator:
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.id(_tag(public_url, feed_id))
     fg.title(title)

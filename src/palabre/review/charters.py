@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from palabre.moderation.charter import DEFAULT_CHARTER, Charter, CharterError, default_charter
-from palabre.moderation.charter_engine import CharterEngine, build_engine
 from palabre.moderation.charter_parse import parse_charter
 from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.findings import CheckContext
@@ -27,6 +26,9 @@ from palabre.status import DECIDED
 from palabre.storage.db import Database
 from palabre.storage.models import Comment
 from palabre.storage.models_review import CharterVersion
+
+if TYPE_CHECKING:  # the engine is loaded only where it runs (not in a web process in worker mode)
+    from palabre.moderation.charter_engine import CharterEngine
 
 _VERSION_LINE = re.compile(r'^(version\s*=\s*)"([^"\n]*)"', re.MULTILINE)
 
@@ -172,6 +174,8 @@ def cached_engine(charter: Charter, budget_s: float | None = None) -> CharterEng
         if engine is None:
             if len(_ENGINES) >= 4:
                 _ENGINES.pop(next(iter(_ENGINES)))
+            from palabre.moderation.charter_engine import build_engine
+
             engine = _ENGINES[key] = build_engine(charter)
             if budget_s is not None:
                 engine.budget_s = budget_s

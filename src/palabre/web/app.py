@@ -18,6 +18,8 @@ from palabre.comments.sites import ensure_site, origin_of
 from palabre.events import EventBus
 from palabre.legal.mail import attach_statement_mail
 from palabre.moderation.engine import ModerationEngine
+from palabre.moderation.findings import CheckContext
+from palabre.moderation.verdict import Verdict
 from palabre.notifications.setup import install as install_notifications
 from palabre.settings import Settings
 from palabre.storage.change_stamp import stamp_for
@@ -57,22 +59,23 @@ def create_app(
     upgrade(database.engine)
     own_origin = origin_of(settings.public_url)
     prepare_default_site(database, settings, own_origin)
+    in_worker = settings.moderation_in_worker
     if moderator is None:
-        from palabre.moderation.loader import load_moderator
-        from palabre.review.charters import CharterAwareModerator
-
-        # Follows the charter version saved from the dashboard, if any (issue 5).
-        moderator = CharterAwareModerator(database, load_moderator(settings))
+        moderator = NoEngine() if in_worker else _load_moderator(database, settings)
     events = events or EventBus()
     notifications = install_notifications(settings, database, events, huey)
     attach_statement_mail(notifications.tasks, settings)
     service = CommentService(database, moderator, settings, events)
-    if settings.moderation_in_worker:
+    check_text: Callable[[str], dict[str, object]] = InProcessCheck(moderator)
+    if in_worker:  # the engine runs in `palabre worker` processes, never here
         from palabre.comments import background
 
-        service.defer = background.register(notifications.huey, lambda: service)
+        queue = background.register(notifications.huey,
+                                    check_timeout=settings.check_timeout_seconds)
+        service.defer = queue.defer
+        check_text = queue.check
     app = FastAPI(
-        lifespan=sweeper_lifespan(service, settings.pending_sweep_seconds),
+        lifespan=sweeper_lifespan(service, 0 if in_worker else settings.pending_sweep_seconds),
         title="palabre",
         version=__version__,
         description="API publique de palabre : commentaires, fils, signalements, vérification.",
@@ -85,6 +88,7 @@ def create_app(
     )
     app.state.notifications = notifications
     app.state.check_gate = ConcurrencyGate(settings.check_concurrency)
+    app.state.check_text = check_text
     errors.install(app)
     app.include_router(comments_api.router)
     app.include_router(meta_api.router)
@@ -108,10 +112,36 @@ def create_app(
     if stamp is not None and settings.read_cache_entries > 0:
         # Added last, so outermost: a hit skips every other layer (web/read_cache.py).
         app.add_middleware(ReadCache, stamp=stamp, entries=settings.read_cache_entries)
-    resumed = service.moderate_pending()
+    resumed = 0 if in_worker else service.moderate_pending()  # workers sweep their own
     if resumed:
         log.info("moderated %d comments left pending", resumed)
     return app
+
+
+def _load_moderator(database: Database, settings: Settings) -> ModerationEngine:
+    from palabre.moderation.loader import load_moderator
+    from palabre.review.charters import CharterAwareModerator
+
+    # Follows the charter version saved from the dashboard, if any (issue 5).
+    return CharterAwareModerator(database, load_moderator(settings))
+
+
+class InProcessCheck:
+    """`/api/check` in the one-process default: the engine of this process."""
+
+    def __init__(self, moderator: ModerationEngine) -> None:
+        self.moderator = moderator
+
+    def __call__(self, text: str) -> dict[str, object]:
+        return self.moderator.check(text).as_dict()
+
+
+class NoEngine:
+    """The web process's stand-in when moderation runs in worker processes: nothing here may
+    run the engine (the comments service only queues, `/api/check` asks a worker)."""
+
+    def check(self, text: str, context: CheckContext | None = None) -> Verdict:
+        raise RuntimeError("moderation runs in the worker processes (moderation_in_worker)")
 
 
 def sweeper_lifespan(

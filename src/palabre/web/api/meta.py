@@ -65,7 +65,7 @@ async def check_text(request: Request, ctx: Ctx, body: CheckIn) -> dict[str, obj
     gate: ConcurrencyGate = request.app.state.check_gate
     gate.enter()
     try:
-        verdict = await run_in_threadpool(ctx.moderator.check, text)
+        # in-process, or a moderation worker's answer (palabre.comments.background)
+        return await run_in_threadpool(request.app.state.check_text, text)
     finally:
         gate.leave()
-    return verdict.as_dict()

@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from palabre.comments.queries import CommentView, Node, ThreadPage
-from palabre.comments.service import PostResult
+from palabre.comments.service import ClauseNotice, PostResult
 from palabre.status import CommentStatus
 from palabre.typography import french
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
         "publish": "Votre commentaire est publié. Merci !",
+        "pending": "Votre commentaire est en cours de vérification…",
         "hold": "Votre commentaire est en attente de modération ; il sera publié après relecture.",
         "reject": "Votre commentaire n'a pas été publié : il ne respecte pas la charte du site.",
     },
     "en": {
         "publish": "Your comment is published. Thank you!",
+        "pending": "Your comment is being checked…",
         "hold": "Your comment is awaiting moderation; it will be published after review.",
         "reject": "Your comment was not published: it breaks the site's charter.",
     },
@@ -66,21 +68,27 @@ def page_json(page: ThreadPage) -> dict[str, object]:
 
 
 def post_json(result: PostResult, locale: str) -> dict[str, object]:
-    messages = MESSAGES.get(locale, MESSAGES["fr"])
-    if locale != "en":
-        messages = {k: french(v) for k, v in messages.items()}
     return {
         "comment": comment_json(result.comment, own=result.comment.status != CommentStatus.DELETED),
         "edit_token": result.edit_token,
         "edit_until": iso(result.edit_until),
         "view_token": result.view_token,
-        "moderation": {
-            "decision": result.decision,
-            "message": messages[result.decision],
-            "clauses": [
-                {"clause": n.clause, "text": n.text if locale == "en" else french(n.text),
-                 "words": list(n.words)}
-                for n in result.clauses
-            ],
-        },
+        "moderation": moderation_json(result.decision, result.clauses, locale),
+    }
+
+
+def moderation_json(
+    decision: str, clauses: tuple[ClauseNotice, ...], locale: str
+) -> dict[str, object]:
+    """The decision told to the author: its message and the clauses at fault."""
+    messages = MESSAGES.get(locale, MESSAGES["fr"])
+    message = messages[decision]
+    return {
+        "decision": decision,
+        "message": message if locale == "en" else french(message),
+        "clauses": [
+            {"clause": n.clause, "text": n.text if locale == "en" else french(n.text),
+             "words": list(n.words)}
+            for n in clauses
+        ],
     }

