@@ -15,6 +15,7 @@ import pytest
 import typer
 
 from palabre.cli.main import COMMAND_MODULES, FAST_PATHS, app
+from palabre.typography import french
 
 PROBE = """
 import json, sys
@@ -47,7 +48,7 @@ def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> N
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-c", PROBE, "check", "Bonjour à tous."], env=env,
                           capture_output=True, text=True, timeout=300, check=True)
-    assert "Décision : publié" in done.stdout
+    assert french("Décision : publié") in done.stdout
     modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
     heavy = {"fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "huey", "jinja2"}
     assert heavy.isdisjoint({m.split(".")[0] for m in modules})

@@ -19,6 +19,7 @@ from palabre.identity.sso import set_secret
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.storage.models import Comment
+from palabre.typography import french
 from palabre.web.app import create_app
 
 SECRET = "s" * 40
@@ -105,6 +106,6 @@ def test_sso_cli_sets_a_secret(settings: Settings, db: Database, tmp_path: Path)
     config.write_text(f'data_dir = "{settings.data_dir}"\ndatabase_url = "{settings.database_url}"\n',
                       encoding="utf-8")
     result = CliRunner().invoke(cli, ["sso", "set", "default", "-c", str(config)])
-    assert result.exit_code == 0 and "Secret SSO du site « default »" in result.output
+    assert result.exit_code == 0 and french("Secret SSO du site « default »") in result.output
     short = CliRunner().invoke(cli, ["sso", "set", "default", "--secret", "court", "-c", str(config)])
     assert short.exit_code == 2

@@ -152,19 +152,13 @@ def test_the_model_and_the_rule_detectors_read_the_same_word(text: str) -> None:
     assert [t.text for t in tokenise(text)] == rule_words
 
 
-def test_scores_are_probabilities_and_fast() -> None:
+def test_scores_are_probabilities() -> None:
+    """Speed is measured by bench/engine_bench.py and eval/model_eval.py, not here."""
     model = load_model()
-    texts = [
-        f"Commentaire numéro {i} : je trouve cet article très intéressant, merci."
-        for i in range(200)
-    ]
-    start = time.perf_counter()
-    for text in texts:
-        scores = model.score(text)
-    per_comment = (time.perf_counter() - start) / len(texts)
-    assert set(scores) == set(HEADS)
-    assert all(0.0 <= p <= 1.0 for p in scores.values())
-    assert per_comment < 0.005  # 2 ms target, measured by eval/model_eval.py; slack for shared CI
+    for i in range(20):
+        scores = model.score(f"Commentaire numéro {i} : je trouve cet article très intéressant.")
+        assert set(scores) == set(HEADS)
+        assert all(0.0 <= p <= 1.0 for p in scores.values())
 
 
 def test_detector_follows_the_protocol_and_points_at_the_words() -> None:
