@@ -39,6 +39,7 @@ serve: install
 
 test: install
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests eval bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	MYPYPATH=src:tests $(BIN)/mypy --strict --explicit-package-bases tests
@@ -50,7 +51,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/lint-imports
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff format --check src tests eval bench
 
 typecheck: install
 	$(BIN)/mypy

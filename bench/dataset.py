@@ -20,24 +20,60 @@ STATUSES = (("published", 0.89), ("held", 0.04), ("rejected", 0.04), ("deleted",
 REPLY_SHARE = 0.30
 
 _OPENINGS = (
-    "Merci pour cet article", "Je ne suis pas d'accord", "Article très clair", "Bonne analyse",
-    "Il faudrait préciser", "Je partage votre avis", "Reste à savoir", "Les chiffres cités",
-    "Personnellement", "Comme souvent", "À mon sens", "Sur ce point précis",
+    "Merci pour cet article",
+    "Je ne suis pas d'accord",
+    "Article très clair",
+    "Bonne analyse",
+    "Il faudrait préciser",
+    "Je partage votre avis",
+    "Reste à savoir",
+    "Les chiffres cités",
+    "Personnellement",
+    "Comme souvent",
+    "À mon sens",
+    "Sur ce point précis",
 )
 _MIDDLES = (
-    "la réforme des retraites", "le budget de la commune", "les négociations européennes",
-    "la politique énergétique", "la situation des hôpitaux", "le prix des loyers",
-    "les transports en commun", "l'école publique", "la sécurité routière", "le climat",
-    "les élections municipales", "la dette publique", "l'agriculture bretonne",
+    "la réforme des retraites",
+    "le budget de la commune",
+    "les négociations européennes",
+    "la politique énergétique",
+    "la situation des hôpitaux",
+    "le prix des loyers",
+    "les transports en commun",
+    "l'école publique",
+    "la sécurité routière",
+    "le climat",
+    "les élections municipales",
+    "la dette publique",
+    "l'agriculture bretonne",
 )
 _ENDINGS = (
-    "mérite un vrai débat.", "me paraît bien documenté.", "n'est pas si simple.",
-    "devrait être expliqué davantage.", "reste une priorité pour beaucoup d'entre nous.",
-    "a été trop peu abordé ces derniers mois.", "dépendra des prochaines décisions.",
-    "est résumé avec justesse, merci.", "me laisse sceptique, pour être honnête.",
+    "mérite un vrai débat.",
+    "me paraît bien documenté.",
+    "n'est pas si simple.",
+    "devrait être expliqué davantage.",
+    "reste une priorité pour beaucoup d'entre nous.",
+    "a été trop peu abordé ces derniers mois.",
+    "dépendra des prochaines décisions.",
+    "est résumé avec justesse, merci.",
+    "me laisse sceptique, pour être honnête.",
 )
-_AUTHORS = ("Claire", "Jean-Marc", "Sophie", "Hervé", "Nadia", "Luc", "Isabelle", "Karim",
-            "Anne", "Thomas", "Mireille", "Yann", None)
+_AUTHORS = (
+    "Claire",
+    "Jean-Marc",
+    "Sophie",
+    "Hervé",
+    "Nadia",
+    "Luc",
+    "Isabelle",
+    "Karim",
+    "Anne",
+    "Thomas",
+    "Mireille",
+    "Yann",
+    None,
+)
 
 
 class Row(NamedTuple):
@@ -104,7 +140,7 @@ class Generator:
                 author, text = None, ""
             if rows and rng.random() < REPLY_SHARE:
                 # Most replies answer a top-level comment; some answer a recent reply.
-                recent = rows[-min(len(rows), 30):]
+                recent = rows[-min(len(rows), 30) :]
                 parent = rng.choice(recent)
                 rows.append(Row(ident, index, parent.id, parent.root, status, when, author, text))
             else:

@@ -108,7 +108,12 @@ def main() -> None:
         batch,
         args.repeat,
     )
-    run(f"règles et lexiques ({len(core)} détecteurs)", CharterEngine(charter, core), batch, args.repeat)
+    run(
+        f"règles et lexiques ({len(core)} détecteurs)",
+        CharterEngine(charter, core),
+        batch,
+        args.repeat,
+    )
     core_names = {d.name for d in core}
     for det in everything:
         if det.name not in core_names:

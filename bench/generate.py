@@ -60,12 +60,19 @@ def rows(sizes: list[tuple[str, int]], seed_value: int) -> Iterator[Row]:
 def manifest(sizes: list[tuple[str, int]], rng: random.Random) -> dict[str, object]:
     ordinary = [k for k, n in sizes if 0 < n <= 50]
     counts = rng.sample(ordinary, 45) + [k for k, n in sizes if n >= 2000][:5]
-    return {"big_thread": BIG, "big_size": 10_000, "count_threads": counts,
-            "threads": len(sizes), "comments": sum(n for _, n in sizes),
-            "sizes": {"0": sum(1 for _, n in sizes if n == 0),
-                      "1-50": sum(1 for _, n in sizes if 0 < n <= 50),
-                      "51-999": sum(1 for _, n in sizes if 50 < n < 1000),
-                      "1000+": sum(1 for _, n in sizes if n >= 1000)}}
+    return {
+        "big_thread": BIG,
+        "big_size": 10_000,
+        "count_threads": counts,
+        "threads": len(sizes),
+        "comments": sum(n for _, n in sizes),
+        "sizes": {
+            "0": sum(1 for _, n in sizes if n == 0),
+            "1-50": sum(1 for _, n in sizes if 0 < n <= 50),
+            "51-999": sum(1 for _, n in sizes if 50 < n < 1000),
+            "1000+": sum(1 for _, n in sizes if n >= 1000),
+        },
+    }
 
 
 def main() -> None:
@@ -96,10 +103,15 @@ def main() -> None:
         info[f"{backend}_build_s"] = round(time.perf_counter() - started, 1)
         info[f"{backend}_timing"] = {k: round(v, 1) for k, v in timing.items()}
         if backend == "sqlite":
-            info["sqlite_bytes"] = sum(Path(f"{path}{s}").stat().st_size
-                                       for s in ("", "-wal") if Path(f"{path}{s}").exists())
-        print(f"{backend}: {timing['comments']:.0f} commentaires en "
-              f"{info[f'{backend}_build_s']} s", flush=True)
+            info["sqlite_bytes"] = sum(
+                Path(f"{path}{s}").stat().st_size
+                for s in ("", "-wal")
+                if Path(f"{path}{s}").exists()
+            )
+        print(
+            f"{backend}: {timing['comments']:.0f} commentaires en {info[f'{backend}_build_s']} s",
+            flush=True,
+        )
     (LARGE / "manifest.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in info.items() if k != "count_threads"}, indent=2))
 

@@ -39,14 +39,20 @@ LARGE = BENCH / ".data" / "large"
 RESULTS = BENCH / "results"
 EXPECTED_INDEXES = ("ix_comments_thread_root_page", "ix_comments_root", "ix_comments_thread_roots")
 # The index proposed for migration 0005 (--proposed-index adds it for the run, then drops it).
-PROPOSED_INDEX = ("CREATE INDEX IF NOT EXISTS ix_comments_thread_roots "
-                  "ON comments (thread_id, created_at, id) WHERE parent_id IS NULL")
+PROPOSED_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_comments_thread_roots "
+    "ON comments (thread_id, created_at, id) WHERE parent_id IS NULL"
+)
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:
     cuts = statistics.quantiles(samples_ms, n=100)
-    return {"n": len(samples_ms), "p50_ms": round(cuts[49], 2), "p99_ms": round(cuts[98], 2),
-            "max_ms": round(max(samples_ms), 2)}
+    return {
+        "n": len(samples_ms),
+        "p50_ms": round(cuts[49], 2),
+        "p99_ms": round(cuts[98], 2),
+        "max_ms": round(max(samples_ms), 2),
+    }
 
 
 def http_cases(info: dict[str, Any], cursor: str) -> dict[str, str]:
@@ -87,7 +93,9 @@ def deep_cursor(base: str, thread: str, pages: int) -> tuple[str, int]:
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     cursor, reached = "", 1
     for _ in range(pages - 1):
-        path = f"/api/comments?thread={quote(thread)}" + (f"&cursor={quote(cursor)}" if cursor else "")
+        path = f"/api/comments?thread={quote(thread)}" + (
+            f"&cursor={quote(cursor)}" if cursor else ""
+        )
         conn.request("GET", path)
         body = json.loads(conn.getresponse().read())
         if not body["next_cursor"]:
@@ -99,8 +107,12 @@ def deep_cursor(base: str, thread: str, pages: int) -> tuple[str, int]:
 
 def query_layer(db: Database, info: dict[str, Any], cursor: str, n: int) -> dict[str, Any]:
     cases: dict[str, Callable[[Any], object]] = {
-        "big_thread_page1": lambda s: thread_page(s, "default", info["big_thread"], "newest", 20, None),
-        "big_thread_deep_page": lambda s: thread_page(s, "default", info["big_thread"], "newest", 20, cursor),
+        "big_thread_page1": lambda s: thread_page(
+            s, "default", info["big_thread"], "newest", 20, None
+        ),
+        "big_thread_deep_page": lambda s: thread_page(
+            s, "default", info["big_thread"], "newest", 20, cursor
+        ),
         "counts_50": lambda s: counts(s, "default", info["count_threads"]),
     }
     timings, plans = {}, {}
@@ -120,7 +132,9 @@ def query_layer(db: Database, info: dict[str, Any], cursor: str, n: int) -> dict
 def explain(db: Database, run: Callable[[Any], object]) -> list[dict[str, Any]]:
     captured: list[tuple[str, Any]] = []
 
-    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
+    def grab(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool
+    ) -> None:
         captured.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", grab)
@@ -129,8 +143,11 @@ def explain(db: Database, run: Callable[[Any], object]) -> list[dict[str, Any]]:
             run(session)
     finally:
         event.remove(db.engine, "before_cursor_execute", grab)
-    prefix = ("EXPLAIN QUERY PLAN " if db.backend == "sqlite"
-              else "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ")
+    prefix = (
+        "EXPLAIN QUERY PLAN "
+        if db.backend == "sqlite"
+        else "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
+    )
     out = []
     with db.engine.connect() as conn:
         for statement, parameters in captured:
@@ -138,12 +155,19 @@ def explain(db: Database, run: Callable[[Any], object]) -> list[dict[str, Any]]:
                 continue
             rows = conn.exec_driver_sql(prefix + statement, parameters).all()
             plan = [" ".join(str(c) for c in row[-1:]) for row in rows]
-            out.append({"sql": " ".join(statement.split()), "plan": plan,
-                        "indexes": [ix for ix in EXPECTED_INDEXES if any(ix in p for p in plan)]})
+            out.append(
+                {
+                    "sql": " ".join(statement.split()),
+                    "plan": plan,
+                    "indexes": [ix for ix in EXPECTED_INDEXES if any(ix in p for p in plan)],
+                }
+            )
     return out
 
 
-def run_backend(backend: str, url: str, info: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+def run_backend(
+    backend: str, url: str, info: dict[str, Any], args: argparse.Namespace
+) -> dict[str, Any]:
     db = Database(url)
     if args.proposed_index:
         with db.engine.begin() as conn:
@@ -158,20 +182,39 @@ def run_backend(backend: str, url: str, info: dict[str, Any], args: argparse.Nam
         db.dispose()
 
 
-def _measure_backend(db: Database, backend: str, url: str, info: dict[str, Any],
-                     args: argparse.Namespace) -> dict[str, Any]:
+def _measure_backend(
+    db: Database, backend: str, url: str, info: dict[str, Any], args: argparse.Namespace
+) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="palabre-large-"))
     port = free_port()
     server = Server(
         f"palabre-{backend}",
-        [str(BENCH.parent / ".venv" / "bin" / "uvicorn"), "--factory", "--app-dir", str(BENCH),
-         "palabre_factories:without_moderation", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning", "--no-access-log"],
-        {"PALABRE_DATABASE_URL": url, "PALABRE_DATA_DIR": str(work),
-         "PALABRE_SECRET_KEY": "bench-secret-not-for-production", "PALABRE_REDIS_URL": "",
-         # Each case repeats one request: measure its SQL, not the read cache's replay.
-         "PALABRE_READ_CACHE_ENTRIES": "0"},
-        port, "/api/health", work / "server.log")
+        [
+            str(BENCH.parent / ".venv" / "bin" / "uvicorn"),
+            "--factory",
+            "--app-dir",
+            str(BENCH),
+            "palabre_factories:without_moderation",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        {
+            "PALABRE_DATABASE_URL": url,
+            "PALABRE_DATA_DIR": str(work),
+            "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
+            "PALABRE_REDIS_URL": "",
+            # Each case repeats one request: measure its SQL, not the read cache's replay.
+            "PALABRE_READ_CACHE_ENTRIES": "0",
+        },
+        port,
+        "/api/health",
+        work / "server.log",
+    )
     try:
         server.start()
         cursor, page = deep_cursor(server.base, info["big_thread"], args.deep_page)
@@ -187,27 +230,36 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--deep-page", type=int, default=250)
-    parser.add_argument("--proposed-index", action="store_true",
-                        help="Add the index proposed for migration 0005 for this run only.")
+    parser.add_argument(
+        "--proposed-index",
+        action="store_true",
+        help="Add the index proposed for migration 0005 for this run only.",
+    )
     args = parser.parse_args()
     args.requests = min(args.requests, 5000)
     info = json.loads((LARGE / "manifest.json").read_text(encoding="utf-8"))
-    report: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"),
-                              "command": " ".join([".venv/bin/python", "bench/large_read.py", *sys.argv[1:]]),
-                              "data": {k: info[k] for k in ("threads", "comments", "sizes")},
-                              "proposed_index": PROPOSED_INDEX if args.proposed_index else None,
-                              "code": code_state(BENCH.parent)}
+    report: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join([".venv/bin/python", "bench/large_read.py", *sys.argv[1:]]),
+        "data": {k: info[k] for k in ("threads", "comments", "sizes")},
+        "proposed_index": PROPOSED_INDEX if args.proposed_index else None,
+        "code": code_state(BENCH.parent),
+    }
     for backend in ("sqlite", "postgresql"):
         if args.backend not in (backend, "both") or f"{backend}_url" not in info:
             continue
         result = run_backend(backend, info[f"{backend}_url"], info, args)
         report[backend] = result
-        print(f"\n== {backend} ({info['comments']} commentaires, page profonde = {result['deep_page']})")
+        print(
+            f"\n== {backend} ({info['comments']} commentaires, page profonde = {result['deep_page']})"
+        )
         print(f"{'cas':28s} {'HTTP p50':>9s} {'HTTP p99':>9s} {'requêtes p50':>13s} {'p99':>7s}")
         for name, m in result["http"].items():
             q = result["timings"].get(name, {})
-            print(f"{name:28s} {m['p50_ms']:8.2f}  {m['p99_ms']:8.2f}  "
-                  f"{q.get('p50_ms', float('nan')):12.2f} {q.get('p99_ms', float('nan')):7.2f}")
+            print(
+                f"{name:28s} {m['p50_ms']:8.2f}  {m['p99_ms']:8.2f}  "
+                f"{q.get('p50_ms', float('nan')):12.2f} {q.get('p99_ms', float('nan')):7.2f}"
+            )
         for name, plans in result["plans"].items():
             print(f"\n-- EXPLAIN {name}")
             for item in plans:

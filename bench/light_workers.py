@@ -41,10 +41,20 @@ from servers import Server, code_state, free_port
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 T20 = "/2026/01/vingt-commentaires/"
-OPENINGS = ("Merci pour cet article", "Je ne suis pas d'accord avec vous", "Article très clair",
-            "Bonne analyse de la situation", "Je partage cet avis")
-ENDINGS = ("sur ce sujet difficile.", "et bien documenté.", "malgré quelques raccourcis.",
-           "qui mérite d'être lu.", "pour une fois.")
+OPENINGS = (
+    "Merci pour cet article",
+    "Je ne suis pas d'accord avec vous",
+    "Article très clair",
+    "Bonne analyse de la situation",
+    "Je partage cet avis",
+)
+ENDINGS = (
+    "sur ce sujet difficile.",
+    "et bien documenté.",
+    "malgré quelques raccourcis.",
+    "qui mérite d'être lu.",
+    "pour une fois.",
+)
 
 
 def seeded(work: Path) -> str:
@@ -58,10 +68,14 @@ def seeded(work: Path) -> str:
 def palabre(work: Path, name: str, in_worker: bool, *args: str) -> Server:
     port = free_port()
     env = {
-        "PALABRE_DATA_DIR": str(work), "PALABRE_DATABASE_URL": "",
+        "PALABRE_DATA_DIR": str(work),
+        "PALABRE_DATABASE_URL": "",
         "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
-        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}", "PALABRE_HOST": "127.0.0.1",
-        "PALABRE_PORT": str(port), "PALABRE_REDIS_URL": "", "PALABRE_ACCESS_LOG": "false",
+        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PALABRE_HOST": "127.0.0.1",
+        "PALABRE_PORT": str(port),
+        "PALABRE_REDIS_URL": "",
+        "PALABRE_ACCESS_LOG": "false",
         "PALABRE_MODERATION_IN_WORKER": "true" if in_worker else "false",
         "PALABRE_RATE_LIMIT_POSTS_IP": "1000000/minute",
         "PALABRE_RATE_LIMIT_POSTS_AUTHOR": "1000000/minute",
@@ -69,18 +83,36 @@ def palabre(work: Path, name: str, in_worker: bool, *args: str) -> Server:
         "PALABRE_FLOOD_MAX_POSTS": "0",
     }
     argv = [sys.executable, "-m", "palabre", *(args or ("serve",))]
-    return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}",
-                  work / f"{name}.log")
+    return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}", work / f"{name}.log")
 
 
 def bare(work: Path, body: bytes) -> Server:
     port = free_port()
     (work / "bare.json").write_bytes(body)
-    argv = [sys.executable, "-m", "uvicorn", "--factory", "--app-dir", str(BENCH),
-            "bare_factory:bare", "--host", "127.0.0.1", "--port", str(port),
-            "--log-level", "warning", "--no-access-log"]
-    return Server("bare", argv, {"BENCH_BARE_BODY": str(work / "bare.json")}, port,
-                  f"/api/comments?thread={quote(T20)}", work / "bare.log")
+    argv = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "--app-dir",
+        str(BENCH),
+        "bare_factory:bare",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    return Server(
+        "bare",
+        argv,
+        {"BENCH_BARE_BODY": str(work / "bare.json")},
+        port,
+        f"/api/comments?thread={quote(T20)}",
+        work / "bare.log",
+    )
 
 
 def get(conn: http.client.HTTPConnection, path: str) -> bytes:
@@ -94,8 +126,12 @@ def get(conn: http.client.HTTPConnection, path: str) -> bytes:
 def post(conn: http.client.HTTPConnection, i: int) -> dict[str, object]:
     text = f"{OPENINGS[i % 5]} {ENDINGS[(i // 5) % 5]} Avis numéro {i}."
     body = json.dumps({"thread": T20, "text": text, "email": f"lecteur{i}@example.org"})
-    conn.request("POST", "/api/comments", body, {"Content-Type": "application/json",
-                                                  "X-Forwarded-For": f"10.1.{i % 250}.7"})
+    conn.request(
+        "POST",
+        "/api/comments",
+        body,
+        {"Content-Type": "application/json", "X-Forwarded-For": f"10.1.{i % 250}.7"},
+    )
     res = conn.getresponse()
     data = res.read()
     assert res.status == 201, (res.status, data[:300])
@@ -119,7 +155,8 @@ def reads(server: Server, n: int) -> dict[str, float]:
     path = f"/api/comments?thread={quote(T20)}"
     cached = cpu_per_request(server, n, lambda c, i: get(c, path))
     uncached = cpu_per_request(
-        server, n, lambda c, i: get(c, f"{path}&limit={1 + i % 499}&order=oldest"))
+        server, n, lambda c, i: get(c, f"{path}&limit={1 + i % 499}&order=oldest")
+    )
     return {"get_cached_cpu_ms": cached, "get_uncached_cpu_ms": uncached}
 
 
@@ -129,9 +166,11 @@ def main() -> None:
     parser.add_argument("--reads", type=int, default=400)
     parser.add_argument("--work", type=Path, default=BENCH / ".data" / "light")
     args = parser.parse_args()
-    report: dict[str, object] = {"when": datetime.now(UTC).isoformat(timespec="seconds"),
-                                 "command": " ".join(["bench/light_workers.py", *sys.argv[1:]]),
-                                 "code": code_state(BENCH.parent)}
+    report: dict[str, object] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["bench/light_workers.py", *sys.argv[1:]]),
+        "code": code_state(BENCH.parent),
+    }
     for mode, in_worker in (("inline", False), ("worker", True)):
         work = args.work / mode
         subprocess.run(["rm", "-rf", str(work)], check=True)
@@ -152,9 +191,12 @@ def main() -> None:
             row.update(reads(web, args.reads))
             if in_worker:
                 worker.process = subprocess.Popen(
-                    worker.argv, env={**os.environ, **worker.env},
-                    stdout=worker.log.open("ab"), stderr=subprocess.STDOUT,
-                    start_new_session=True)
+                    worker.argv,
+                    env={**os.environ, **worker.env},
+                    stdout=worker.log.open("ab"),
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
                 row["worker_first_decision_s"] = first_decision(web, worker)
             row["post_web_cpu_ms"] = cpu_per_request(web, args.posts, post)
             if in_worker:
@@ -162,7 +204,8 @@ def main() -> None:
                 wait_decided(work)
                 worker.settle(60)
                 row["post_worker_cpu_ms"] = round(
-                    1000 * (worker.cpu_seconds() - before) / args.posts, 2)
+                    1000 * (worker.cpu_seconds() - before) / args.posts, 2
+                )
                 row["worker_rss_mib"] = worker.rss_mib()["total_mib"]
             row["web_rss_after_posts_mib"] = web.rss_mib()["largest_mib"]
         finally:
@@ -173,18 +216,24 @@ def main() -> None:
     limit = bare(args.work / "inline", body)
     try:
         limit.start()
-        report["bare"] = {"cold_start_s": round(limit.cold_start_s, 2),
-                          "cold_start_cpu_s": round(limit.cpu_seconds(), 2),
-                          "rss_mib": limit.rss_mib()["largest_mib"],
-                          **{k.replace("get_cached", "get"): v for k, v in
-                             reads(limit, args.reads).items() if k == "get_cached_cpu_ms"}}
+        report["bare"] = {
+            "cold_start_s": round(limit.cold_start_s, 2),
+            "cold_start_cpu_s": round(limit.cpu_seconds(), 2),
+            "rss_mib": limit.rss_mib()["largest_mib"],
+            **{
+                k.replace("get_cached", "get"): v
+                for k, v in reads(limit, args.reads).items()
+                if k == "get_cached_cpu_ms"
+            },
+        }
     finally:
         limit.stop()
     print("bare", report["bare"])
     show(report)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "light-workers-latest.json").write_text(
-        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def first_decision(web: Server, worker: Server) -> float:
@@ -218,24 +267,30 @@ def show(report: dict[str, object]) -> None:
     assert isinstance(inline, dict) and isinstance(worker, dict) and isinstance(limit, dict)
     print("\n| | en ligne (défaut) | processus de modération à part |")
     print("|---|---|---|")
-    for key, label in (("cold_start_s", "démarrage à froid → 1er 200 (s)"),
-                       ("cold_start_cpu_s", "… dont CPU du processus (s)"),
-                       ("web_rss_after_warm_up_mib", "RSS processus web après chauffe (Mio)"),
-                       ("web_rss_after_posts_mib", "RSS processus web après les POST (Mio)"),
-                       ("worker_rss_mib", "RSS processus de modération (Mio)"),
-                       ("worker_first_decision_s", "démarrage du worker → 1re décision (s)"),
-                       ("post_web_cpu_ms", "POST : CPU côté web (ms)"),
-                       ("post_worker_cpu_ms", "POST : CPU côté modération (ms)"),
-                       ("get_cached_cpu_ms", "GET fil de 20, cache : CPU (ms)"),
-                       ("get_uncached_cpu_ms", "GET fil de 20, sans cache : CPU (ms)")):
+    for key, label in (
+        ("cold_start_s", "démarrage à froid → 1er 200 (s)"),
+        ("cold_start_cpu_s", "… dont CPU du processus (s)"),
+        ("web_rss_after_warm_up_mib", "RSS processus web après chauffe (Mio)"),
+        ("web_rss_after_posts_mib", "RSS processus web après les POST (Mio)"),
+        ("worker_rss_mib", "RSS processus de modération (Mio)"),
+        ("worker_first_decision_s", "démarrage du worker → 1re décision (s)"),
+        ("post_web_cpu_ms", "POST : CPU côté web (ms)"),
+        ("post_worker_cpu_ms", "POST : CPU côté modération (ms)"),
+        ("get_cached_cpu_ms", "GET fil de 20, cache : CPU (ms)"),
+        ("get_uncached_cpu_ms", "GET fil de 20, sans cache : CPU (ms)"),
+    ):
         print(f"| {label} | {inline.get(key, '—')} | {worker.get(key, '—')} |")
     b = float(limit["get_cpu_ms"])
-    print(f"\nPile nue (uvicorn + Starlette, mêmes octets) : {b} ms CPU par GET, "
-          f"RSS {limit['rss_mib']} Mio, démarrage {limit['cold_start_s']} s "
-          f"({limit['cold_start_cpu_s']} s CPU)")
+    print(
+        f"\nPile nue (uvicorn + Starlette, mêmes octets) : {b} ms CPU par GET, "
+        f"RSS {limit['rss_mib']} Mio, démarrage {limit['cold_start_s']} s "
+        f"({limit['cold_start_cpu_s']} s CPU)"
+    )
     for key, label in (("get_cached_cpu_ms", "avec cache"), ("get_uncached_cpu_ms", "sans cache")):
-        print(f"palabre {label} : {b / float(worker[key]):.0%} de la limite "
-              f"({worker[key]} ms contre {b} ms)")
+        print(
+            f"palabre {label} : {b / float(worker[key]):.0%} de la limite "
+            f"({worker[key]} ms contre {b} ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -64,60 +64,102 @@ def wrk_binary() -> str | None:
     if found:
         return found
     try:
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", "wrk"], check=True, capture_output=True, timeout=300
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return shutil.which("wrk")
 
 
-def run(load: Load, *, seconds: float, connections: int, workdir: Path,
-        max_requests: int = 200_000, close: bool = False) -> dict[str, float]:
+def run(
+    load: Load,
+    *,
+    seconds: float,
+    connections: int,
+    workdir: Path,
+    max_requests: int = 200_000,
+    close: bool = False,
+) -> dict[str, float]:
     """`close`: one TCP connection per request (`Connection: close`), so that the kernel spreads
     the requests over all the worker processes; with a few keep-alive connections, uvicorn's
     workers (one shared listening socket) may each keep a different share of them."""
     wrk = wrk_binary()
     if wrk is None:
-        return _python_load(load, seconds=seconds, connections=connections,
-                            max_requests=max_requests)
+        return _python_load(
+            load, seconds=seconds, connections=connections, max_requests=max_requests
+        )
     script = workdir / "load.lua"
-    parts = [f"CLOSE = {'true' if close else 'false'}",
-             'if CLOSE then wrk.headers["Connection"] = "close" end',
-             POST_WORDS if load.lua_request else "", WRK_DONE]
+    parts = [
+        f"CLOSE = {'true' if close else 'false'}",
+        'if CLOSE then wrk.headers["Connection"] = "close" end',
+        POST_WORDS if load.lua_request else "",
+        WRK_DONE,
+    ]
     if load.lua_request:
         parts.append(load.lua_request)
     elif load.method != "GET" or load.body:
         body = json.dumps(load.body) if load.body is not None else "nil"
-        parts.append(f'wrk.method = "{load.method}"\nwrk.body = {body}\n'
-                     'wrk.headers["Content-Type"] = "application/json"\n')
+        parts.append(
+            f'wrk.method = "{load.method}"\nwrk.body = {body}\n'
+            'wrk.headers["Content-Type"] = "application/json"\n'
+        )
     script.write_text("\n".join(parts), encoding="utf-8")
-    argv = [wrk, "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
-            "-s", str(script), load.url]
+    argv = [
+        wrk,
+        "-t1",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        load.url,
+    ]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60)
     line = next((x for x in done.stdout.splitlines() if x.startswith("WRKJSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk gave no result: {done.stdout}\n{done.stderr}")
-    raw = json.loads(line[len("WRKJSON "):])
+    raw = json.loads(line[len("WRKJSON ") :])
     seconds_run = raw["duration_us"] / 1e6
     errors = sum(v for k, v in raw.items() if k.startswith("errors_"))
     return {
-        "requests": raw["requests"], "seconds": round(seconds_run, 2),
+        "requests": raw["requests"],
+        "seconds": round(seconds_run, 2),
         "rps": round(raw["requests"] / seconds_run, 1),
-        "p50_ms": raw["p50_us"] / 1000, "p90_ms": raw["p90_us"] / 1000,
-        "p99_ms": raw["p99_us"] / 1000, "max_ms": raw["max_us"] / 1000,
-        "errors": errors, "non_2xx": raw["errors_status"], "tool": "wrk",
+        "p50_ms": raw["p50_us"] / 1000,
+        "p90_ms": raw["p90_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
+        "errors": errors,
+        "non_2xx": raw["errors_status"],
+        "tool": "wrk",
     }
 
 
-def _python_load(load: Load, *, seconds: float, connections: int,
-                 max_requests: int) -> dict[str, float]:
+def _python_load(
+    load: Load, *, seconds: float, connections: int, max_requests: int
+) -> dict[str, float]:
     """Fallback: `connections` threads in a separate Python process, bounded in time and count."""
     if load.lua_request:
         raise RuntimeError("POST runs need wrk (apt-get install -y wrk)")
-    spec = json.dumps({"url": load.url, "method": load.method, "body": load.body,
-                       "seconds": seconds, "connections": connections, "max": max_requests})
-    done = subprocess.run([sys.executable, str(Path(__file__).with_name("pyload.py")), spec],
-                          capture_output=True, text=True, timeout=seconds + 60, check=True)
+    spec = json.dumps(
+        {
+            "url": load.url,
+            "method": load.method,
+            "body": load.body,
+            "seconds": seconds,
+            "connections": connections,
+            "max": max_requests,
+        }
+    )
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("pyload.py")), spec],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    )
     return dict(json.loads(done.stdout), tool="python")
 
 

@@ -15,8 +15,13 @@ from palabre.web.app import create_app
 
 class PublishAll:
     def check(self, text: str, context: CheckContext | None = None) -> Verdict:
-        return Verdict(decision="publish", reasons=(), scores=dict.fromkeys(CATEGORIES, 0.0),
-                       language="fr", engine_version="bench-publish-all")
+        return Verdict(
+            decision="publish",
+            reasons=(),
+            scores=dict.fromkeys(CATEGORIES, 0.0),
+            language="fr",
+            engine_version="bench-publish-all",
+        )
 
 
 def without_moderation() -> FastAPI:

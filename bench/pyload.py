@@ -34,8 +34,12 @@ def main() -> None:
                 budget[0] -= 1
             started = time.perf_counter()
             try:
-                conn.request(spec["method"], path, body=body,
-                             headers={"Content-Type": "application/json"} if body else {})
+                conn.request(
+                    spec["method"],
+                    path,
+                    body=body,
+                    headers={"Content-Type": "application/json"} if body else {},
+                )
                 response = conn.getresponse()
                 response.read()
                 if response.status >= 300:
@@ -56,12 +60,21 @@ def main() -> None:
         t.join()
     elapsed = time.perf_counter() - started
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
-    print(json.dumps({
-        "requests": len(latencies), "seconds": round(elapsed, 2),
-        "rps": round(len(latencies) / elapsed, 1), "p50_ms": cuts[49] * 1000,
-        "p90_ms": cuts[89] * 1000, "p99_ms": cuts[98] * 1000,
-        "max_ms": max(latencies, default=0.0) * 1000, "errors": errors[0], "non_2xx": errors[0],
-    }))
+    print(
+        json.dumps(
+            {
+                "requests": len(latencies),
+                "seconds": round(elapsed, 2),
+                "rps": round(len(latencies) / elapsed, 1),
+                "p50_ms": cuts[49] * 1000,
+                "p90_ms": cuts[89] * 1000,
+                "p99_ms": cuts[98] * 1000,
+                "max_ms": max(latencies, default=0.0) * 1000,
+                "errors": errors[0],
+                "non_2xx": errors[0],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

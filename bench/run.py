@@ -51,7 +51,11 @@ ROOT = BENCH.parent
 RESULTS = BENCH / "results"
 ISSO_VENV = BENCH / ".venv-isso"
 
-T20, T1000, TPOST = "/2026/01/vingt-commentaires/", "/2026/01/mille-commentaires/", "/2026/01/debat/"
+T20, T1000, TPOST = (
+    "/2026/01/vingt-commentaires/",
+    "/2026/01/mille-commentaires/",
+    "/2026/01/debat/",
+)
 COUNT_KEYS = [f"/2026/02/compte-{i:02d}/" for i in range(50)]
 
 
@@ -84,15 +88,25 @@ def build_dataset(seed_value: int = 8) -> tuple[list[str], list[Row]]:
 UNCACHED = "palabre (sans cache)"
 
 
-def palabre_server(work: Path, workers: int, *, moderated: bool = True,
-                   cached: bool = True, database_url: str = "", in_worker: bool = False) -> Server:
+def palabre_server(
+    work: Path,
+    workers: int,
+    *,
+    moderated: bool = True,
+    cached: bool = True,
+    database_url: str = "",
+    in_worker: bool = False,
+) -> Server:
     port = free_port()
     env = {
-        "PALABRE_DATA_DIR": str(work / "palabre"), "PALABRE_DATABASE_URL": database_url,
+        "PALABRE_DATA_DIR": str(work / "palabre"),
+        "PALABRE_DATABASE_URL": database_url,
         "PALABRE_MODERATION_IN_WORKER": "true" if in_worker else "false",
         "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
-        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}", "PALABRE_HOST": "127.0.0.1",
-        "PALABRE_PORT": str(port), "PALABRE_REDIS_URL": "",
+        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PALABRE_HOST": "127.0.0.1",
+        "PALABRE_PORT": str(port),
+        "PALABRE_REDIS_URL": "",
         # The load comes from one address: lift the per-IP/author/thread quotas for the run.
         "PALABRE_RATE_LIMIT_POSTS_IP": "1000000/minute",
         "PALABRE_RATE_LIMIT_POSTS_AUTHOR": "1000000/minute",
@@ -104,13 +118,35 @@ def palabre_server(work: Path, workers: int, *, moderated: bool = True,
         argv = [sys.executable, "-m", "palabre", "serve", "--workers", str(workers)]
         name = "palabre" if cached else UNCACHED
     else:
-        argv = [sys.executable, "-m", "uvicorn", "--factory", "--app-dir", str(BENCH),
-                "palabre_factories:without_moderation", "--host", "127.0.0.1",
-                "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-                "--timeout-worker-healthcheck", "120", "--proxy-headers"]
+        argv = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "--app-dir",
+            str(BENCH),
+            "palabre_factories:without_moderation",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--timeout-worker-healthcheck",
+            "120",
+            "--proxy-headers",
+        ]
         name = "palabre (sans modération)"
-    return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}",
-                  work / f"{name.split()[0]}-{port}.log")
+    return Server(
+        name,
+        argv,
+        env,
+        port,
+        f"/api/comments?thread={quote(T20)}",
+        work / f"{name.split()[0]}-{port}.log",
+    )
 
 
 BARE = "pile nue"
@@ -120,18 +156,45 @@ def bare_server(work: Path, workers: int, body: bytes) -> Server:
     """The stack's limit: uvicorn + Starlette answering the 20-comment thread's bytes."""
     port = free_port()
     (work / "bare.json").write_bytes(body)
-    argv = [sys.executable, "-m", "uvicorn", "--factory", "--app-dir", str(BENCH),
-            "bare_factory:bare", "--host", "127.0.0.1", "--port", str(port),
-            "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
-    return Server(BARE, argv, {"BENCH_BARE_BODY": str(work / "bare.json")}, port,
-                  f"/api/comments?thread={quote(T20)}", work / f"bare-{port}.log")
+    argv = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "--app-dir",
+        str(BENCH),
+        "bare_factory:bare",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    return Server(
+        BARE,
+        argv,
+        {"BENCH_BARE_BODY": str(work / "bare.json")},
+        port,
+        f"/api/comments?thread={quote(T20)}",
+        work / f"bare-{port}.log",
+    )
 
 
 def moderation_workers(palabre: Server, count: int, work: Path) -> list[Background]:
     """`palabre worker` processes on palabre's queue (SQLite in its data_dir, or Redis)."""
-    return [Background(f"worker-{i}", [sys.executable, "-m", "palabre", "worker", "--workers",
-                                       "1"], palabre.env, work / f"worker-{i}.log")
-            for i in range(count)]
+    return [
+        Background(
+            f"worker-{i}",
+            [sys.executable, "-m", "palabre", "worker", "--workers", "1"],
+            palabre.env,
+            work / f"worker-{i}.log",
+        )
+        for i in range(count)
+    ]
 
 
 def postgres_database(admin_url: str) -> str:
@@ -152,7 +215,8 @@ def read_only(loads: dict[str, loadgen.Load]) -> dict[str, loadgen.Load]:
 
 def isso_config(work: Path) -> Path:
     conf = work / "isso.cfg"
-    conf.write_text(f"""[general]
+    conf.write_text(
+        f"""[general]
 dbpath = {work / "isso.sqlite3"}
 host = http://127.0.0.1/
 notify = stdout
@@ -165,24 +229,44 @@ enabled = false
 [hash]
 salt = Eech7co8Ohloopo9Ol6baimi
 algorithm = pbkdf2
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return conf
 
 
 def isso_server(work: Path, workers: int, conf: Path) -> Server:
     port = free_port()
-    argv = [str(ISSO_VENV / "bin" / "gunicorn"), "-b", f"127.0.0.1:{port}", "-w", str(workers),
-            "--preload", "--log-level", "warning", "isso.run:application"]
-    return Server("isso", argv, {"ISSO_SETTINGS": str(conf)}, port,
-                  f"/?uri={quote(T20)}&nested_limit=5", work / f"isso-{port}.log")
+    argv = [
+        str(ISSO_VENV / "bin" / "gunicorn"),
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        str(workers),
+        "--preload",
+        "--log-level",
+        "warning",
+        "isso.run:application",
+    ]
+    return Server(
+        "isso",
+        argv,
+        {"ISSO_SETTINGS": str(conf)},
+        port,
+        f"/?uri={quote(T20)}&nested_limit=5",
+        work / f"isso-{port}.log",
+    )
 
 
 def ensure_isso() -> None:
     if (ISSO_VENV / "bin" / "gunicorn").exists():
         return
     subprocess.run([sys.executable, "-m", "venv", str(ISSO_VENV)], check=True)
-    subprocess.run([str(ISSO_VENV / "bin" / "pip"), "install", "-q", "isso==0.14.*", "gunicorn"],
-                   check=True, timeout=900)
+    subprocess.run(
+        [str(ISSO_VENV / "bin" / "pip"), "install", "-q", "isso==0.14.*", "gunicorn"],
+        check=True,
+        timeout=900,
+    )
 
 
 # -- scenarios ---------------------------------------------------------------------------------
@@ -240,26 +324,40 @@ def warm_up(server: Server, loads: dict[str, loadgen.Load], workers: int) -> Non
             continue
         for _ in range(3 * workers):
             data = load.body.encode() if load.body else None
-            request = urllib.request.Request(load.url, data=data, method=load.method,
-                                             headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                load.url,
+                data=data,
+                method=load.method,
+                headers={"Content-Type": "application/json"},
+            )
             with urllib.request.urlopen(request, timeout=30) as response:
                 response.read()
     for i in range(4 * workers):
         text = f"Premier avis sur ce débat, merci pour l'article numéro {i}."
         if server.name.startswith("palabre"):
-            url, body = f"{server.base}/api/comments", {"thread": TPOST, "text": text,
-                                                         "email": f"chauffe{i}@example.org"}
+            url, body = (
+                f"{server.base}/api/comments",
+                {"thread": TPOST, "text": text, "email": f"chauffe{i}@example.org"},
+            )
         else:
             url, body = f"{server.base}/new?uri={quote(TPOST)}", {"text": text}
-        request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                         headers={"Content-Type": "application/json",
-                                                  "X-Forwarded-For": f"10.99.{i}.1"})
+        request = urllib.request.Request(
+            url,
+            data=json.dumps(body).encode(),
+            method="POST",
+            headers={"Content-Type": "application/json", "X-Forwarded-For": f"10.99.{i}.1"},
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             response.read()
 
 
-def measure(server: Server, load: loadgen.Load, args: argparse.Namespace, work: Path,
-            others: Sequence[Server] = ()) -> dict[str, float]:
+def measure(
+    server: Server,
+    load: loadgen.Load,
+    args: argparse.Namespace,
+    work: Path,
+    others: Sequence[Server] = (),
+) -> dict[str, float]:
     """One load run. Every server of the run is settled first: after Isso's 1,000-comment run,
     its workers keep serving the queued requests (1.5 s of CPU each) for several seconds after
     wrk stops, and would otherwise share the two cores with the next measurement."""
@@ -268,8 +366,13 @@ def measure(server: Server, load: loadgen.Load, args: argparse.Namespace, work: 
     server.settle()
     solo = solo_ms(load) if load.lua_request is None else float("nan")
     cpu_before = server.cpu_seconds()
-    result = loadgen.run(load, seconds=args.seconds, connections=args.connections, workdir=work,
-                         close=not args.keep_alive)
+    result = loadgen.run(
+        load,
+        seconds=args.seconds,
+        connections=args.connections,
+        workdir=work,
+        close=not args.keep_alive,
+    )
     cpu = server.cpu_seconds() - cpu_before
     result["cpu_ms_per_request"] = round(1000 * cpu / max(result["requests"], 1), 2)
     result["solo_ms"] = round(solo, 2)
@@ -281,8 +384,9 @@ def solo_ms(load: loadgen.Load, n: int = 5) -> float:
     samples = []
     for _ in range(n):
         data = load.body.encode() if load.body else None
-        request = urllib.request.Request(load.url, data=data, method=load.method,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            load.url, data=data, method=load.method, headers={"Content-Type": "application/json"}
+        )
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=60) as response:
             response.read()
@@ -291,6 +395,7 @@ def solo_ms(load: loadgen.Load, n: int = 5) -> float:
 
 
 # -- report ------------------------------------------------------------------------------------
+
 
 def median_runs(runs: list[dict[str, float]]) -> dict[str, float]:
     keys = ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request", "solo_ms")
@@ -303,15 +408,21 @@ def median_runs(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def table(summary: dict[str, dict[str, dict[str, float]]]) -> str:
-    rows = ["| Scénario | Serveur | req/s | p50 (ms) | p99 (ms) | CPU/req (ms) | à vide (ms) | erreurs |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    ratio_rows = ["| Scénario | req/s palabre/Isso | p99 palabre/Isso | CPU/req Isso/palabre |",
-                  "| --- | ---: | ---: | ---: |"]
+    rows = [
+        "| Scénario | Serveur | req/s | p50 (ms) | p99 (ms) | CPU/req (ms) | à vide (ms) | erreurs |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    ratio_rows = [
+        "| Scénario | req/s palabre/Isso | p99 palabre/Isso | CPU/req Isso/palabre |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for scenario, by_server in summary.items():
         for name, m in by_server.items():
-            rows.append(f"| {scenario} | {name} | {m['rps']:.0f} | {m['p50_ms']:.1f} | "
-                        f"{m['p99_ms']:.1f} | {m['cpu_ms_per_request']:.2f} | {m['solo_ms']:.1f} | "
-                        f"{m['errors']:.0f} |")
+            rows.append(
+                f"| {scenario} | {name} | {m['rps']:.0f} | {m['p50_ms']:.1f} | "
+                f"{m['p99_ms']:.1f} | {m['cpu_ms_per_request']:.2f} | {m['solo_ms']:.1f} | "
+                f"{m['errors']:.0f} |"
+            )
         i = by_server.get("isso")
         for name in ("palabre", UNCACHED):
             p = by_server.get(name)
@@ -320,9 +431,12 @@ def table(summary: dict[str, dict[str, dict[str, float]]]) -> str:
                 ratio_rows.append(
                     f"| {label} | {p['rps'] / max(i['rps'], 0.01):.1f}× | "
                     f"{p['p99_ms'] / max(i['p99_ms'], 0.001):.3f} | "
-                    f"{i['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.1f}× |")
-    bare_rows = ["| Scénario | palabre, req/s en part de la pile nue | CPU/req pile nue / palabre |",
-                 "| --- | ---: | ---: |"]
+                    f"{i['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.1f}× |"
+                )
+    bare_rows = [
+        "| Scénario | palabre, req/s en part de la pile nue | CPU/req pile nue / palabre |",
+        "| --- | ---: | ---: |",
+    ]
     for scenario, by_server in summary.items():
         limit = by_server.get(BARE)
         for name in ("palabre", UNCACHED):
@@ -330,9 +444,9 @@ def table(summary: dict[str, dict[str, dict[str, float]]]) -> str:
             if limit and p:
                 bare_rows.append(
                     f"| {scenario} ({name}) | {p['rps'] / max(limit['rps'], 0.01):.0%} | "
-                    f"{limit['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.0%} |")
-    return ("\n".join(rows) + "\n\n" + "\n".join(ratio_rows) + "\n\n" + "\n".join(bare_rows)
-            + "\n")
+                    f"{limit['cpu_ms_per_request'] / max(p['cpu_ms_per_request'], 0.001):.0%} |"
+                )
+    return "\n".join(rows) + "\n\n" + "\n".join(ratio_rows) + "\n\n" + "\n".join(bare_rows) + "\n"
 
 
 def main() -> None:
@@ -341,21 +455,38 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--keep-alive", action="store_true",
-                        help="Keep-alive connections (default: one connection per request, which "
-                             "spreads the load evenly over uvicorn's workers; see loadgen.run).")
-    parser.add_argument("--no-uncached", action="store_true",
-                        help="Skip the reads of palabre with its read cache off.")
-    parser.add_argument("--no-unmoderated", action="store_true",
-                        help="Skip the POST run of palabre with a publish-everything engine.")
+    parser.add_argument(
+        "--keep-alive",
+        action="store_true",
+        help="Keep-alive connections (default: one connection per request, which "
+        "spreads the load evenly over uvicorn's workers; see loadgen.run).",
+    )
+    parser.add_argument(
+        "--no-uncached",
+        action="store_true",
+        help="Skip the reads of palabre with its read cache off.",
+    )
+    parser.add_argument(
+        "--no-unmoderated",
+        action="store_true",
+        help="Skip the POST run of palabre with a publish-everything engine.",
+    )
     parser.add_argument("--work", type=Path, default=BENCH / ".data" / "http")
-    parser.add_argument("--postgres", metavar="ADMIN_URL", default="",
-                        help="palabre on PostgreSQL (a fresh database created through this "
-                             "URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres) "
-                             "instead of SQLite.")
-    parser.add_argument("--moderation-workers", type=int, default=0,
-                        help="Moderation in N `palabre worker` processes "
-                             "(moderation_in_worker) instead of in the request.")
+    parser.add_argument(
+        "--postgres",
+        metavar="ADMIN_URL",
+        default="",
+        help="palabre on PostgreSQL (a fresh database created through this "
+        "URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres) "
+        "instead of SQLite.",
+    )
+    parser.add_argument(
+        "--moderation-workers",
+        type=int,
+        default=0,
+        help="Moderation in N `palabre worker` processes "
+        "(moderation_in_worker) instead of in the request.",
+    )
     parser.add_argument("--no-isso", action="store_true", help="palabre and the bare stack only.")
     parser.add_argument("--no-bare", action="store_true", help="Skip the bare Starlette stack.")
     args = parser.parse_args()
@@ -371,7 +502,8 @@ def main() -> None:
     print(f"Données : {len(keys)} fils, {len(rows)} commentaires", flush=True)
     database_url = postgres_database(args.postgres) if args.postgres else ""
     timings = seed.palabre_load(
-        database_url or f"sqlite:///{work / 'palabre' / 'palabre.sqlite3'}", keys, rows)
+        database_url or f"sqlite:///{work / 'palabre' / 'palabre.sqlite3'}", keys, rows
+    )
     if not args.no_isso:
         conf = isso_config(work)
         seed.isso_load(ISSO_VENV / "bin" / "python", conf, work / "isso.sqlite3", keys, rows)
@@ -379,13 +511,16 @@ def main() -> None:
 
     code = code_state(ROOT)  # taken when the servers start, i.e. when the code is imported
     in_worker = args.moderation_workers > 0
-    servers = [palabre_server(work, args.workers, database_url=database_url,
-                              in_worker=in_worker)]
+    servers = [palabre_server(work, args.workers, database_url=database_url, in_worker=in_worker)]
     if not args.no_isso:
         servers.append(isso_server(work, args.workers, conf))
     if not args.no_uncached:
-        servers.insert(1, palabre_server(work, args.workers, cached=False,
-                                         database_url=database_url, in_worker=in_worker))
+        servers.insert(
+            1,
+            palabre_server(
+                work, args.workers, cached=False, database_url=database_url, in_worker=in_worker
+            ),
+        )
     helpers = moderation_workers(servers[0], args.moderation_workers, work)
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     memory: dict[str, dict[str, object]] = {}
@@ -396,8 +531,9 @@ def main() -> None:
             server.start()
             print(f"{server.name} : premier 200 après {server.cold_start_s:.2f} s", flush=True)
         if not args.no_bare:  # the same bytes as palabre's 20-comment thread
-            with urllib.request.urlopen(f"{servers[0].base}/api/comments?thread={quote(T20)}",
-                                        timeout=30) as response:
+            with urllib.request.urlopen(
+                f"{servers[0].base}/api/comments?thread={quote(T20)}", timeout=30
+            ) as response:
                 limit = bare_server(work, args.workers, response.read())
             limit.start()
             print(f"{limit.name} : premier 200 après {limit.cold_start_s:.2f} s", flush=True)
@@ -422,13 +558,18 @@ def main() -> None:
                         for helper in busy:
                             helper.settle()
                         r["worker_cpu_ms_per_request"] = round(
-                            1000 * (sum(h.cpu_seconds() for h in busy) - before)
-                            / max(r["requests"], 1), 2)
+                            1000
+                            * (sum(h.cpu_seconds() for h in busy) - before)
+                            / max(r["requests"], 1),
+                            2,
+                        )
                     results.setdefault(scenario, {}).setdefault(server.name, []).append(r)
-                    print(f"  [{round_ + 1}] {scenario:20s} {server.name:8s} {r['rps']:8.1f} req/s"
-                          f"  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
-                          f"  CPU {r['cpu_ms_per_request']:6.2f} ms/req  erreurs {r['errors']}",
-                          flush=True)
+                    print(
+                        f"  [{round_ + 1}] {scenario:20s} {server.name:8s} {r['rps']:8.1f} req/s"
+                        f"  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
+                        f"  CPU {r['cpu_ms_per_request']:6.2f} ms/req  erreurs {r['errors']}",
+                        flush=True,
+                    )
         for server in servers:
             memory.setdefault(server.name, {})["after_load"] = server.rss_mib()
             memory[server.name]["cold_start_s"] = round(server.cold_start_s, 2)
@@ -453,19 +594,33 @@ def main() -> None:
     summary = {s: {n: median_runs(r) for n, r in by.items()} for s, by in results.items()}
     # The 1,000-comment thread's first page against the 20-comment thread, for palabre.
     p = summary["thread_1000_page1"]["palabre"]["rps"] / summary["thread_20"]["palabre"]["rps"]
-    worker_cpu = [r["worker_cpu_ms_per_request"] for r in results.get("post", {}).get("palabre", [])
-                  if "worker_cpu_ms_per_request" in r]
+    worker_cpu = [
+        r["worker_cpu_ms_per_request"]
+        for r in results.get("post", {}).get("palabre", [])
+        if "worker_cpu_ms_per_request" in r
+    ]
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]]),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "kernel": platform.release()},
-        "settings": {"workers": args.workers, "seconds": args.seconds,
-                     "connections": args.connections, "rounds": args.rounds,
-                     "keep_alive": args.keep_alive, "database": "postgresql" if database_url
-                     else "sqlite", "moderation_workers": args.moderation_workers},
-        "data": {"threads": len(keys), "comments": len(rows)}, "code": code,
-        "summary": summary, "memory": memory, "runs": results,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "kernel": platform.release(),
+        },
+        "settings": {
+            "workers": args.workers,
+            "seconds": args.seconds,
+            "connections": args.connections,
+            "rounds": args.rounds,
+            "keep_alive": args.keep_alive,
+            "database": "postgresql" if database_url else "sqlite",
+            "moderation_workers": args.moderation_workers,
+        },
+        "data": {"threads": len(keys), "comments": len(rows)},
+        "code": code,
+        "summary": summary,
+        "memory": memory,
+        "runs": results,
         "palabre_page1_of_1000_vs_20_rps": round(p, 2),
         "post_moderation_worker_cpu_ms": statistics.median(worker_cpu) if worker_cpu else None,
     }
@@ -480,8 +635,10 @@ def main() -> None:
         print(f"  {name}: {m}")
     print(f"palabre, 1re page du fil de 1 000 / fil de 20 (req/s) : {p:.2f}")
     if worker_cpu:
-        print(f"POST : CPU des processus de modération par commentaire : "
-              f"{statistics.median(worker_cpu):.2f} ms (en plus du CPU côté web ci-dessus)")
+        print(
+            f"POST : CPU des processus de modération par commentaire : "
+            f"{statistics.median(worker_cpu):.2f} ms (en plus du CPU côté web ci-dessus)"
+        )
     print(f"Résultats : {RESULTS / f'http-{stamp}.json'}")
 
 

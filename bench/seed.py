@@ -36,22 +36,54 @@ DECISION_OF = {"published": "publish", "held": "hold", "rejected": "reject", "de
 CLAUSES = {"held": ["2.1"], "rejected": ["3.2"]}
 
 COMMENT_COLUMNS = (
-    "id", "thread_id", "parent_id", "root_id", "author_name", "author_email", "author_key",
-    "text", "html", "status", "created_at", "edited_at", "deleted_at", "report_count",
-    "edit_nonce", "author_verified",
+    "id",
+    "thread_id",
+    "parent_id",
+    "root_id",
+    "author_name",
+    "author_email",
+    "author_key",
+    "text",
+    "html",
+    "status",
+    "created_at",
+    "edited_at",
+    "deleted_at",
+    "report_count",
+    "edit_nonce",
+    "author_verified",
 )
 DECISION_COLUMNS = (
-    "id", "comment_id", "decision", "reasons", "scores", "corrections", "language",
-    "engine_version", "charter_version", "created_at",
+    "id",
+    "comment_id",
+    "decision",
+    "reasons",
+    "scores",
+    "corrections",
+    "language",
+    "engine_version",
+    "charter_version",
+    "created_at",
 )
 ACTION_COLUMNS = (
-    "comment_id", "actor", "action", "from_status", "to_status", "clauses", "note",
-    "decision_id", "created_at",
+    "comment_id",
+    "actor",
+    "action",
+    "from_status",
+    "to_status",
+    "clauses",
+    "note",
+    "decision_id",
+    "created_at",
 )
 
 
 def palabre_load(
-    url: str, thread_keys: Sequence[str], rows: Iterable[Row], *, audit: bool = True,
+    url: str,
+    thread_keys: Sequence[str],
+    rows: Iterable[Row],
+    *,
+    audit: bool = True,
     chunk: int = 50_000,
 ) -> dict[str, float]:
     """Migrate, create the default site and the threads, load the rows. Returns timings (s)."""
@@ -63,11 +95,21 @@ def palabre_load(
         with db.engine.begin() as conn:
             site_id = _default_site(conn, now)
             conn.execute(
-                text("INSERT INTO threads (id, site_id, key, title, url, created_at) "
-                     "VALUES (:id, :site, :key, :title, :url, :created)"),
-                [{"id": i + 1, "site": site_id, "key": key, "title": f"Article {i + 1}",
-                  "url": key, "created": now.replace(tzinfo=None)}
-                 for i, key in enumerate(thread_keys)],
+                text(
+                    "INSERT INTO threads (id, site_id, key, title, url, created_at) "
+                    "VALUES (:id, :site, :key, :title, :url, :created)"
+                ),
+                [
+                    {
+                        "id": i + 1,
+                        "site": site_id,
+                        "key": key,
+                        "title": f"Article {i + 1}",
+                        "url": key,
+                        "created": now.replace(tzinfo=None),
+                    }
+                    for i, key in enumerate(thread_keys)
+                ],
             )
         migrated = time.perf_counter()
         loader = _copy_postgres if db.backend == "postgresql" else _executemany_sqlite
@@ -76,16 +118,23 @@ def palabre_load(
         with db.engine.begin() as conn:
             if db.backend == "postgresql":
                 for table in ("threads", "comments", "decisions", "moderation_actions"):
-                    conn.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                        f"GREATEST((SELECT max(id) FROM {table}), 1))"))
+                    conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"GREATEST((SELECT max(id) FROM {table}), 1))"
+                        )
+                    )
         # PostgreSQL: VACUUM too, as autovacuum would have by then (visibility map set, so
         # index-only scans are possible, as in production).
         analyze = "VACUUM ANALYZE" if db.backend == "postgresql" else "ANALYZE"
         with db.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").execute(text(analyze))
-        return {"migrate_s": migrated - started, "load_s": loaded - migrated,
-                "analyze_s": time.perf_counter() - loaded, **counts}
+        return {
+            "migrate_s": migrated - started,
+            "load_s": loaded - migrated,
+            "analyze_s": time.perf_counter() - loaded,
+            **counts,
+        }
     finally:
         db.dispose()
 
@@ -98,10 +147,15 @@ def _default_site(conn: object, now: datetime) -> int:
     if found is not None:
         return int(found)
     conn.execute(
-        text("INSERT INTO sites (key, name, origins, auto_create_threads, created_at) "
-             "VALUES ('default', 'Site par défaut', :origins, :auto, :created)"),
-        {"origins": json.dumps(["http://127.0.0.1"]), "auto": True,
-         "created": now.replace(tzinfo=None)},
+        text(
+            "INSERT INTO sites (key, name, origins, auto_create_threads, created_at) "
+            "VALUES ('default', 'Site par défaut', :origins, :auto, :created)"
+        ),
+        {
+            "origins": json.dumps(["http://127.0.0.1"]),
+            "auto": True,
+            "created": now.replace(tzinfo=None),
+        },
     )
     return int(conn.execute(text("SELECT id FROM sites WHERE key = 'default'")).scalar_one())
 
@@ -124,26 +178,67 @@ def _records(batch: list[Row]) -> tuple[list[tuple[object, ...]], ...]:
         created = r.created.replace(tzinfo=None)
         deleted = r.status == "deleted"
         author_key = None if deleted else f"{(r.id * 2654435761) % 99991:016x}"
-        comments.append((
-            r.id, r.thread + 1, r.parent, r.root, r.author, None, author_key, r.text,
-            html_of(r.text), r.status, created, None, created if deleted else None, 0,
-            secrets.token_hex(8), False,
-        ))
+        comments.append(
+            (
+                r.id,
+                r.thread + 1,
+                r.parent,
+                r.root,
+                r.author,
+                None,
+                author_key,
+                r.text,
+                html_of(r.text),
+                r.status,
+                created,
+                None,
+                created if deleted else None,
+                0,
+                secrets.token_hex(8),
+                False,
+            )
+        )
         decision = DECISION_OF[r.status]
         clauses = CLAUSES.get(r.status, [])
         reasons = json.dumps([{"clause": c, "category": "bench", "score": 0.9} for c in clauses])
-        decisions.append((r.id, r.id, decision, reasons, "{}", "[]", "fr", ENGINE_VERSION,
-                          CHARTER_VERSION, created))
+        decisions.append(
+            (
+                r.id,
+                r.id,
+                decision,
+                reasons,
+                "{}",
+                "[]",
+                "fr",
+                ENGINE_VERSION,
+                CHARTER_VERSION,
+                created,
+            )
+        )
         first = "published" if deleted else r.status
-        actions.append((r.id, "système", f"auto_{decision}", "pending", first,
-                        json.dumps(clauses), "", r.id, created))
+        actions.append(
+            (
+                r.id,
+                "système",
+                f"auto_{decision}",
+                "pending",
+                first,
+                json.dumps(clauses),
+                "",
+                r.id,
+                created,
+            )
+        )
         if deleted:
-            actions.append((r.id, "auteur", "author_delete", "published", "deleted", "[]", "",
-                            None, created))
+            actions.append(
+                (r.id, "auteur", "author_delete", "published", "deleted", "[]", "", None, created)
+            )
     return comments, decisions, actions
 
 
-def _executemany_sqlite(db: Database, batches: Iterator[list[Row]], audit: bool) -> dict[str, float]:
+def _executemany_sqlite(
+    db: Database, batches: Iterator[list[Row]], audit: bool
+) -> dict[str, float]:
     raw = db.engine.raw_connection()
     n = 0
     try:
@@ -151,13 +246,18 @@ def _executemany_sqlite(db: Database, batches: Iterator[list[Row]], audit: bool)
         cursor.execute("PRAGMA synchronous=OFF")
         for batch in batches:
             comments, decisions, actions = _records(batch)
-            cursor.executemany(_insert_sql("comments", COMMENT_COLUMNS),
-                               [_sqlite_values(c) for c in comments])
+            cursor.executemany(
+                _insert_sql("comments", COMMENT_COLUMNS), [_sqlite_values(c) for c in comments]
+            )
             if audit:
-                cursor.executemany(_insert_sql("decisions", DECISION_COLUMNS),
-                                   [_sqlite_values(d) for d in decisions])
-                cursor.executemany(_insert_sql("moderation_actions", ACTION_COLUMNS),
-                                   [_sqlite_values(a) for a in actions])
+                cursor.executemany(
+                    _insert_sql("decisions", DECISION_COLUMNS),
+                    [_sqlite_values(d) for d in decisions],
+                )
+                cursor.executemany(
+                    _insert_sql("moderation_actions", ACTION_COLUMNS),
+                    [_sqlite_values(a) for a in actions],
+                )
             raw.commit()
             n += len(batch)
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -183,8 +283,10 @@ def _copy_postgres(db: Database, batches: Iterator[list[Row]], audit: bool) -> d
             comments, decisions, actions = _records(batch)
             tables = [("comments", COMMENT_COLUMNS, comments)]
             if audit:
-                tables += [("decisions", DECISION_COLUMNS, decisions),
-                           ("moderation_actions", ACTION_COLUMNS, actions)]
+                tables += [
+                    ("decisions", DECISION_COLUMNS, decisions),
+                    ("moderation_actions", ACTION_COLUMNS, actions),
+                ]
             for table, columns, records in tables:
                 with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[attr-defined]
                     for record in records:
@@ -219,26 +321,47 @@ SQLite3(sys.argv[2], conf)
 """
 
 
-def isso_load(isso_python: Path, conf: Path, dbpath: Path, thread_keys: Sequence[str],
-              rows: Iterable[Row]) -> int:
+def isso_load(
+    isso_python: Path, conf: Path, dbpath: Path, thread_keys: Sequence[str], rows: Iterable[Row]
+) -> int:
     """Let Isso create its schema, then fill threads and comments. Returns the comment count."""
     dbpath.unlink(missing_ok=True)
     subprocess.run([str(isso_python), "-c", ISSO_INIT, str(conf), str(dbpath)], check=True)
     n = 0
     with sqlite3.connect(dbpath) as conn:
-        conn.executemany("INSERT INTO threads (id, uri, title) VALUES (?, ?, ?)",
-                         [(i + 1, key, f"Article {i + 1}") for i, key in enumerate(thread_keys)])
+        conn.executemany(
+            "INSERT INTO threads (id, uri, title) VALUES (?, ?, ?)",
+            [(i + 1, key, f"Article {i + 1}") for i, key in enumerate(thread_keys)],
+        )
         voters = bytes(256)  # Isso's empty Bloom filter of voters
         records = []
         for r in rows:
             parent = None if r.parent is None else r.root  # Isso nests one level
             text_ = r.text if r.status != "deleted" else ""
-            records.append((r.thread + 1, r.id, parent, r.created.timestamp(), None,
-                            ISSO_MODE[r.status], "127.0.0.0", text_, r.author, None, None, 0, 0,
-                            voters, 0))
+            records.append(
+                (
+                    r.thread + 1,
+                    r.id,
+                    parent,
+                    r.created.timestamp(),
+                    None,
+                    ISSO_MODE[r.status],
+                    "127.0.0.0",
+                    text_,
+                    r.author,
+                    None,
+                    None,
+                    0,
+                    0,
+                    voters,
+                    0,
+                )
+            )
             n += 1
         conn.executemany(
             "INSERT INTO comments (tid, id, parent, created, modified, mode, remote_addr, text, "
             "author, email, website, likes, dislikes, voters, notification) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            records,
+        )
     return n

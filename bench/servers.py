@@ -43,12 +43,19 @@ class Server:
         """Process start → first 200 on `ready_path`, in seconds."""
         out = self.log.open("ab")
         started = time.perf_counter()
-        self.process = subprocess.Popen(self.argv, env={**os.environ, **self.env}, stdout=out,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            self.argv,
+            env={**os.environ, **self.env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = started + timeout
         while time.perf_counter() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited ({self.process.returncode}), see {self.log}")
+                raise RuntimeError(
+                    f"{self.name} exited ({self.process.returncode}), see {self.log}"
+                )
             try:
                 with urllib.request.urlopen(self.base + self.ready_path, timeout=2) as response:
                     if response.status == 200:
@@ -78,8 +85,11 @@ class Server:
         """Resident memory of the master and of each worker (MiB)."""
         sizes = [_rss(pid) for pid in self.pids()]
         sizes = [s for s in sizes if s > 0]
-        return {"total_mib": round(sum(sizes), 1), "processes": len(sizes),
-                "largest_mib": round(max(sizes, default=0.0), 1)}
+        return {
+            "total_mib": round(sum(sizes), 1),
+            "processes": len(sizes),
+            "largest_mib": round(max(sizes, default=0.0), 1),
+        }
 
     def settle(self, timeout: float = 120.0) -> float:
         """Wait until the server is idle (queued requests of the last run served): less than 5 %
@@ -143,10 +153,12 @@ def code_state(root: Path) -> dict[str, object]:
     read_path = root / "src" / "palabre" / "comments" / "queries.py"
     return {
         "commit": git("rev-parse", "--short", "HEAD"),
-        "src_changes": [line.split(None, 1)[-1]
-                        for line in git("status", "--porcelain", "src").splitlines()],
+        "src_changes": [
+            line.split(None, 1)[-1] for line in git("status", "--porcelain", "src").splitlines()
+        ],
         "queries_py_sha1": hashlib.sha1(read_path.read_bytes()).hexdigest()[:12]
-        if read_path.exists() else None,
+        if read_path.exists()
+        else None,
     }
 
 
@@ -162,9 +174,13 @@ class Background:
     process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(self.argv, env={**os.environ, **self.env},
-                                        stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            self.argv,
+            env={**os.environ, **self.env},
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:

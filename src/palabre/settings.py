@@ -37,13 +37,18 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("host", "127.0.0.1", "Adresse d'écoute du serveur."),
     Setting("port", 8000, "Port d'écoute du serveur."),
     Setting(
-        "access_log", False,
+        "access_log",
+        False,
         "Journal de chaque requête par le serveur (inutile derrière nginx, qui le tient déjà).",
     ),
-    Setting("allowed_origins", "", "Origines autorisées du site par défaut, séparées par des virgules."),
+    Setting(
+        "allowed_origins", "", "Origines autorisées du site par défaut, séparées par des virgules."
+    ),
     Setting("max_comment_length", 5000, "Longueur maximale d'un commentaire, en caractères."),
     Setting("max_body_bytes", 65536, "Taille maximale du corps d'une requête, en octets."),
-    Setting("edit_window_seconds", 900, "Délai pendant lequel l'auteur peut modifier ou supprimer."),
+    Setting(
+        "edit_window_seconds", 900, "Délai pendant lequel l'auteur peut modifier ou supprimer."
+    ),
     Setting("page_size", 20, "Nombre de commentaires de premier niveau par page."),
     Setting("max_page_size", 100, "Nombre maximal de commentaires par page demandé par le client."),
     Setting(
@@ -55,14 +60,16 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("charter_path", "", "Fichier de charte TOML ; vide = charte par défaut de palabre."),
     Setting("auto_create_threads", True, "Créer le fil d'un article au premier commentaire."),
     Setting(
-        "reports_to_hold", 3,
+        "reports_to_hold",
+        3,
         "Signalants distincts (IP, navigateur, e-mail) qui renvoient un commentaire publié en "
         "modération ; sans effet sur un commentaire gardé par un modérateur.",
     ),
     Setting("locale", "fr", "Langue par défaut des messages (fr ou en)."),
     Setting("login_max_failures", 5, "Échecs de connexion au tableau de modération avant blocage."),
     Setting(
-        "login_max_failures_account", 20,
+        "login_max_failures_account",
+        20,
         "Échecs de connexion d'un même compte, toutes adresses IP confondues, avant blocage "
         "(0 = aucune limite).",
     ),
@@ -92,93 +99,115 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("digest_hour", 7, "Heure (UTC) d'envoi du résumé quotidien par le worker."),
     Setting("webhook_timeout", 10, "Délai maximal d'une requête webhook, en secondes."),
     Setting(
-        "rate_limit_posts_ip", "60/minute;1000/hour",
+        "rate_limit_posts_ip",
+        "60/minute;1000/hour",
         "Publications autorisées par adresse IP (syntaxe « N/période », séparées par « ; ») ; "
         "large, car une rédaction, un opérateur mobile ou un direct partagent une adresse.",
     ),
     Setting(
-        "flood_max_posts", 10,
+        "flood_max_posts",
+        10,
         "Messages d'un même auteur (jeton du navigateur, e-mail ou pseudonyme) par fenêtre "
         "de « flood_window_minutes » au-delà desquels il doit patienter ; 0 = pas de limite.",
     ),
     Setting("flood_window_minutes", 10, "Fenêtre de la limite « flood_max_posts », en minutes."),
     Setting(
-        "flood_traffic_step", 50,
+        "flood_traffic_step",
+        50,
         "La limite par auteur grandit d'un message par tranche de N messages publiés sur le site "
         "pendant la fenêtre (un direct très commenté) ; 0 = limite fixe.",
     ),
     Setting(
-        "show_harm_words", True,
+        "show_harm_words",
+        True,
         "Montrer à l'auteur les mots en cause aussi pour les clauses de haine, violence, "
         "insultes et contenus illicites (sinon seulement la clause).",
     ),
-    Setting("rate_limit_posts_author", "5/minute;60/hour", "Publications par auteur (jeton du navigateur, e-mail ou pseudonyme)."),
+    Setting(
+        "rate_limit_posts_author",
+        "5/minute;60/hour",
+        "Publications par auteur (jeton du navigateur, e-mail ou pseudonyme).",
+    ),
     Setting("rate_limit_posts_thread", "120/minute", "Publications par fil d'article."),
     Setting("rate_limit_reports_ip", "20/minute;200/day", "Signalements par adresse IP."),
     Setting(
-        "rate_limit_subscriptions_ip", "5/minute;50/day",
+        "rate_limit_subscriptions_ip",
+        "5/minute;50/day",
         "Demandes d'abonnement (e-mails de confirmation) par adresse IP.",
     ),
     Setting(
-        "rate_limit_check_ip", "10/minute;200/hour",
+        "rate_limit_check_ip",
+        "10/minute;200/hour",
         "Vérifications avant envoi (/api/check) par adresse IP.",
     ),
     Setting(
-        "check_concurrency", 2,
+        "check_concurrency",
+        2,
         "Vérifications avant envoi menées en même temps ; au-delà, réponse 429 immédiate "
         "(les autres requêtes ne sont jamais privées de processeur).",
     ),
     Setting(
-        "redis_url", "",
+        "redis_url",
+        "",
         "Redis partagé par plusieurs processus (limites de débit, file des tâches de fond) ; "
         "vide = mémoire du processus et file SQLite dans data_dir.",
         secret=True,
     ),
-    Setting("sqlite_busy_timeout_ms", 5000, "Attente maximale d'un verrou SQLite, en millisecondes."),
     Setting(
-        "moderation_in_worker", False,
+        "sqlite_busy_timeout_ms", 5000, "Attente maximale d'un verrou SQLite, en millisecondes."
+    ),
+    Setting(
+        "moderation_in_worker",
+        False,
         "Modérer dans les processus de fond (palabre worker) plutôt que dans la requête : les "
         "processus web ne chargent pas le moteur (mémoire, démarrage) ; le commentaire reste en "
         "attente le temps de la décision, que le widget va chercher.",
     ),
     Setting(
-        "check_timeout_seconds", 5,
+        "check_timeout_seconds",
+        5,
         "Avec « moderation_in_worker » : attente maximale de la réponse d'un processus de "
         "modération à une vérification avant envoi (/api/check), en secondes ; au-delà, 503.",
     ),
     Setting(
-        "pending_sweep_seconds", 60,
+        "pending_sweep_seconds",
+        60,
         "Intervalle de reprise des commentaires restés en attente de modération (0 = jamais).",
     ),
     Setting("ip_retention_days", 30, "Durée de conservation des empreintes d'IP, en jours."),
     # A publisher's duties (issue 20, docs/legal.md). A site may set its own (`palabre site set`).
     Setting(
-        "moderation_mode", "engine",
+        "moderation_mode",
+        "engine",
         "Mode de modération des sites qui n'en choisissent pas : pre (tout attend un "
         "modérateur), engine (le moteur publie, retient ou rejette) ou post (tout ce qui n'est "
         "pas clairement interdit est publié, le douteux est revu après publication).",
     ),
     Setting(
-        "close_after_days", 0,
-        "Fermer les commentaires d'un article N jours après son premier commentaire "
-        "(0 = jamais).",
+        "close_after_days",
+        0,
+        "Fermer les commentaires d'un article N jours après son premier commentaire (0 = jamais).",
     ),
     Setting(
-        "quota_per_day", 0,
+        "quota_per_day",
+        0,
         "Commentaires par auteur, par article et par jour (0 = aucune limite).",
     ),
     Setting(
-        "quota_max_length", 0,
+        "quota_max_length",
+        0,
         "Longueur maximale d'un commentaire sur un article limité, en caractères "
         "(0 = max_comment_length).",
     ),
     Setting(
-        "appeal_days", 183,
+        "appeal_days",
+        183,
         "Délai pendant lequel l'auteur peut contester une décision, en jours (DSA art. 20 : "
         "au moins six mois).",
     ),
     Setting(
-        "notice_deadline_hours", 48,
+        "notice_deadline_hours",
+        48,
         "Délai de traitement visé pour un signalement de contenu illicite, en heures.",
     ),
 )
@@ -261,8 +290,7 @@ class Settings:
     def masked(self) -> dict[str, Any]:
         values = {s.name: getattr(self, s.name) for s in SETTINGS}
         return {
-            s.name: ("••••••" if s.secret and values[s.name] else values[s.name])
-            for s in SETTINGS
+            s.name: ("••••••" if s.secret and values[s.name] else values[s.name]) for s in SETTINGS
         }
 
     @property
@@ -345,7 +373,12 @@ def settings_markdown() -> str:
         "| --- | --- | --- | --- |",
     ]
     for s in SETTINGS:
-        default = "(vide)" if s.default == "" else str(s.default).lower() if isinstance(
-            s.default, bool) else str(s.default)
+        default = (
+            "(vide)"
+            if s.default == ""
+            else str(s.default).lower()
+            if isinstance(s.default, bool)
+            else str(s.default)
+        )
         lines.append(f"| `{s.name}` | `PALABRE_{s.name.upper()}` | `{default}` | {s.help} |")
     return "\n".join(lines) + "\n"

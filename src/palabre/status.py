@@ -25,12 +25,14 @@ class CommentStatus(StrEnum):
 # A decision, the engine's (publish, hold, reject) or a person's (also delete), as a verb.
 DecisionVerb = Literal["publish", "hold", "reject", "delete"]
 
-STATUS_FOR: Final[Mapping[DecisionVerb, CommentStatus]] = MappingProxyType({
-    "publish": CommentStatus.PUBLISHED,
-    "hold": CommentStatus.HELD,
-    "reject": CommentStatus.REJECTED,
-    "delete": CommentStatus.DELETED,
-})
+STATUS_FOR: Final[Mapping[DecisionVerb, CommentStatus]] = MappingProxyType(
+    {
+        "publish": CommentStatus.PUBLISHED,
+        "hold": CommentStatus.HELD,
+        "reject": CommentStatus.REJECTED,
+        "delete": CommentStatus.DELETED,
+    }
+)
 VERB_FOR: Final[Mapping[CommentStatus, DecisionVerb]] = MappingProxyType(
     {status: verb for verb, status in STATUS_FOR.items()}
 )

@@ -50,26 +50,36 @@ def test_bad_text_is_refused_and_nothing_stored(
 
 def test_messages_are_french_by_default_and_english_on_request(client: TestClient) -> None:
     fr = client.post("/api/comments", json={"thread": THREAD, "text": ""}).json()
-    en = client.post("/api/comments", json={"thread": THREAD, "text": ""},
-                     headers={"Accept-Language": "en"}).json()
+    en = client.post(
+        "/api/comments", json={"thread": THREAD, "text": ""}, headers={"Accept-Language": "en"}
+    ).json()
     assert fr["error"]["message"] == "Le commentaire est vide."
     assert en["error"]["message"] == "The comment is empty."
 
 
 def test_a_one_megabyte_body_is_refused(client: TestClient, db: Database) -> None:
     big = '{"thread": "t", "text": "' + "a" * 1_000_000 + '"}'
-    response = client.post("/api/comments", content=big,
-                           headers={"Content-Type": "application/json"})
+    response = client.post(
+        "/api/comments", content=big, headers={"Content-Type": "application/json"}
+    )
     _error(response, 413, "corps_trop_gros")
     assert _count(db) == 0
 
 
 def test_invalid_json_and_invalid_utf8(client: TestClient, db: Database) -> None:
     headers = {"Content-Type": "application/json"}
-    _error(client.post("/api/comments", content=b'{"thread": "t", "text": ', headers=headers),
-           400, "json_invalide")
-    _error(client.post("/api/comments", content=b'{"thread": "t", "text": "caf\xe9"}',
-                       headers=headers), 400, "utf8_invalide")
+    _error(
+        client.post("/api/comments", content=b'{"thread": "t", "text": ', headers=headers),
+        400,
+        "json_invalide",
+    )
+    _error(
+        client.post(
+            "/api/comments", content=b'{"thread": "t", "text": "caf\xe9"}', headers=headers
+        ),
+        400,
+        "utf8_invalide",
+    )
     assert _count(db) == 0
 
 
@@ -104,10 +114,24 @@ def test_forged_and_foreign_tokens_are_refused(client: TestClient, post: Poster)
     first = post(CLEAN_TEXTS[0]).json()
     second = post(CLEAN_TEXTS[1]).json()
     target = first["comment"]["id"]
-    _error(client.patch(f"/api/comments/{target}", json={"text": "pirate"},
-                        headers={"X-Palabre-Token": "forged.token.value"}), 403, "jeton_invalide")
-    _error(client.patch(f"/api/comments/{target}", json={"text": "pirate"},
-                        headers={"X-Palabre-Token": second["edit_token"]}), 403, "jeton_invalide")
+    _error(
+        client.patch(
+            f"/api/comments/{target}",
+            json={"text": "pirate"},
+            headers={"X-Palabre-Token": "forged.token.value"},
+        ),
+        403,
+        "jeton_invalide",
+    )
+    _error(
+        client.patch(
+            f"/api/comments/{target}",
+            json={"text": "pirate"},
+            headers={"X-Palabre-Token": second["edit_token"]},
+        ),
+        403,
+        "jeton_invalide",
+    )
     _error(client.delete(f"/api/comments/{target}"), 403, "jeton_invalide")
     page = client.get("/api/comments", params={"thread": THREAD}).json()
     assert all("pirate" not in c["html"] for c in page["comments"])
@@ -120,14 +144,23 @@ def test_expired_token_is_refused(client: TestClient, post: Poster) -> None:
     body = post().json()
     ctx.comments.tokens.window_seconds = 0
     time.sleep(1.1)
-    _error(client.delete(f"/api/comments/{body['comment']['id']}",
-                         headers={"X-Palabre-Token": body["edit_token"]}), 403, "jeton_expire")
+    _error(
+        client.delete(
+            f"/api/comments/{body['comment']['id']}",
+            headers={"X-Palabre-Token": body["edit_token"]},
+        ),
+        403,
+        "jeton_expire",
+    )
 
 
 def test_origin_that_is_not_the_sites_is_refused(client: TestClient, db: Database) -> None:
     body = {"thread": THREAD, "text": CLEAN}
-    _error(client.post("/api/comments", json=body, headers={"Origin": "https://evil.example"}),
-           403, "origine_refusee")
+    _error(
+        client.post("/api/comments", json=body, headers={"Origin": "https://evil.example"}),
+        403,
+        "origine_refusee",
+    )
     ok = client.post("/api/comments", json=body, headers={"Origin": "https://journal.example"})
     assert ok.status_code == 201
     assert ok.headers["access-control-allow-origin"] == "https://journal.example"
@@ -152,15 +185,24 @@ def test_hostile_author_name_and_email(post: Poster) -> None:
 def test_honeypot_and_bad_report_reason(client: TestClient, post: Poster) -> None:
     _error(post(website="http://spam.example"), 422, "pot_de_miel")
     comment_id = post().json()["comment"]["id"]
-    _error(client.post(f"/api/comments/{comment_id}/reports", json={"reason": "nope"}),
-           422, "motif_invalide")
-    _error(client.post("/api/comments/999999/reports", json={"reason": "spam"}),
-           404, "commentaire_inconnu")
+    _error(
+        client.post(f"/api/comments/{comment_id}/reports", json={"reason": "nope"}),
+        422,
+        "motif_invalide",
+    )
+    _error(
+        client.post("/api/comments/999999/reports", json={"reason": "spam"}),
+        404,
+        "commentaire_inconnu",
+    )
 
 
 def test_bad_cursor_and_unknown_route(client: TestClient) -> None:
-    _error(client.get("/api/comments", params={"thread": THREAD, "cursor": "%%%"}),
-           400, "curseur_invalide")
+    _error(
+        client.get("/api/comments", params={"thread": THREAD, "cursor": "%%%"}),
+        400,
+        "curseur_invalide",
+    )
     _error(client.get("/api/nothing-here"), 404, "introuvable")
 
 
@@ -170,8 +212,11 @@ def test_control_characters_in_titles_are_dropped_and_in_keys_refused(
     ok = post(thread="https://journal.example/t", thread_title="Titre\x01 avec\x1b[31m\u202e codes")
     assert ok.status_code == 201
     # A NUL is refused outright, in this field as in any other (PostgreSQL cannot store it).
-    _error(post(thread="https://journal.example/u", thread_title="Titre\x00"), 400,
-           "caractere_interdit")
+    _error(
+        post(thread="https://journal.example/u", thread_title="Titre\x00"),
+        400,
+        "caractere_interdit",
+    )
     page = client.get("/api/comments", params={"thread": "https://journal.example/t"}).json()
     assert page["thread"]["title"] == "Titre avec [31m codes"
     feed = client.get("/feeds/site.atom")

@@ -25,9 +25,7 @@ def test_post_publishes_a_clean_comment_and_others_see_it(client: TestClient, po
     assert "<p>Merci pour cet article" in page["comments"][0]["html"]
 
 
-def test_decision_reasons_and_audit_are_stored_with_the_comment(
-    post: Poster, db: Database
-) -> None:
+def test_decision_reasons_and_audit_are_stored_with_the_comment(post: Poster, db: Database) -> None:
     comment_id = post(CLEAN).json()["comment"]["id"]
     with db.session() as session:
         decision = session.scalars(select(Decision).where(Decision.comment_id == comment_id)).one()
@@ -67,8 +65,9 @@ def test_replies_are_nested_under_their_parent(client: TestClient, post: Poster)
 def test_cursor_pagination_pages_back_without_gaps_or_repeats(
     client: TestClient, post: Poster
 ) -> None:
-    ids = [post(f"Commentaire numéro {i} sur cet article.").json()["comment"]["id"]
-           for i in range(7)]
+    ids = [
+        post(f"Commentaire numéro {i} sur cet article.").json()["comment"]["id"] for i in range(7)
+    ]
     seen: list[int] = []
     cursor = None
     for _ in range(5):
@@ -89,8 +88,9 @@ def test_counts_for_many_threads_in_one_request(client: TestClient, post: Poster
     post(CLEAN_TEXTS[0], thread="a")
     post(CLEAN_TEXTS[1], thread="a")
     post(CLEAN_TEXTS[2], thread="b")
-    counts = client.get("/api/counts", params=[("thread", "a"), ("thread", "b"),
-                                               ("thread", "c")]).json()
+    counts = client.get(
+        "/api/counts", params=[("thread", "a"), ("thread", "b"), ("thread", "c")]
+    ).json()
     assert counts == {"counts": {"a": 2, "b": 1, "c": 0}}
     posted = client.post("/api/counts", json={"threads": ["a", "c"]}).json()
     assert posted == {"counts": {"a": 2, "c": 0}}
@@ -101,15 +101,21 @@ def test_author_edits_within_the_window_and_is_remoderated(
 ) -> None:
     body = post(CLEAN).json()
     comment_id, token = body["comment"]["id"], body["edit_token"]
-    edited = client.patch(f"/api/comments/{comment_id}", json={"text": "Texte corrigé, merci."},
-                          headers={"X-Palabre-Token": token})
+    edited = client.patch(
+        f"/api/comments/{comment_id}",
+        json={"text": "Texte corrigé, merci."},
+        headers={"X-Palabre-Token": token},
+    )
     assert edited.status_code == 200, edited.text
     assert edited.json()["comment"]["edited_at"]
     assert "Texte corrigé" in edited.json()["comment"]["html"]
     with db.session() as session:
         decisions = session.scalars(select(Decision).where(Decision.comment_id == comment_id)).all()
-        actions = session.scalars(select(ModerationAction.action).where(
-            ModerationAction.comment_id == comment_id).order_by(ModerationAction.id)).all()
+        actions = session.scalars(
+            select(ModerationAction.action)
+            .where(ModerationAction.comment_id == comment_id)
+            .order_by(ModerationAction.id)
+        ).all()
     assert len(decisions) == 2
     assert actions == ["auto_publish", "author_edit", "auto_publish"]
 
@@ -137,8 +143,9 @@ def test_delete_leaves_a_tombstone_that_keeps_replies_readable(
 
 def test_deleted_comment_without_replies_disappears(client: TestClient, post: Poster) -> None:
     body = post(CLEAN).json()
-    client.delete(f"/api/comments/{body['comment']['id']}",
-                  headers={"X-Palabre-Token": body["edit_token"]})
+    client.delete(
+        f"/api/comments/{body['comment']['id']}", headers={"X-Palabre-Token": body["edit_token"]}
+    )
     page = client.get("/api/comments", params={"thread": THREAD}).json()
     assert page["comments"] == [] and page["total"] == 0
 
@@ -148,10 +155,13 @@ def test_report_is_stored_and_enough_reports_hold_the_comment(
 ) -> None:
     comment_id = post(CLEAN).json()["comment"]["id"]
     for reader in range(3):  # three different readers
-        other = TestClient(client.app, base_url="http://palabre.test",
-                           client=(f"192.0.2.{reader + 1}", 50000))
-        response = other.post(f"/api/comments/{comment_id}/reports",
-                              json={"reason": "insulte", "details": "Propos blessants"})
+        other = TestClient(
+            client.app, base_url="http://palabre.test", client=(f"192.0.2.{reader + 1}", 50000)
+        )
+        response = other.post(
+            f"/api/comments/{comment_id}/reports",
+            json={"reason": "insulte", "details": "Propos blessants"},
+        )
         assert response.status_code == 201
         assert response.json()["message"].startswith("Merci")
     with db.session() as session:
@@ -195,14 +205,15 @@ def test_thread_and_counts_revalidate_with_etags(client: TestClient, post: Poste
     first = client.get("/api/comments", params={"thread": THREAD})
     etag = first.headers["etag"]
     assert first.headers["cache-control"] == "public, no-cache"
-    same = client.get("/api/comments", params={"thread": THREAD},
-                      headers={"If-None-Match": etag})
+    same = client.get("/api/comments", params={"thread": THREAD}, headers={"If-None-Match": etag})
     assert same.status_code == 304 and same.content == b""
     post(CLEAN_TEXTS[1])  # any change gives a new validator at once
-    changed = client.get("/api/comments", params={"thread": THREAD},
-                         headers={"If-None-Match": etag})
+    changed = client.get(
+        "/api/comments", params={"thread": THREAD}, headers={"If-None-Match": etag}
+    )
     assert changed.status_code == 200 and changed.headers["etag"] != etag
     counts = client.get("/api/counts", params={"thread": THREAD})
-    again = client.get("/api/counts", params={"thread": THREAD},
-                       headers={"If-None-Match": counts.headers["etag"]})
+    again = client.get(
+        "/api/counts", params={"thread": THREAD}, headers={"If-None-Match": counts.headers["etag"]}
+    )
     assert again.status_code == 304

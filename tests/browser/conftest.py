@@ -66,7 +66,8 @@ def live_server(
         public_url=url,
         allowed_origins=newspaper.origin,
         # every test reader posts from 127.0.0.1: lift the per-IP limit, keep the per-author one
-        rate_limit_posts_ip="10000/minute", rate_limit_check_ip="10000/minute",
+        rate_limit_posts_ip="10000/minute",
+        rate_limit_check_ip="10000/minute",
     )
     app = create_app(settings)
     install_demo_pages(app)
@@ -135,10 +136,14 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    demo = build_demo(data_dir=str(tmp_path_factory.mktemp("demo")), public_url=url,
-                      host="127.0.0.1", port=port)
-    server = uvicorn.Server(uvicorn.Config(demo.app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off", ws="none"))
+    demo = build_demo(
+        data_dir=str(tmp_path_factory.mktemp("demo")), public_url=url, host="127.0.0.1", port=port
+    )
+    server = uvicorn.Server(
+        uvicorn.Config(
+            demo.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off", ws="none"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -32,5 +32,6 @@ def test_api_docs_work_offline(page: Page, live_server: LiveServer, watch: Watch
     expect(page.get_by_text("Publier un commentaire ou une réponse").first).to_be_visible()
     assert outside == [], outside
     assert failed == [], failed
-    assert all(url.startswith(live_server.url) or url.startswith("data:")
-               for url in watch.requests), watch.requests
+    assert all(
+        url.startswith(live_server.url) or url.startswith("data:") for url in watch.requests
+    ), watch.requests

@@ -36,8 +36,7 @@ def test_limits_are_shown_before_typing_and_enforced(
     _limited_site(live_server, host)
     page.goto(host.article("/limites", thread_key, extra_attrs='data-palabre-site="limites"'))
     rules = page.locator(".palabre-controls")
-    expect(rules).to_have_text("Au plus 2 commentaires de 500 caractères par jour sur cet "
-                               "article.")
+    expect(rules).to_have_text("Au plus 2 commentaires de 500 caractères par jour sur cet article.")
     form = page.locator("form.palabre-main-form")
     expect(form.locator(".palabre-counter")).to_contain_text("500")
     email = reader_email()
@@ -48,7 +47,8 @@ def test_limits_are_shown_before_typing_and_enforced(
         if text != TEXTS[-1]:
             expect(page.locator(".palabre-list .palabre-body", has_text=text)).to_be_visible()
     expect(form.locator(".palabre-error")).to_contain_text(
-        re.compile(r"Vous avez déjà publié 2\s+commentaires sur cet article aujourd.hui"))
+        re.compile(r"Vous avez déjà publié 2\s+commentaires sur cet article aujourd.hui")
+    )
     expect(page.locator(".palabre-list .palabre-body", has_text=TEXTS[-1])).to_have_count(0)
 
 
@@ -57,10 +57,12 @@ def test_a_closed_article_offers_no_form(
 ) -> None:
     live_server.post(thread_key, TEXTS[0])
     with live_server.app.state.palabre.db.session() as session:
-        session.execute(update(Thread).where(Thread.key == thread_key)
-                        .values(closed_at=datetime.now(UTC)))
+        session.execute(
+            update(Thread).where(Thread.key == thread_key).values(closed_at=datetime.now(UTC))
+        )
     page.goto(host.article("/ferme", thread_key))
     expect(page.locator(".palabre-controls")).to_have_text(
-        "Les commentaires sont fermés sur cet article.")
+        "Les commentaires sont fermés sur cet article."
+    )
     expect(page.locator(".palabre-list .palabre-body")).to_have_text(TEXTS[0])
     expect(page.locator("form.palabre-main-form")).to_have_count(0)

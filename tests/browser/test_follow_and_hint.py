@@ -42,15 +42,31 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     settings = load_settings(
-        environ={}, data_dir=str(tmp_path_factory.mktemp("palabre-follow")), public_url=url,
-        allowed_origins=host.origin, smtp_host="127.0.0.1", smtp_port=smtp.port,
-        smtp_security="none", task_retry_delay=1, rate_limit_posts_ip="10000/minute", rate_limit_check_ip="10000/minute",
+        environ={},
+        data_dir=str(tmp_path_factory.mktemp("palabre-follow")),
+        public_url=url,
+        allowed_origins=host.origin,
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_security="none",
+        task_retry_delay=1,
+        rate_limit_posts_ip="10000/minute",
+        rate_limit_check_ip="10000/minute",
     )
     app = create_app(settings)
     consumer = Consumer(app.state.notifications.huey)
     consumer.start()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                          lifespan="off", ws="none", access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            lifespan="off",
+            ws="none",
+            access_log=False,
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -117,8 +133,8 @@ def test_follow_hint_and_unsubscribe(stack: Stack, page: Page) -> None:
 
     # the comment is e-mailed to the follower, who unsubscribes through the link
     [mail] = stack.smtp.inbox.wait_for(
-        lambda m: m["To"] == READER and m["Subject"].startswith("Nouveau commentaire"),
-        timeout=20)
+        lambda m: m["To"] == READER and m["Subject"].startswith("Nouveau commentaire"), timeout=20
+    )
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     page.goto(_link(mail, "/api/subscriptions/unsubscribe"))
     page.get_by_role("button", name="Me désabonner").click()
@@ -139,8 +155,11 @@ def test_signed_in_reader_posts_as_verified(stack: Stack, page: Page) -> None:
 
     with stack.app.state.palabre.db.session() as session:
         secret = set_secret(session, "default", datetime.now(UTC))
-    token = jwt.encode({"sub": "abonne-7", "name": "Camille Abonnée",
-                        "exp": int(time.time()) + 600}, secret, algorithm="HS256")
+    token = jwt.encode(
+        {"sub": "abonne-7", "name": "Camille Abonnée", "exp": int(time.time()) + 600},
+        secret,
+        algorithm="HS256",
+    )
     thread = f"https://journal.example/sso-{time.monotonic_ns()}"
     page.goto(stack.host.article("/sso", thread, extra_attrs=f'data-palabre-sso="{token}"'))
     form = page.locator(".palabre-main-form")

@@ -53,18 +53,25 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     sock.bind(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     settings = load_settings(
-        environ={}, data_dir=str(tmp_path_factory.mktemp("notice-flow")), public_url=url,
-        allowed_origins=host.origin, smtp_host="127.0.0.1", smtp_port=smtp.port,
-        smtp_security="none", mail_from="Le Journal <commentaires@journal.example>",
-        task_retries=2, task_retry_delay=1,
+        environ={},
+        data_dir=str(tmp_path_factory.mktemp("notice-flow")),
+        public_url=url,
+        allowed_origins=host.origin,
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_security="none",
+        mail_from="Le Journal <commentaires@journal.example>",
+        task_retries=2,
+        task_retry_delay=1,
     )
     app = create_app(settings)
     with app.state.palabre.db.session() as session:
         create_account(session, *ADMIN, "admin", [], datetime.now(UTC))
     consumer = Consumer(app.state.notifications.huey)
     consumer.start()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", ws="none",
-                                           access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -83,13 +90,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         sock.close()
 
 
-def test_a_notice_filed_in_the_widget_is_decided_in_the_dashboard(
-    page: Page, stack: Stack
-) -> None:
+def test_a_notice_filed_in_the_widget_is_decided_in_the_dashboard(page: Page, stack: Stack) -> None:
     thread = f"https://journal.example/notice-{time.monotonic_ns()}"
     posted: dict[str, Any] = stack.server.post(
-        thread, "Voici le dernier chapitre du roman de Marie Durand, recopié en entier pour vous.",
-        email=AUTHOR)
+        thread,
+        "Voici le dernier chapitre du roman de Marie Durand, recopié en entier pour vous.",
+        email=AUTHOR,
+    )
     cid = posted["comment"]["id"]
     assert posted["comment"]["status"] == "published", posted
 
@@ -100,7 +107,8 @@ def test_a_notice_filed_in_the_widget_is_decided_in_the_dashboard(
     expect(form.get_by_label("Catégorie")).to_contain_text("Contrefaçon")
     form.get_by_label("Catégorie").select_option("contrefacon")
     form.get_by_label("Pourquoi ce contenu est-il illicite ?").fill(
-        "Ce chapitre est protégé par le droit d’auteur ; il est reproduit sans autorisation.")
+        "Ce chapitre est protégé par le droit d’auteur ; il est reproduit sans autorisation."
+    )
     form.get_by_label("Votre nom").fill("Camille Témoin")
     form.get_by_label("Votre adresse e-mail (accusé de réception et décision)").fill(NOTIFIER)
     form.get_by_role("button", name="Envoyer le signalement").click()
@@ -124,10 +132,12 @@ def test_a_notice_filed_in_the_widget_is_decided_in_the_dashboard(
     expect(card).to_contain_text("recopié en entier")
     card.get_by_role("button", name="Retirer le contenu").click()
     expect(page.locator("main")).to_contain_text(
-        "Aucun signalement de contenu illicite en attente.")
+        "Aucun signalement de contenu illicite en attente."
+    )
 
     [decision] = stack.smtp.inbox.wait_for(
-        lambda m: m["To"] == NOTIFIER and "Décision" in str(m["Subject"]))
+        lambda m: m["To"] == NOTIFIER and "Décision" in str(m["Subject"])
+    )
     assert "Le contenu a été retiré." in body_text(decision)
     assert "La décision a été prise par une personne." in body_text(decision)
     [statement] = stack.smtp.inbox.wait_for(lambda m: m["To"] == AUTHOR)

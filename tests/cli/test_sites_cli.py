@@ -17,8 +17,20 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def test_site_add_then_list(env: dict[str, str]) -> None:
     runner = CliRunner()
-    added = runner.invoke(app, ["site", "add", "journal", "-o", "https://journal.example/",
-                                "--name", "Le Journal", "--no-auto-create"], env=env)
+    added = runner.invoke(
+        app,
+        [
+            "site",
+            "add",
+            "journal",
+            "-o",
+            "https://journal.example/",
+            "--name",
+            "Le Journal",
+            "--no-auto-create",
+        ],
+        env=env,
+    )
     assert added.exit_code == 0, added.output
     listed = runner.invoke(app, ["site", "list"], env=env)
     assert "journal\tLe Journal\thttps://journal.example\tfils déclarés" in listed.output

@@ -31,9 +31,11 @@ def test_an_edit_after_a_moderator_decision_goes_back_to_a_human(
             comment = session.get(Comment, comment_id)
             assert comment is not None
             comment.status = "held"
-    edited = client.patch(f"/api/comments/{comment_id}",
-                          json={"text": CLEAN + " Petite précision."},
-                          headers={"X-Palabre-Token": token})
+    edited = client.patch(
+        f"/api/comments/{comment_id}",
+        json={"text": CLEAN + " Petite précision."},
+        headers={"X-Palabre-Token": token},
+    )
     assert edited.status_code == 200
     assert edited.json()["comment"]["status"] == "held"
     page = client.get("/api/comments", params={"thread": THREAD}).json()
@@ -41,8 +43,10 @@ def test_an_edit_after_a_moderator_decision_goes_back_to_a_human(
     with db.session() as session:
         stored = session.get(Comment, comment_id)
         assert stored is not None and stored.status == "held"
-        last = session.scalars(select(ModerationAction).where(
-            ModerationAction.comment_id == comment_id).order_by(ModerationAction.id.desc())
+        last = session.scalars(
+            select(ModerationAction)
+            .where(ModerationAction.comment_id == comment_id)
+            .order_by(ModerationAction.id.desc())
         ).first()
         assert last is not None and (last.action, last.to_status) == ("author_edit", "held")
 
@@ -51,7 +55,9 @@ def test_an_edit_of_a_published_comment_is_moderated_again(
     client: TestClient, post: Poster
 ) -> None:
     posted = post(CLEAN).json()
-    edited = client.patch(f"/api/comments/{posted['comment']['id']}",
-                          json={"text": CLEAN + " Petite précision."},
-                          headers={"X-Palabre-Token": posted["edit_token"]})
+    edited = client.patch(
+        f"/api/comments/{posted['comment']['id']}",
+        json={"text": CLEAN + " Petite précision."},
+        headers={"X-Palabre-Token": posted["edit_token"]},
+    )
     assert edited.json()["comment"]["status"] == "published"

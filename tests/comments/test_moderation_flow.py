@@ -52,9 +52,12 @@ def test_pending_comments_are_resumed_exactly_once(db: Database, settings: Setti
     # Simulate a crash between the durable insert and the moderation step.
     with db.session() as session:
         crashed = Comment(
-            thread_id=posted.comment.thread_id, text="Un avis posé avant la panne.",
-            html="<p>Un avis posé avant la panne.</p>", status="pending",
-            created_at=datetime.now(UTC), edit_nonce="abcd",
+            thread_id=posted.comment.thread_id,
+            text="Un avis posé avant la panne.",
+            html="<p>Un avis posé avant la panne.</p>",
+            status="pending",
+            created_at=datetime.now(UTC),
+            edit_nonce="abcd",
         )
         session.add(crashed)
         session.flush()
@@ -68,9 +71,7 @@ def test_pending_comments_are_resumed_exactly_once(db: Database, settings: Setti
             select(func.count(Decision.id)).where(Decision.comment_id == crashed_id)
         )
         audits = session.scalar(
-            select(func.count(ModerationAction.id)).where(
-                ModerationAction.comment_id == crashed_id
-            )
+            select(func.count(ModerationAction.id)).where(ModerationAction.comment_id == crashed_id)
         )
     assert (decisions, audits) == (1, 1)
 

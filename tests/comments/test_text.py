@@ -22,8 +22,10 @@ def test_render_drops_images_and_raw_html() -> None:
     assert "&lt;b onclick" in html, "raw HTML is shown as text, never as markup"
 
 
-@pytest.mark.parametrize("text", ["[a](javascript:alert(1))", "<script>x</script>",
-                                  "<a href=x onmouseover=alert(1)>x</a>"])
+@pytest.mark.parametrize(
+    "text",
+    ["[a](javascript:alert(1))", "<script>x</script>", "<a href=x onmouseover=alert(1)>x</a>"],
+)
 def test_active_code_is_refused(text: str) -> None:
     with pytest.raises(PalabreError) as error:
         clean_text(text, 5000)
@@ -31,8 +33,9 @@ def test_active_code_is_refused(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("<>\"'=/ ascriptonloadjv:()[]*_`&#;x1\n")),
-               max_size=80))
+@given(
+    st.text(alphabet=st.sampled_from(list("<>\"'=/ ascriptonloadjv:()[]*_`&#;x1\n")), max_size=80)
+)
 def test_rendered_html_never_contains_active_code(text: str) -> None:
     html = render(text).lower()
     assert "<script" not in html

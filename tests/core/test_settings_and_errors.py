@@ -12,7 +12,7 @@ from palabre.settings import SETTINGS, load_settings
 
 def test_environment_overrides_file_overrides_default(tmp_path: Path) -> None:
     config = tmp_path / "palabre.toml"
-    config.write_text('port = 9000\nmax_comment_length = 300\n', encoding="utf-8")
+    config.write_text("port = 9000\nmax_comment_length = 300\n", encoding="utf-8")
     settings = load_settings(config, environ={"PALABRE_PORT": "9100"})
     assert settings.port == 9100
     assert settings.max_comment_length == 300
@@ -21,7 +21,7 @@ def test_environment_overrides_file_overrides_default(tmp_path: Path) -> None:
 
 def test_unknown_or_invalid_setting_is_a_clear_error(tmp_path: Path) -> None:
     config = tmp_path / "palabre.toml"
-    config.write_text('prot = 9000\n', encoding="utf-8")
+    config.write_text("prot = 9000\n", encoding="utf-8")
     with pytest.raises(PalabreError) as unknown:
         load_settings(config, environ={})
     assert unknown.value.code == "reglage_inconnu" and "prot" in str(unknown.value)

@@ -10,8 +10,13 @@ from palabre.status import STATUS_FOR, VERB_FOR, CommentStatus, DecisionVerb, ve
 
 
 def test_the_stored_values_are_the_strings_of_before() -> None:
-    assert [str(s) for s in CommentStatus] == ["pending", "published", "held", "rejected",
-                                               "deleted"]
+    assert [str(s) for s in CommentStatus] == [
+        "pending",
+        "published",
+        "held",
+        "rejected",
+        "deleted",
+    ]
     stored: str = "held"  # as read back from the database
     assert stored == CommentStatus.HELD and f"{CommentStatus.HELD}" == "held"
 

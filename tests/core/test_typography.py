@@ -31,8 +31,10 @@ from palabre.web.dashboard.core import QUEUE_TITLES
 from palabre.web.dashboard.i18n import ACTION_LABELS, EN, STATUS_LABELS, Translator
 
 # an article or preposition that must elide before a vowel (h left alone: h aspiré)
-ELISION = re.compile(r"\b(de|le|la|je|me|te|se|ne|que|jusque|lorsque|puisque) (?=[aeiouéèêâîôûAEIOUÉ])",
-                     re.IGNORECASE)
+ELISION = re.compile(
+    r"\b(de|le|la|je|me|te|se|ne|que|jusque|lorsque|puisque) (?=[aeiouéèêâîôûAEIOUÉ])",
+    re.IGNORECASE,
+)
 # « la une », « le onze »… would be exceptions; none occurs in these strings
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -47,7 +49,8 @@ def typography_faults(text: str) -> list[str]:
         faults.append("apostrophe droite (') au lieu de ’")
     for mark in ":":
         if re.search(rf"(?<!\u00a0)\s?{re.escape(mark)}(?=\s|$)", plain) and not re.search(
-                rf"\u00a0{re.escape(mark)}(?=\s|$)", plain):
+            rf"\u00a0{re.escape(mark)}(?=\s|$)", plain
+        ):
             faults.append(f"pas d'espace insécable avant « {mark} »")
     if re.search(r"[ ](?=[;!?](\s|$))", plain) or re.search(r"\w[;!?](\s|$)", plain):
         faults.append("pas d'espace fine insécable avant ; ! ?")
@@ -57,8 +60,10 @@ def typography_faults(text: str) -> list[str]:
 
 
 def _catalogue() -> list[tuple[str, str]]:
-    out = [(f"erreur {code}", str(PalabreError(code).envelope("fr")["error"]["message"]))  # type: ignore[index]
-           for code in ERRORS]
+    out = [
+        (f"erreur {code}", str(PalabreError(code).envelope("fr")["error"]["message"]))  # type: ignore[index]
+        for code in ERRORS
+    ]
     out += [(f"message {k}", french(v)) for k, v in MESSAGES["fr"].items()]
     out += [(f"motif {r.id}", french(r.label("fr"))) for r in REPORT_REASONS]
     out += [("abonnement", CHECK_INBOX["fr"])]
@@ -82,11 +87,15 @@ def test_reader_strings_follow_french_typography(where: str, text: str) -> None:
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "palabre"
 TEMPLATES = sorted(
-    [*SRC.glob("web/dashboard/templates/*.html"), *SRC.glob("web/templates/*.html"),
-     *SRC.glob("notifications/templates/mail/*.fr.*"),
-     *SRC.glob("notifications/templates/mail/_*.html"),
-     *SRC.glob("notifications/templates/pages/*.html")],
-    key=lambda p: p.name)
+    [
+        *SRC.glob("web/dashboard/templates/*.html"),
+        *SRC.glob("web/templates/*.html"),
+        *SRC.glob("notifications/templates/mail/*.fr.*"),
+        *SRC.glob("notifications/templates/mail/_*.html"),
+        *SRC.glob("notifications/templates/pages/*.html"),
+    ],
+    key=lambda p: p.name,
+)
 _T_CALL = re.compile(r"""\bt\(\s*(["'])(.*?)\1\s*\)""")
 _FR_BRANCH = re.compile(r"""\bif en else (["'])(.*?)\1""")
 _EN_BRANCH = re.compile(r"\{%-?\s*if en\s*-?%\}.*?\{%-?\s*else\s*-?%\}", re.S)
@@ -103,8 +112,9 @@ def template_texts(source: str) -> list[str]:
     translate = Translator("fr")
     texts = [translate(m[2]) for m in _T_CALL.finditer(source)]
     texts += [m[2] for m in _FR_BRANCH.finditer(source)]
-    body = _TAG.sub("\x00", _STATEMENT.sub("\x00", _EXPRESSION.sub("X", _EN_BRANCH.sub(
-        "\x00", source))))
+    body = _TAG.sub(
+        "\x00", _STATEMENT.sub("\x00", _EXPRESSION.sub("X", _EN_BRANCH.sub("\x00", source)))
+    )
     for chunk in body.split("\x00"):
         chunk = html.unescape(chunk).strip(" \t\n")
         if re.search(r"[A-Za-zÀ-ÿ:;!?«»']", chunk.replace("X", "")):
@@ -114,8 +124,11 @@ def template_texts(source: str) -> list[str]:
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.name)
 def test_templates_follow_french_typography(template: Path) -> None:
-    faults = {text: typography_faults(text) for text in
-              template_texts(template.read_text(encoding="utf-8")) if typography_faults(text)}
+    faults = {
+        text: typography_faults(text)
+        for text in template_texts(template.read_text(encoding="utf-8"))
+        if typography_faults(text)
+    }
     assert faults == {}, template.name
 
 
@@ -130,11 +143,19 @@ def test_dashboard_words_follow_french_typography() -> None:
 def _legal_emails() -> list[Email]:
     until = datetime(2026, 6, 1, tzinfo=UTC)
     view = StatementView(
-        1, 7, "reject", french(statements.HEADLINES["reject"][0]),
-        french(statements.FACTS["auto_reject"][0]), True,
+        1,
+        7,
+        "reject",
+        french(statements.HEADLINES["reject"][0]),
+        french(statements.FACTS["auto_reject"][0]),
+        True,
         french(statements.AUTOMATION[True][0]),
         [{"clause": "insultes", "text": "Aucune insulte", "words": ["ordure"]}],
-        french(statements.redress_text(until, "fr")), until, until, None)
+        french(statements.redress_text(until, "fr")),
+        until,
+        until,
+        None,
+    )
     return [
         legal_mail.notice_received("a@b.fr", 1, "https://journal.example/a#c", "Menace"),
         legal_mail.notice_decided("a@b.fr", 1, "https://journal.example/a#c", True),
@@ -152,15 +173,23 @@ def test_legal_e_mails_follow_french_typography(email: Email) -> None:
 
 
 def test_statements_follow_french_typography() -> None:
-    texts = [v[0] for v in (*statements.HEADLINES.values(), *statements.FACTS.values(),
-                            *statements.AUTOMATION.values(), statements.PRE_FACTS,
-                            statements.HUMAN_FACTS)]
+    texts = [
+        v[0]
+        for v in (
+            *statements.HEADLINES.values(),
+            *statements.FACTS.values(),
+            *statements.AUTOMATION.values(),
+            statements.PRE_FACTS,
+            statements.HUMAN_FACTS,
+        )
+    ]
     texts.append(statements.redress_text(datetime(2026, 6, 1, tzinfo=UTC), "fr"))
     faults = {t: typography_faults(french(t)) for t in texts if typography_faults(french(t))}
     assert faults == {}
 
 
 # -- the CLI: every help page as printed, and every message the commands print ------------------
+
 
 def _help_texts() -> list[tuple[str, str]]:
     """Every help text of the command tree (commands, options, arguments) and the toolkit's
@@ -207,8 +236,7 @@ def _literal(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(str(v.value) if isinstance(v, ast.Constant) else "{x}"
-                       for v in node.values)
+        return "".join(str(v.value) if isinstance(v, ast.Constant) else "{x}" for v in node.values)
     if isinstance(node, ast.BinOp):
         return (_literal(node.left) or "{x}") + (_literal(node.right) or "{x}")
     return None
@@ -257,13 +285,28 @@ def test_import_and_remoderation_reports_follow_french_typography() -> None:
     from palabre.interop.remoderate import Example, RemoderationReport
     from palabre.interop.report import ImportReport
 
-    reports = [ImportReport("disqus", "journal", dry_run, site_created=True, orphans=1,
-                            statuses=Counter({"published": 2}), skipped={"pingback": 1})
-               for dry_run in (True, False)]
+    reports = [
+        ImportReport(
+            "disqus",
+            "journal",
+            dry_run,
+            site_created=True,
+            orphans=1,
+            statuses=Counter({"published": 2}),
+            skipped={"pingback": 1},
+        )
+        for dry_run in (True, False)
+    ]
     lines = [line for report in reports for line in report.lines()]
     for applied in (True, False):
         lines += RemoderationReport(
-            applied, 3, Counter({"hold": 1}), Counter({"published → held": 1}),
-            Counter({"spam": 1}), Counter({"spam": 1}), {"spam": "Pas de spam"},
-            {"spam": [Example(4, "Allez au casino", ("casino",))]}).lines()
+            applied,
+            3,
+            Counter({"hold": 1}),
+            Counter({"published → held": 1}),
+            Counter({"spam": 1}),
+            Counter({"spam": 1}),
+            {"spam": "Pas de spam"},
+            {"spam": [Example(4, "Allez au casino", ("casino",))]},
+        ).lines()
     assert {line: typography_faults(line) for line in lines if typography_faults(line)} == {}

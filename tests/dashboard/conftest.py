@@ -37,13 +37,27 @@ class ScriptedModerator:
         for word, action in rules:
             start = text.find(word)
             if start >= 0:
-                reason = Reason("violence-haine-insultes", "Aucune insulte", "insulte",
-                                action, 0.9, (Span(start, start + len(word), word),),
-                                f"« {word} » est une insulte")
-                return Verdict(action, (reason,), dict.fromkeys(CATEGORIES, 0.0) | {
-                    "insulte": 0.9}, "fr", (), "test", "test-charter")
-        return Verdict("publish", (), dict.fromkeys(CATEGORIES, 0.0), "fr", (), "test",
-                       "test-charter")
+                reason = Reason(
+                    "violence-haine-insultes",
+                    "Aucune insulte",
+                    "insulte",
+                    action,
+                    0.9,
+                    (Span(start, start + len(word), word),),
+                    f"« {word} » est une insulte",
+                )
+                return Verdict(
+                    action,
+                    (reason,),
+                    dict.fromkeys(CATEGORIES, 0.0) | {"insulte": 0.9},
+                    "fr",
+                    (),
+                    "test",
+                    "test-charter",
+                )
+        return Verdict(
+            "publish", (), dict.fromkeys(CATEGORIES, 0.0), "fr", (), "test", "test-charter"
+        )
 
 
 @dataclass
@@ -58,8 +72,9 @@ class Dash:
         return service
 
     def comment(self, text: str, site: str = "default", **extra: Any) -> int:
-        result = self.service.post(NewComment(site=site, thread=THREAD, text=text,
-                                              thread_title="Un article", **extra))
+        result = self.service.post(
+            NewComment(site=site, thread=THREAD, text=text, thread_title="Un article", **extra)
+        )
         return result.comment.id
 
     def csrf(self, path: str = "/moderation/login") -> str:
@@ -69,16 +84,31 @@ class Dash:
 
     def login(self, account: tuple[str, str]) -> str:
         """Logs in; returns the CSRF token of the new session."""
-        response = self.client.post("/moderation/login", data={
-            "csrf": self.csrf(), "email": account[0], "password": account[1],
-            "next": "/moderation/queue/held"}, follow_redirects=False)
+        response = self.client.post(
+            "/moderation/login",
+            data={
+                "csrf": self.csrf(),
+                "email": account[0],
+                "password": account[1],
+                "next": "/moderation/queue/held",
+            },
+            follow_redirects=False,
+        )
         assert response.status_code == 303, response.text
         return self.csrf("/moderation/queue/held")
 
     def act(self, csrf: str, verb: str, *ids: int, **extra: str) -> Any:
-        return self.client.post("/moderation/actions", data={
-            "csrf": csrf, "verb": verb, "ids": [str(i) for i in ids],
-            "back": "/moderation/queue/held", **extra}, follow_redirects=False)
+        return self.client.post(
+            "/moderation/actions",
+            data={
+                "csrf": csrf,
+                "verb": verb,
+                "ids": [str(i) for i in ids],
+                "back": "/moderation/queue/held",
+                **extra,
+            },
+            follow_redirects=False,
+        )
 
 
 def cheap_hasher() -> Any:

@@ -24,9 +24,16 @@ def test_pages_need_a_login(dash: Dash) -> None:
 def test_login_rotates_the_session_and_the_cookie_is_locked_down(dash: Dash) -> None:
     before_csrf = dash.csrf()
     before_cookie = dash.client.cookies.get("palabre_moderation")
-    response = dash.client.post("/moderation/login", data={
-        "csrf": before_csrf, "email": ADMIN[0].upper(), "password": ADMIN[1],
-        "next": "/moderation/stats"}, follow_redirects=False)
+    response = dash.client.post(
+        "/moderation/login",
+        data={
+            "csrf": before_csrf,
+            "email": ADMIN[0].upper(),
+            "password": ADMIN[1],
+            "next": "/moderation/stats",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/moderation/stats"
     cookie = response.headers["set-cookie"]
@@ -43,14 +50,22 @@ def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(dash: Dash) -> Non
     held = dash.comment("Un avis douteux sur la question.")
     csrf = dash.login(ADMIN)
     for data in ({}, {"csrf": ""}, {"csrf": csrf[:-2] + "xx"}):
-        response = dash.client.post("/moderation/actions", data={
-            "verb": "publish", "ids": str(held), **data}, follow_redirects=False)
+        response = dash.client.post(
+            "/moderation/actions",
+            data={"verb": "publish", "ids": str(held), **data},
+            follow_redirects=False,
+        )
         assert response.status_code == 403
         assert "Le formulaire a expiré" in response.text
     login = dash.client.post("/moderation/login", data={"email": ADMIN[0], "password": ADMIN[1]})
     assert login.status_code == 403
-    for path in ("/moderation/logout", "/moderation/undo", "/moderation/charter/save",
-                 "/moderation/bans", "/moderation/preferences"):
+    for path in (
+        "/moderation/logout",
+        "/moderation/undo",
+        "/moderation/charter/save",
+        "/moderation/bans",
+        "/moderation/preferences",
+    ):
         assert dash.client.post(path, data={"csrf": "nope"}).status_code == 403, path
     with dash.db.session() as session:
         assert session.get(Comment, held).status == "held"  # type: ignore[union-attr]
@@ -59,28 +74,40 @@ def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(dash: Dash) -> Non
 
 def test_wrong_password_is_refused_then_throttled(dash: Dash) -> None:
     for _ in range(5):
-        response = dash.client.post("/moderation/login", data={
-            "csrf": dash.csrf(), "email": MODERATOR[0], "password": "pas-le-bon"})
+        response = dash.client.post(
+            "/moderation/login",
+            data={"csrf": dash.csrf(), "email": MODERATOR[0], "password": "pas-le-bon"},
+        )
         assert response.status_code == 401
         assert "Adresse e-mail ou mot de passe incorrect" in response.text
-    blocked = dash.client.post("/moderation/login", data={
-        "csrf": dash.csrf(), "email": MODERATOR[0], "password": MODERATOR[1]})
+    blocked = dash.client.post(
+        "/moderation/login",
+        data={"csrf": dash.csrf(), "email": MODERATOR[0], "password": MODERATOR[1]},
+    )
     assert blocked.status_code == 429
     assert "Trop de tentatives de connexion : réessayez dans 15 minutes." in blocked.text
-    english = dash.client.post("/moderation/login", headers={"Accept-Language": "en"}, data={
-        "csrf": dash.csrf(), "email": MODERATOR[0], "password": MODERATOR[1]})
+    english = dash.client.post(
+        "/moderation/login",
+        headers={"Accept-Language": "en"},
+        data={"csrf": dash.csrf(), "email": MODERATOR[0], "password": MODERATOR[1]},
+    )
     assert english.status_code == 429 and "Too many login attempts" in english.text
     # another account from the same address is not blocked
     dash.login(ADMIN)
     with dash.db.session() as session:
-        failures = session.scalars(select(LoginAttempt).where(
-            LoginAttempt.email == MODERATOR[0], LoginAttempt.succeeded.is_(False))).all()
+        failures = session.scalars(
+            select(LoginAttempt).where(
+                LoginAttempt.email == MODERATOR[0], LoginAttempt.succeeded.is_(False)
+            )
+        ).all()
     assert len(failures) == 5
 
 
 def test_unknown_email_is_refused_like_a_wrong_password(dash: Dash) -> None:
-    response = dash.client.post("/moderation/login", data={
-        "csrf": dash.csrf(), "email": "personne@journal.example", "password": "x" * 12})
+    response = dash.client.post(
+        "/moderation/login",
+        data={"csrf": dash.csrf(), "email": "personne@journal.example", "password": "x" * 12},
+    )
     assert response.status_code == 401
 
 
@@ -100,8 +127,9 @@ def test_a_moderator_cannot_act_outside_their_sites(dash: Dash) -> None:
     with dash.db.session() as session:
         assert session.get(Comment, theirs).status == "held"  # type: ignore[union-attr]
         assert session.get(Comment, mine).status == "held"  # type: ignore[union-attr]
-        humans = session.scalars(select(ModerationAction).where(
-            ModerationAction.actor == MODERATOR[0])).all()
+        humans = session.scalars(
+            select(ModerationAction).where(ModerationAction.actor == MODERATOR[0])
+        ).all()
     assert humans == []
 
 
@@ -150,8 +178,9 @@ def test_the_session_cookie_is_secure_behind_https(settings: Settings, db: Datab
 
     from .conftest import ScriptedModerator
 
-    app = create_app(settings.replace(public_url="https://palabre.example"), ScriptedModerator(),
-                     db=db)
+    app = create_app(
+        settings.replace(public_url="https://palabre.example"), ScriptedModerator(), db=db
+    )
     with TestClient(app, base_url="https://palabre.example") as client:
         cookie = client.get("/moderation/login").headers["set-cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
@@ -159,8 +188,7 @@ def test_the_session_cookie_is_secure_behind_https(settings: Settings, db: Datab
 
 def test_logout_ends_the_session(dash: Dash) -> None:
     csrf = dash.login(ADMIN)
-    response = dash.client.post("/moderation/logout", data={"csrf": csrf},
-                                follow_redirects=False)
+    response = dash.client.post("/moderation/logout", data={"csrf": csrf}, follow_redirects=False)
     assert response.headers["location"] == "/moderation/login"
     assert dash.client.get("/moderation/stats", follow_redirects=False).status_code == 303
     assert dash.act(csrf, "publish", 1).status_code == 403  # the old token died with it

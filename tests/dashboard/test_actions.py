@@ -19,9 +19,16 @@ def _public_ids(dash: Dash) -> set[int]:
 
 def _humans(dash: Dash, comment_id: int) -> list[ModerationAction]:
     with dash.db.session() as session:
-        return list(session.scalars(select(ModerationAction).where(
-            ModerationAction.comment_id == comment_id,
-            ModerationAction.actor.not_in(("système", "auteur"))).order_by(ModerationAction.id)))
+        return list(
+            session.scalars(
+                select(ModerationAction)
+                .where(
+                    ModerationAction.comment_id == comment_id,
+                    ModerationAction.actor.not_in(("système", "auteur")),
+                )
+                .order_by(ModerationAction.id)
+            )
+        )
 
 
 def _status(dash: Dash, comment_id: int) -> str:
@@ -54,7 +61,11 @@ def test_publish_writes_an_audit_row_and_the_public_api_shows_it(dash: Dash) -> 
     assert held in _public_ids(dash)
     (row,) = _humans(dash, held)
     assert (row.actor, row.action, row.from_status, row.to_status) == (
-        MODERATOR[0], "publish", "held", "published")
+        MODERATOR[0],
+        "publish",
+        "held",
+        "published",
+    )
     assert row.clauses == ["violence-haine-insultes"]
     assert row.note == "ironie, pas une insulte"
     audit = dash.client.get("/moderation/audit", params={"actor": MODERATOR[0]}).text
@@ -80,9 +91,11 @@ def test_undo_reverts_with_its_own_audit_row(dash: Dash) -> None:
     assert "Annuler" in page
     token = re.search(r'name="token" value="([^"]+)"', page)
     assert token
-    response = dash.client.post("/moderation/undo", data={
-        "csrf": csrf, "token": token[1], "back": "/moderation/queue/held"},
-        follow_redirects=False)
+    response = dash.client.post(
+        "/moderation/undo",
+        data={"csrf": csrf, "token": token[1], "back": "/moderation/queue/held"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert _status(dash, held) == "held"
     actions = [(a.action, a.from_status, a.to_status) for a in _humans(dash, held)]
@@ -146,14 +159,18 @@ def test_a_suspended_author_cannot_post_until_the_end(dash: Dash) -> None:
     held = dash.comment("Un avis douteux.", email="troll@example.org")
     csrf = dash.login(MODERATOR)
     assert dash.act(csrf, "ban", held, duration="7d", note="récidive").status_code == 303
-    response = dash.client.post("/api/comments", json={
-        "thread": THREAD, "text": "Je reviens !", "email": "Troll@example.org"})
+    response = dash.client.post(
+        "/api/comments",
+        json={"thread": THREAD, "text": "Je reviens !", "email": "Troll@example.org"},
+    )
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "auteur_suspendu"
     (row,) = _humans(dash, held)
     assert row.action == "suspend" and "récidive" in row.note
-    other = dash.client.post("/api/comments", json={
-        "thread": THREAD, "text": "Bonjour à tous.", "email": "lecteur@example.org"})
+    other = dash.client.post(
+        "/api/comments",
+        json={"thread": THREAD, "text": "Bonjour à tous.", "email": "lecteur@example.org"},
+    )
     assert other.status_code == 201
     bans = dash.client.get("/moderation/bans").text
     assert "troll@example.org" in bans
@@ -161,8 +178,10 @@ def test_a_suspended_author_cannot_post_until_the_end(dash: Dash) -> None:
 
 def test_a_ban_by_email_from_the_bans_page_and_its_lifting(dash: Dash) -> None:
     csrf = dash.login(ADMIN)
-    dash.client.post("/moderation/bans", data={
-        "csrf": csrf, "site": "1", "email": "spam@example.org", "duration": "ban"})
+    dash.client.post(
+        "/moderation/bans",
+        data={"csrf": csrf, "site": "1", "email": "spam@example.org", "duration": "ban"},
+    )
     post = {"thread": THREAD, "text": "Achetez maintenant.", "email": "spam@example.org"}
     refused = dash.client.post("/api/comments", json=post)
     assert refused.json()["error"]["code"] == "auteur_banni"
@@ -175,7 +194,7 @@ def test_a_ban_by_email_from_the_bans_page_and_its_lifting(dash: Dash) -> None:
 def test_the_audit_log_exports_as_csv(dash: Dash) -> None:
     held = dash.comment("Un avis douteux.")
     csrf = dash.login(ADMIN)
-    dash.act(csrf, "publish", held, note="=HYPERLINK(\"x\")")
+    dash.act(csrf, "publish", held, note='=HYPERLINK("x")')
     response = dash.client.get("/moderation/audit.csv", params={"action": "publish"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
@@ -191,14 +210,21 @@ def test_a_deleted_comment_text_is_wiped_once_undo_is_over(dash: Dash) -> None:
 
     from palabre.review.actions import purge_deleted
 
-    deleted = dash.comment("Un commentaire bientôt supprimé.", author="Léa",
-                           email="lea@example.org")
+    deleted = dash.comment(
+        "Un commentaire bientôt supprimé.", author="Léa", email="lea@example.org"
+    )
     dash.act(dash.login(ADMIN), "delete", deleted)
     with dash.db.session() as session:
         assert purge_deleted(session, datetime.now(UTC), timedelta(seconds=70)) == 0
-        assert purge_deleted(session, datetime.now(UTC) + timedelta(minutes=2),
-                             timedelta(seconds=70)) == 1
+        assert (
+            purge_deleted(session, datetime.now(UTC) + timedelta(minutes=2), timedelta(seconds=70))
+            == 1
+        )
         comment = session.get(Comment, deleted)
         assert comment is not None
         assert (comment.status, comment.text, comment.author_name, comment.author_email) == (
-            "deleted", "", None, None)
+            "deleted",
+            "",
+            None,
+            None,
+        )

@@ -37,16 +37,19 @@ def test_preview_then_save_a_new_version(dash: Dash) -> None:
     csrf = dash.login(ADMIN)
     edit = dash.client.get("/moderation/charter/edit")
     assert edit.status_code == 200 and "racisme-loi" in edit.text
-    source = file_source().replace("[mots.interdits]\ninsulte = []",
-                                   '[mots.interdits]\ninsulte = ["saperlipopette"]')
-    preview = dash.client.post("/moderation/charter/preview", data={"csrf": csrf,
-                                                                    "source": source})
+    source = file_source().replace(
+        "[mots.interdits]\ninsulte = []", '[mots.interdits]\ninsulte = ["saperlipopette"]'
+    )
+    preview = dash.client.post("/moderation/charter/preview", data={"csrf": csrf, "source": source})
     assert preview.status_code == 200
     assert 'id="changed-count">1<' in preview.text
     assert "Cette saperlipopette de réforme" in preview.text
     assert _versions(dash) == 0  # a preview saves nothing
-    saved = dash.client.post("/moderation/charter/save", data={
-        "csrf": csrf, "source": source, "note": "nouveau mot interdit"}, follow_redirects=False)
+    saved = dash.client.post(
+        "/moderation/charter/save",
+        data={"csrf": csrf, "source": source, "note": "nouveau mot interdit"},
+        follow_redirects=False,
+    )
     assert saved.status_code == 303
     page = dash.client.get(saved.headers["location"]).text
     assert "Nouvelle version enregistrée" in page and "nouveau mot interdit" in page
@@ -64,15 +67,18 @@ def test_stats_page_renders_svg_charts(dash: Dash) -> None:
     assert page.count("<svg") >= 4
     assert "violence-haine-insultes" in page  # decisions by clause
     assert "Accord entre le moteur et les modérateurs" in page
-    assert "<td class=\"num\">1</td>" in page  # one comment reviewed, overturned
+    assert '<td class="num">1</td>' in page  # one comment reviewed, overturned
     english = dash.client.get("/moderation/stats?lang=en").text
     assert "Comments per day" in english
 
 
 def test_the_dashboard_speaks_english_on_request(dash: Dash) -> None:
     csrf = dash.login(MODERATOR)
-    assert "Recently published" in dash.client.get(
-        "/moderation/queue/held", headers={"Accept-Language": "en-GB"}).text
-    dash.client.post("/moderation/preferences", data={"csrf": csrf, "lang": "en",
-                                                       "back": "/moderation/stats"})
+    assert (
+        "Recently published"
+        in dash.client.get("/moderation/queue/held", headers={"Accept-Language": "en-GB"}).text
+    )
+    dash.client.post(
+        "/moderation/preferences", data={"csrf": csrf, "lang": "en", "back": "/moderation/stats"}
+    )
     assert "Statistics" in dash.client.get("/moderation/stats").text

@@ -11,10 +11,15 @@ HUGE = str(2**64)
 LONG = "9" * 5000
 
 
-@pytest.mark.parametrize("path", [
-    f"/moderation/comments/{HUGE}", f"/moderation/comments/{LONG}", "/moderation/comments/abc",
-    "/moderation/comments/0",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/moderation/comments/{HUGE}",
+        f"/moderation/comments/{LONG}",
+        "/moderation/comments/abc",
+        "/moderation/comments/0",
+    ],
+)
 def test_a_comment_page_with_a_bad_id_is_not_found(dash: Dash, path: str) -> None:
     dash.login(ADMIN)
     response = dash.client.get(path)
@@ -22,9 +27,16 @@ def test_a_comment_page_with_a_bad_id_is_not_found(dash: Dash, path: str) -> Non
     assert "Adresse introuvable" in response.text
 
 
-@pytest.mark.parametrize("query", [
-    "site=²", "article=²", f"site={HUGE}", f"article={LONG}", "page=99999999999999999999",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "site=²",
+        "article=²",
+        f"site={HUGE}",
+        f"article={LONG}",
+        "page=99999999999999999999",
+    ],
+)
 def test_queue_filters_with_bad_ids_are_ignored(dash: Dash, query: str) -> None:
     dash.login(ADMIN)
     assert dash.client.get(f"/moderation/queue/held?{query}").status_code == 200
@@ -34,18 +46,22 @@ def test_queue_filters_with_bad_ids_are_ignored(dash: Dash, query: str) -> None:
 @pytest.mark.parametrize("ids", [["²"], [LONG], [HUGE], ["-1", "0"]])
 def test_actions_on_bad_ids_do_nothing(dash: Dash, ids: list[str]) -> None:
     csrf = dash.login(ADMIN)
-    response = dash.client.post("/moderation/actions", data={
-        "csrf": csrf, "verb": "publish", "ids": ids, "back": "/moderation/queue/held"},
-        follow_redirects=False)
+    response = dash.client.post(
+        "/moderation/actions",
+        data={"csrf": csrf, "verb": "publish", "ids": ids, "back": "/moderation/queue/held"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
 
 
 @pytest.mark.parametrize("site", ["abc", "0", "-1", "²", HUGE, "999999"])
 def test_a_ban_on_an_unknown_site_is_refused(dash: Dash, site: str) -> None:
     csrf = dash.login(ADMIN)
-    response = dash.client.post("/moderation/bans", data={
-        "csrf": csrf, "site": site, "email": "troll@example.org", "duration": "7d"},
-        follow_redirects=False)
+    response = dash.client.post(
+        "/moderation/bans",
+        data={"csrf": csrf, "site": site, "email": "troll@example.org", "duration": "7d"},
+        follow_redirects=False,
+    )
     assert response.status_code == 404
     assert "Site inconnu" in response.text
 
@@ -53,6 +69,7 @@ def test_a_ban_on_an_unknown_site_is_refused(dash: Dash, site: str) -> None:
 @pytest.mark.parametrize("ban_id", [HUGE, LONG, "abc"])
 def test_lifting_a_ban_with_a_bad_id_is_not_found(dash: Dash, ban_id: str) -> None:
     csrf = dash.login(ADMIN)
-    response = dash.client.post(f"/moderation/bans/{ban_id}/lift", data={"csrf": csrf},
-                                follow_redirects=False)
+    response = dash.client.post(
+        f"/moderation/bans/{ban_id}/lift", data={"csrf": csrf}, follow_redirects=False
+    )
     assert response.status_code == 404

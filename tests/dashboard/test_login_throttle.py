@@ -26,8 +26,11 @@ def _try(dash: Dash, ip: str, account: tuple[str, str]) -> int:
     client = TestClient(dash.app, base_url="http://palabre.test", client=(ip, 40000))
     match = _CSRF.search(client.get("/moderation/login").text)
     assert match
-    response = client.post("/moderation/login", data={
-        "csrf": match[1], "email": account[0], "password": account[1]}, follow_redirects=False)
+    response = client.post(
+        "/moderation/login",
+        data={"csrf": match[1], "email": account[0], "password": account[1]},
+        follow_redirects=False,
+    )
     return int(response.status_code)
 
 

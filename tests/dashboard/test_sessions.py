@@ -35,9 +35,16 @@ def test_a_copied_cookie_acts_on_nothing_after_logout(dash: Dash) -> None:
     assert not _locked_out(copy)  # the copy works while the session is open
     dash.client.post("/moderation/logout", data={"csrf": csrf}, follow_redirects=False)
     assert _locked_out(copy)
-    response = copy.post("/moderation/actions", data={
-        "csrf": csrf, "verb": "publish", "ids": [str(held)], "back": "/moderation/queue/held"},
-        follow_redirects=False)
+    response = copy.post(
+        "/moderation/actions",
+        data={
+            "csrf": csrf,
+            "verb": "publish",
+            "ids": [str(held)],
+            "back": "/moderation/queue/held",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 401
     with dash.db.session() as session:
         comment = session.get(Comment, held)

@@ -54,19 +54,25 @@ def dashboard_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashb
 
     sock = _free_socket()
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    settings = load_settings(environ={}, data_dir=str(tmp_path_factory.mktemp("dashboard")),
-                             public_url=url, allowed_origins="https://journal.example")
+    settings = load_settings(
+        environ={},
+        data_dir=str(tmp_path_factory.mktemp("dashboard")),
+        public_url=url,
+        allowed_origins="https://journal.example",
+    )
     app = create_app(settings)
     service = app.state.palabre.comments
     load_demo(service)
     with service.db.session() as session:
         create_account(session, *ADMIN, "admin", [], datetime.now(UTC))
-        moderator = create_account(session, *MODERATOR, "moderateur", ["default"],
-                                   datetime.now(UTC))
+        moderator = create_account(
+            session, *MODERATOR, "moderateur", ["default"], datetime.now(UTC)
+        )
     with service.db.session() as session:
         seed_history(service, moderator_of(session, moderator.id))  # type: ignore[arg-type]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", ws="none",
-                                           access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -89,13 +95,20 @@ def chromium(browser: Any) -> Any:
 @pytest.fixture
 def page(chromium: Any) -> Iterator[Any]:
     errors: list[str] = []
-    context = chromium.new_context(locale="fr-FR", timezone_id="Europe/Paris",
-                                   viewport={"width": 1360, "height": 1000})
+    context = chromium.new_context(
+        locale="fr-FR", timezone_id="Europe/Paris", viewport={"width": 1360, "height": 1000}
+    )
     context.set_default_timeout(15_000)
     pg = context.new_page()
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.on("console", lambda msg: errors.append(msg.text)
-          if msg.type == "error" and not _EXPECTED.search(msg.text) else None)
+    pg.on(
+        "console",
+        lambda msg: (
+            errors.append(msg.text)
+            if msg.type == "error" and not _EXPECTED.search(msg.text)
+            else None
+        ),
+    )
     yield pg
     context.close()
     assert not errors, f"errors in the page: {errors}"

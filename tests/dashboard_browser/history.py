@@ -22,8 +22,19 @@ ARTICLES = (
     ("actu/prix-energie", "Prix de l'énergie : les ménages face à la hausse de janvier"),
     ("actu/ukraine-negociations", "Ukraine : reprise des négociations à Genève"),
 )
-AUTHORS = ("Camille", "Hélène", "Marc D.", "Sophie", "Yann", "Nadia", "Paul-Henri", "Inès",
-           "Thomas", "Lucie", "Karim")
+AUTHORS = (
+    "Camille",
+    "Hélène",
+    "Marc D.",
+    "Sophie",
+    "Yann",
+    "Nadia",
+    "Paul-Henri",
+    "Inès",
+    "Thomas",
+    "Lucie",
+    "Karim",
+)
 REGULARS = {"Marc D.": "marc.d@example.org", "Yann": "yann@example.org"}
 
 
@@ -38,19 +49,31 @@ def seed_history(service: CommentService, moderator: Moderator, days: int = 29) 
             text = texts[n % len(texts)]
             author = AUTHORS[(n * 7) % len(AUTHORS)]
             thread, title = ARTICLES[n % len(ARTICLES)]
-            result = service.post_imported(NewComment(
-                site="default", thread=thread, thread_title=title, text=text, author=author,
-                email=REGULARS.get(author), thread_url=f"https://journal.example/{thread}"),
-                created_at=when)
+            result = service.post_imported(
+                NewComment(
+                    site="default",
+                    thread=thread,
+                    thread_title=title,
+                    text=text,
+                    author=author,
+                    email=REGULARS.get(author),
+                    thread_url=f"https://journal.example/{thread}",
+                ),
+                created_at=when,
+            )
             posted.append((result.comment.id, when))
             n += 1
     with service.db.session() as session:
         for comment_id, when in posted:
             later = when + timedelta(minutes=2)
-            session.execute(update(ModerationAction).where(
-                ModerationAction.comment_id == comment_id).values(created_at=later))
-            session.execute(update(Decision).where(
-                Decision.comment_id == comment_id).values(created_at=later))
+            session.execute(
+                update(ModerationAction)
+                .where(ModerationAction.comment_id == comment_id)
+                .values(created_at=later)
+            )
+            session.execute(
+                update(Decision).where(Decision.comment_id == comment_id).values(created_at=later)
+            )
         _backdate_demo(session, now)
     with service.db.session() as session:
         for comment_id, when in posted:
@@ -59,8 +82,12 @@ def seed_history(service: CommentService, moderator: Moderator, days: int = 29) 
             comment = session.get(Comment, comment_id)
             if comment is None or comment.status != "held":
                 continue
-            reasons = session.scalars(select(Decision.reasons).where(
-                Decision.comment_id == comment_id)).first() or []
+            reasons = (
+                session.scalars(
+                    select(Decision.reasons).where(Decision.comment_id == comment_id)
+                ).first()
+                or []
+            )
             serious = {r.get("category") for r in reasons} & {"insulte", "haine", "violence"}
             verb: actions.Verb = "reject" if serious else "publish"
             actions.apply(session, moderator, [comment_id], verb, "", when + timedelta(hours=1))
@@ -69,9 +96,16 @@ def seed_history(service: CommentService, moderator: Moderator, days: int = 29) 
 
 def _backdate_demo(session: Session, now: datetime) -> None:
     """The demo's comments were held a few hours ago, not this very second."""
-    demo = session.scalars(select(Comment.id).join(Thread, Thread.id == Comment.thread_id)
-                           .where(Thread.key.like("demo/%")).order_by(Comment.id)).all()
+    demo = session.scalars(
+        select(Comment.id)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .where(Thread.key.like("demo/%"))
+        .order_by(Comment.id)
+    ).all()
     for index, comment_id in enumerate(demo):
         held_at = now - timedelta(hours=5, minutes=-17 * index)
-        session.execute(update(ModerationAction).where(
-            ModerationAction.comment_id == comment_id).values(created_at=held_at))
+        session.execute(
+            update(ModerationAction)
+            .where(ModerationAction.comment_id == comment_id)
+            .values(created_at=held_at)
+        )

@@ -143,7 +143,8 @@ def test_charter_preview_stats_and_undo(
     page.click("text=Modifier la charte")
     source = page.locator("#source")
     edited = source.input_value().replace(
-        'retenir = 0.45\nrejeter = 0.75', 'retenir = 0.3\nrejeter = 0.5', 1)
+        "retenir = 0.45\nrejeter = 0.75", "retenir = 0.3\nrejeter = 0.5", 1
+    )
     source.fill(edited)
     page.click("#preview-button")
     expect(page.locator("#preview")).to_contain_text("Décisions modifiées")

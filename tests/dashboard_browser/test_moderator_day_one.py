@@ -16,17 +16,21 @@ from .test_dashboard_flow import _login, _ready, _selected_id
 pytestmark = pytest.mark.browser
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
-HARM_AND_TYPOS = (
-    "Stop a l invasion migratoire, on est plus chez nous. Sa suffit maintenent, les gens en on marre."
-)
+HARM_AND_TYPOS = "Stop a l invasion migratoire, on est plus chez nous. Sa suffit maintenent, les gens en on marre."
 
 
 def _post_held(server: DashboardServer, text: str) -> int:
     from palabre.comments.service import NewComment
 
-    result = server.app.state.palabre.comments.post(NewComment(
-        site="default", thread="https://journal.example/jour-un", thread_title="Jour un",
-        text=text, email=f"auteur-{abs(hash(text)) % 10_000}@journal.example"))
+    result = server.app.state.palabre.comments.post(
+        NewComment(
+            site="default",
+            thread="https://journal.example/jour-un",
+            thread_title="Jour un",
+            text=text,
+            email=f"auteur-{abs(hash(text)) % 10_000}@journal.example",
+        )
+    )
     assert result.decision == "hold"
     return int(result.comment.id)
 

@@ -81,8 +81,12 @@ def test_palabre_demo_prints_the_urls_and_a_working_moderator_login(tmp_path: ob
     args = ["demo", "--no-serve", "--data-dir", str(tmp_path / "demo"), "--port", "8123"]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0, first.output
-    for url in ("http://127.0.0.1:8123/demo/", "http://127.0.0.1:8123/demo/seed-000",
-                "http://127.0.0.1:8123/demo/seed-003", "http://127.0.0.1:8123/moderation/"):
+    for url in (
+        "http://127.0.0.1:8123/demo/",
+        "http://127.0.0.1:8123/demo/seed-000",
+        "http://127.0.0.1:8123/demo/seed-003",
+        "http://127.0.0.1:8123/moderation/",
+    ):
         assert url in first.output
     assert "3553823: reject" in first.output
     line = next(x for x in first.output.splitlines() if "Modération" in x)
@@ -96,8 +100,14 @@ def test_palabre_demo_prints_the_urls_and_a_working_moderator_login(tmp_path: ob
 
     database = Database(f"sqlite:///{tmp_path / 'demo' / 'palabre.sqlite3'}")
     with database.session() as session:
-        account = authenticate(session, email, password, "127.0.0.1", datetime.now(UTC),
-                               Throttle(5, timedelta(minutes=15)))
+        account = authenticate(
+            session,
+            email,
+            password,
+            "127.0.0.1",
+            datetime.now(UTC),
+            Throttle(5, timedelta(minutes=15)),
+        )
         stored = active_version(session)
         versions = len(history(session))
     database.dispose()

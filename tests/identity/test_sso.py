@@ -36,14 +36,20 @@ def client(settings: Settings, db: Database) -> Iterator[TestClient]:
 
 
 def _token(secret: str = SECRET, exp: float | None = None, **claims: object) -> str:
-    payload = {"sub": "abonne-42", "name": "Camille Abonnée", "email": "camille@example.org",
-               "exp": int(exp if exp is not None else time.time() + 600), **claims}
+    payload = {
+        "sub": "abonne-42",
+        "name": "Camille Abonnée",
+        "email": "camille@example.org",
+        "exp": int(exp if exp is not None else time.time() + 600),
+        **claims,
+    }
     return jwt.encode(payload, secret, algorithm="HS256")
 
 
 def _post(client: TestClient, token: str | None, **extra: object) -> dict[str, object]:
-    response = client.post("/api/comments", json={
-        "thread": THREAD, "text": "Un avis signé.", "sso": token, **extra})
+    response = client.post(
+        "/api/comments", json={"thread": THREAD, "text": "Un avis signé.", "sso": token, **extra}
+    )
     body: dict[str, object] = response.json()
     body["_status"] = response.status_code
     return body
@@ -76,8 +82,10 @@ def test_anonymous_reader_is_not_verified(client: TestClient) -> None:
         (lambda: _token(secret="x" * 40), "sso_invalide"),
         (lambda: _token()[:-4] + "AAAA", "sso_invalide"),
         (lambda: "pas.un.jwt", "sso_invalide"),
-        (lambda: jwt.encode({"sub": "a", "exp": int(time.time()) + 60}, None,
-                            algorithm="none"), "sso_invalide"),
+        (
+            lambda: jwt.encode({"sub": "a", "exp": int(time.time()) + 60}, None, algorithm="none"),
+            "sso_invalide",
+        ),
         (lambda: jwt.encode({"sub": "a"}, SECRET, algorithm="HS256"), "sso_invalide"),
     ],
     ids=["expire", "autre-secret", "signature-alteree", "illisible", "alg-none", "sans-exp"],
@@ -103,9 +111,13 @@ def test_site_without_sso(settings: Settings, db: Database) -> None:
 def test_sso_cli_sets_a_secret(settings: Settings, db: Database, tmp_path: Path) -> None:
     create_app(settings, KeywordModerator(), db=db)
     config = tmp_path / "palabre.toml"
-    config.write_text(f'data_dir = "{settings.data_dir}"\ndatabase_url = "{settings.database_url}"\n',
-                      encoding="utf-8")
+    config.write_text(
+        f'data_dir = "{settings.data_dir}"\ndatabase_url = "{settings.database_url}"\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["sso", "set", "default", "-c", str(config)])
     assert result.exit_code == 0 and french("Secret SSO du site « default »") in result.output
-    short = CliRunner().invoke(cli, ["sso", "set", "default", "--secret", "court", "-c", str(config)])
+    short = CliRunner().invoke(
+        cli, ["sso", "set", "default", "--secret", "court", "-c", str(config)]
+    )
     assert short.exit_code == 2

@@ -91,7 +91,9 @@ class StubModerator:
     def check(self, text: str, context: object = None) -> Verdict:
         reasons: list[Reason] = []
         rules: tuple[tuple[str, Category, Action], ...] = (
-            ("idiot", "insulte", "hold"), ("casino", "spam", "reject"))
+            ("idiot", "insulte", "hold"),
+            ("casino", "spam", "reject"),
+        )
         for word, category, action in rules:
             start = text.lower().find(word)
             if start >= 0:

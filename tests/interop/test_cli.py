@@ -93,7 +93,9 @@ def test_remoderate_report_then_apply(env: dict[str, str], tmp_path: Path) -> No
     assert _run(env, "import", "disqus", str(path), "-s", "journal")[0] == 0
     code, out = _run(env, "remoderate", "--site", "journal", "--since", "2025-08-01")
     assert code == 0, out
-    assert french("rien n'a été modifié") in out and french("Commentaires publiés examinés : 4") in out
+    assert (
+        french("rien n'a été modifié") in out and french("Commentaires publiés examinés : 4") in out
+    )
     assert "connard" in out
     code, out = _run(env, "remoderate", "--site", "journal", "--apply")
     assert code == 0 and "Re-modération appliquée" in out

@@ -65,9 +65,17 @@ def _populate(db: Database, settings: Settings) -> None:
             )
         )
         site_id = session.query(Thread.site_id).filter(Thread.key == thread).scalar()
-        session.add(Ban(site_id=site_id, author_email="troll@example.fr", comment_id=ok.comment.id,
-                        note="récidive", created_by="chef@journal.example", created_at=NOW,
-                        expires_at=NOW + timedelta(days=7)))
+        session.add(
+            Ban(
+                site_id=site_id,
+                author_email="troll@example.fr",
+                comment_id=ok.comment.id,
+                note="récidive",
+                created_by="chef@journal.example",
+                created_at=NOW,
+                expires_at=NOW + timedelta(days=7),
+            )
+        )
 
 
 def _modulo_ids(data: dict[str, Any]) -> dict[str, Any]:
@@ -78,8 +86,7 @@ def _modulo_ids(data: dict[str, Any]) -> dict[str, Any]:
     for kind, rows in (("thread", "threads"), ("comment", "comments"), ("decision", "decisions")):
         for index, row in enumerate(data[rows], start=1):
             maps[kind][row["id"]] = index
-    for name in ("threads", "comments", "decisions", "reports", "audit", "subscriptions",
-                 "bans"):
+    for name in ("threads", "comments", "decisions", "reports", "audit", "subscriptions", "bans"):
         for index, row in enumerate(data[name], start=1):
             for field in ID_FIELDS & row.keys():
                 value = row[field]

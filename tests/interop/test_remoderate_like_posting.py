@@ -28,8 +28,11 @@ def test_remoderation_gives_the_decision_of_posting(db: Database, settings: Sett
     # `post` mode publishes what the engine would hold, so that both comments are re-moderated.
     comments = CommentService(db, engine, settings.replace(moderation_mode="post"))
     for thread in ("budget", "budget-suite"):
-        comments.post(NewComment(site="journal", thread=thread, text=TEXT, author="Ana",
-                                 email="ana@example.org"))
+        comments.post(
+            NewComment(
+                site="journal", thread=thread, text=TEXT, author="Ana", email="ana@example.org"
+            )
+        )
     with db.session() as session:
         proposed = {d.comment_id: d.proposed for d in session.scalars(select(Decision))}
     # the second copy is the author's repeat: the engine proposed to hold it, the mode published it

@@ -47,9 +47,16 @@ class Legal:
         return match[1]
 
     def login(self) -> str:
-        response = self.client.post("/moderation/login", data={
-            "csrf": self.csrf("/moderation/login"), "email": ADMIN[0], "password": ADMIN[1],
-            "next": "/moderation/queue/held"}, follow_redirects=False)
+        response = self.client.post(
+            "/moderation/login",
+            data={
+                "csrf": self.csrf("/moderation/login"),
+                "email": ADMIN[0],
+                "password": ADMIN[1],
+                "next": "/moderation/queue/held",
+            },
+            follow_redirects=False,
+        )
         assert response.status_code == 303, response.text
         return self.csrf("/moderation/queue/held")
 
@@ -65,8 +72,11 @@ def smtp() -> Iterator[SmtpServer]:
 @pytest.fixture
 def legal_settings(settings: Settings, smtp: SmtpServer) -> Settings:
     return settings.replace(
-        smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_security="none",
-        mail_from="Le Journal <commentaires@journal.example>", task_retries=2,
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_security="none",
+        mail_from="Le Journal <commentaires@journal.example>",
+        task_retries=2,
         task_retry_delay=1,
     )
 

@@ -25,13 +25,27 @@ class ScriptedEngine:
         for word, action in rules:
             start = text.find(word)
             if start >= 0:
-                reason = Reason(CLAUSE, CLAUSE_TEXT, "insulte", action, 0.9,
-                                (Span(start, start + len(word), word),),
-                                f"« {word} » est une insulte")
-                return Verdict(action, (reason,), dict.fromkeys(CATEGORIES, 0.0), "fr", (),
-                               "test", "test-charter")
-        return Verdict("publish", (), dict.fromkeys(CATEGORIES, 0.0), "fr", (), "test",
-                       "test-charter")
+                reason = Reason(
+                    CLAUSE,
+                    CLAUSE_TEXT,
+                    "insulte",
+                    action,
+                    0.9,
+                    (Span(start, start + len(word), word),),
+                    f"« {word} » est une insulte",
+                )
+                return Verdict(
+                    action,
+                    (reason,),
+                    dict.fromkeys(CATEGORIES, 0.0),
+                    "fr",
+                    (),
+                    "test",
+                    "test-charter",
+                )
+        return Verdict(
+            "publish", (), dict.fromkeys(CATEGORIES, 0.0), "fr", (), "test", "test-charter"
+        )
 
 
 def service(db: Database, settings: Settings, mode: str | None = None) -> CommentService:

@@ -31,8 +31,14 @@ CASES = [
 
 @pytest.mark.parametrize(("mode", "text", "status", "told", "proposed", "queued"), CASES)
 def test_each_mode_sends_a_comment_down_its_path(
-    db: Database, settings: Settings, mode: str, text: str, status: str, told: str,
-    proposed: str, queued: bool,
+    db: Database,
+    settings: Settings,
+    mode: str,
+    text: str,
+    status: str,
+    told: str,
+    proposed: str,
+    queued: bool,
 ) -> None:
     comments = service(db, settings, mode)
     result = comments.post(NewComment(site="journal", thread="article-1", text=text))
@@ -57,11 +63,13 @@ def test_an_article_mode_overrides_the_site_and_the_setting(
         thread = session.get(Thread, first.comment.thread_id)
         assert thread is not None
         thread.moderation_mode = "pre"
-    second = comments.post(NewComment(site="journal", thread="article-1",
-                                      text="Un second avis, très calme."))
+    second = comments.post(
+        NewComment(site="journal", thread="article-1", text="Un second avis, très calme.")
+    )
     assert second.comment.status == "held"
-    other = comments.post(NewComment(site="journal", thread="article-2",
-                                     text="Un autre avis, très calme."))
+    other = comments.post(
+        NewComment(site="journal", thread="article-2", text="Un autre avis, très calme.")
+    )
     assert other.comment.status == "published"
     with db.session() as session:
         modes = session.scalars(select(Decision.mode).order_by(Decision.id)).all()

@@ -36,8 +36,9 @@ def test_an_engine_reject_is_explained_by_e_mail(legal: Legal) -> None:
     assert str(mail["Subject"]) == f"Décision sur votre commentaire n° {cid}"
     text = body_text(mail)
     assert "Votre commentaire a été refusé\u00a0: il n’est pas publié." in text
-    assert f"Fondement (la charte du site)\u00a0: {CLAUSE_TEXT} (mots en cause\u00a0: ordure)" \
-        in text
+    assert (
+        f"Fondement (la charte du site)\u00a0: {CLAUSE_TEXT} (mots en cause\u00a0: ordure)" in text
+    )
     assert "moyens automatisés" in text and "jusqu’au" in text
     link = re.search(r"http://palabre\.test(/motifs/\d+\?jeton=\S+)", text)
     assert link is not None
@@ -51,9 +52,16 @@ def test_a_hold_then_a_removal_by_a_moderator_each_send_one(legal: Legal) -> Non
     [held] = legal.smtp.inbox.wait_for(_mine(cid))
     assert "attend la relecture d’un modérateur" in body_text(held)
     csrf = legal.login()
-    legal.client.post("/moderation/actions", data={
-        "csrf": csrf, "verb": "delete", "ids": str(cid), "note": "note interne, jamais citée",
-        "back": "/moderation/queue/held"})
+    legal.client.post(
+        "/moderation/actions",
+        data={
+            "csrf": csrf,
+            "verb": "delete",
+            "ids": str(cid),
+            "note": "note interne, jamais citée",
+            "back": "/moderation/queue/held",
+        },
+    )
     mails = legal.smtp.inbox.wait_for(_mine(cid), count=2)
     removed = body_text(mails[1])
     assert "Votre commentaire a été retiré du site." in removed
@@ -73,8 +81,9 @@ def test_no_mail_without_address_under_pre_moderation_or_for_the_author_s_deleti
         session.query(Site).filter_by(key="default").one().moderation_mode = None
     mine = _post(legal, "Un avis douteux à retirer moi-même.", email=AUTHOR)
     legal.smtp.inbox.wait_for(_mine(mine["comment"]["id"]))  # the hold, as before
-    deleted = legal.client.delete(f"/api/comments/{mine['comment']['id']}",
-                                  headers={"X-Palabre-Token": mine["edit_token"]})
+    deleted = legal.client.delete(
+        f"/api/comments/{mine['comment']['id']}", headers={"X-Palabre-Token": mine["edit_token"]}
+    )
     assert deleted.status_code in {200, 204}, deleted.text
     unsent = _post(legal, "Quelle ordure, sans adresse.")
     with legal.db.session() as session:  # what the mail task would compose: nothing

@@ -22,8 +22,11 @@ ADMIN = Moderator(1, "chef@journal.example", "admin", "fr", None)
 
 def _statements(db: Database, comment_id: int) -> list[Statement]:
     with db.session() as session:
-        return list(session.scalars(select(Statement).where(Statement.comment_id == comment_id)
-                                    .order_by(Statement.id)).all())
+        return list(
+            session.scalars(
+                select(Statement).where(Statement.comment_id == comment_id).order_by(Statement.id)
+            ).all()
+        )
 
 
 def test_an_engine_reject_states_clause_words_automation_and_redress(
@@ -33,8 +36,9 @@ def test_an_engine_reject_states_clause_words_automation_and_redress(
     result = comments.post(NewComment(site="journal", thread="a", text="Quelle ordure, cet élu."))
     [stored] = _statements(db, result.comment.id)
     assert (stored.decision, stored.automated, stored.mode) == ("reject", True, "engine")
-    assert stored.grounds == [{"clause": CLAUSE, "text": CLAUSE_TEXT, "category": "insulte",
-                               "words": ["ordure"]}]
+    assert stored.grounds == [
+        {"clause": CLAUSE, "text": CLAUSE_TEXT, "category": "insulte", "words": ["ordure"]}
+    ]
     with db.session() as session:
         shown = statements.view(session, stored, 183)
         hidden = statements.view(session, stored, 183, show_harm_words=False)
@@ -62,8 +66,9 @@ def test_a_moderator_removal_is_human_and_never_quotes_the_note(
     comments = service(db, settings, "engine")
     result = comments.post(NewComment(site="journal", thread="a", text="Un avis douteux."))
     with db.session() as session:
-        done = actions.apply(session, ADMIN, [result.comment.id], "delete",
-                             "NOTE-INTERNE pénible", datetime.now(UTC))
+        done = actions.apply(
+            session, ADMIN, [result.comment.id], "delete", "NOTE-INTERNE pénible", datetime.now(UTC)
+        )
     assert done
     held, deleted = _statements(db, result.comment.id)
     assert (held.decision, held.automated) == ("hold", True)
@@ -75,9 +80,7 @@ def test_a_moderator_removal_is_human_and_never_quotes_the_note(
     assert shown.automation.startswith("Décision prise par une personne")
 
 
-def test_reports_that_hold_a_comment_produce_a_statement(
-    db: Database, settings: Settings
-) -> None:
+def test_reports_that_hold_a_comment_produce_a_statement(db: Database, settings: Settings) -> None:
     comments = service(db, settings.replace(reports_to_hold=2), "engine")
     result = comments.post(NewComment(site="journal", thread="a", text="Un avis très calme."))
     comments.report(result.comment.id, "insulte", "", Reporter("10.0.0.1"))

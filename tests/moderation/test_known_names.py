@@ -44,5 +44,8 @@ def test_a_misspelled_name_in_a_comment_is_a_spelling_fault() -> None:
     verdict = default_engine().check(text)
     fixes = [c for c in verdict.corrections if text[c.start : c.end] == "Netanhyaou"]
     assert fixes and fixes[0].suggestions[:1] == ("Netanyahou",)
-    assert not [c for c in default_engine().check("Selon Pougala, la paix est proche.").corrections
-                if "Pougala" in c.message or c.start == 6]
+    assert not [
+        c
+        for c in default_engine().check("Selon Pougala, la paix est proche.").corrections
+        if "Pougala" in c.message or c.start == 6
+    ]

@@ -80,8 +80,12 @@ def test_mostly_english_comment() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["non trop simple", "oui papa tqt j'arreterai pas", "woah c'est nul",
-     "Et tout ça, en évinçant le gang Rothshild, on y verra plus clair."],
+    [
+        "non trop simple",
+        "oui papa tqt j'arreterai pas",
+        "woah c'est nul",
+        "Et tout ça, en évinçant le gang Rothshild, on y verra plus clair.",
+    ],
 )
 def test_short_french_that_the_light_mode_misses_stays_french(text: str) -> None:
     """lingua's light mode (16 MB instead of 218) gives these to another language; their

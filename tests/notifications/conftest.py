@@ -24,9 +24,13 @@ def smtp() -> Iterator[SmtpServer]:
 @pytest.fixture
 def notify_settings(settings: Settings, smtp: SmtpServer) -> Settings:
     return settings.replace(
-        smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_security="none",
-        mail_from="Le Journal <commentaires@journal.example>", moderator_emails=MODERATOR,
-        task_retries=4, task_retry_delay=1,
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_security="none",
+        mail_from="Le Journal <commentaires@journal.example>",
+        moderator_emails=MODERATOR,
+        task_retries=4,
+        task_retry_delay=1,
     )
 
 

@@ -42,8 +42,9 @@ class Inbox:
             self.messages.append(message)
         return "250 Message accepted for delivery"
 
-    def wait_for(self, predicate: Callable[[EmailMessage], bool], timeout: float = 15.0,
-                 count: int = 1) -> list[EmailMessage]:
+    def wait_for(
+        self, predicate: Callable[[EmailMessage], bool], timeout: float = 15.0, count: int = 1
+    ) -> list[EmailMessage]:
         deadline = time.monotonic() + timeout
         while True:
             with self._lock:
@@ -90,8 +91,14 @@ class Consumer:
     def __init__(self, huey: Huey) -> None:
         self.huey = huey
         self.consumer = huey.create_consumer(
-            workers=2, worker_type="thread", periodic=False, initial_delay=0.05,
-            backoff=1.1, max_delay=0.2, scheduler_interval=1, check_worker_health=False,
+            workers=2,
+            worker_type="thread",
+            periodic=False,
+            initial_delay=0.05,
+            backoff=1.1,
+            max_delay=0.2,
+            scheduler_interval=1,
+            check_worker_health=False,
         )
         self.consumer._set_signal_handlers = lambda: None
 
@@ -106,8 +113,11 @@ class Consumer:
         deadline = time.monotonic() + timeout
         calm = 0
         while calm < 3:
-            busy = (self.huey.pending_count() or self.huey.scheduled_count()
-                    or self.huey._tasks_in_flight)
+            busy = (
+                self.huey.pending_count()
+                or self.huey.scheduled_count()
+                or self.huey._tasks_in_flight
+            )
             calm = 0 if busy else calm + 1
             if time.monotonic() > deadline:
                 raise AssertionError("the task queue did not drain")
@@ -118,7 +128,9 @@ class KeywordModerator:
     """Decides by keyword so the tests choose the outcome: RETENIR → hold, REJETER → reject."""
 
     def check(self, text: str, context: object = None) -> Verdict:
-        decision: Any = "hold" if "RETENIR" in text else "reject" if "REJETER" in text else "publish"
+        decision: Any = (
+            "hold" if "RETENIR" in text else "reject" if "REJETER" in text else "publish"
+        )
         reasons: tuple[Reason, ...] = ()
         if decision != "publish":
             reasons = (Reason("3.2", "Pas d'insulte", "insulte", decision, 0.9, (), "test"),)

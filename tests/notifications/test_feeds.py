@@ -41,8 +41,10 @@ def _valid_atom(body: bytes) -> Element:
 
 
 def _post(client: TestClient, text: str, thread: str = THREAD) -> None:
-    response = client.post("/api/comments", json={"thread": thread, "text": text,
-                                                  "thread_title": "Le budget", "author": "Zoé"})
+    response = client.post(
+        "/api/comments",
+        json={"thread": thread, "text": text, "thread_title": "Le budget", "author": "Zoé"},
+    )
     assert response.status_code == 201
 
 

@@ -25,18 +25,23 @@ def _link(text: str, path: str) -> str:
 
 
 def _post(client: TestClient, text: str, **extra: object) -> dict[str, object]:
-    response = client.post("/api/comments", json={"thread": THREAD, "text": text,
-                                                  "thread_title": "La réforme", **extra})
+    response = client.post(
+        "/api/comments",
+        json={"thread": THREAD, "text": text, "thread_title": "La réforme", **extra},
+    )
     assert response.status_code == 201, response.text
     comment = response.json()["comment"]
     assert isinstance(comment, dict)
     return comment
 
 
-def _follow(client: TestClient, smtp: SmtpServer, mode: str = "immediate",
-            email: str = READER) -> str:
-    response = client.post("/api/subscriptions", json={
-        "thread": THREAD, "email": email, "mode": mode, "thread_title": "La réforme"})
+def _follow(
+    client: TestClient, smtp: SmtpServer, mode: str = "immediate", email: str = READER
+) -> str:
+    response = client.post(
+        "/api/subscriptions",
+        json={"thread": THREAD, "email": email, "mode": mode, "thread_title": "La réforme"},
+    )
     assert response.status_code == 202, response.text
     assert "Vérifiez votre boîte" in response.json()["message"]
     [message] = smtp.inbox.wait_for(lambda m: m["To"] == email and "Confirmez" in m["Subject"])
@@ -72,12 +77,15 @@ def test_subscribe_confirm_notify_and_unsubscribe_in_one_click(
     # GET only shows a button (mail scanners must not unsubscribe anyone) …
     link = _link(text, "/api/subscriptions/unsubscribe")
     page = app_client.get(link)
-    assert page.status_code == 200 and "<form method=\"post\"" in page.text
+    assert page.status_code == 200 and '<form method="post"' in page.text
     with db.session() as session:
         assert session.scalars(select(Subscription)).one_or_none() is not None
     # … the one-click POST (what the mail client sends) ends it.
-    done = app_client.post(link, content=b"List-Unsubscribe=One-Click",
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    done = app_client.post(
+        link,
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert done.status_code == 200 and "désabonné" in done.text
     with db.session() as session:
         assert session.scalars(select(Subscription)).one_or_none() is None
@@ -97,16 +105,21 @@ def test_held_and_own_comments_are_not_sent_to_followers(
     _post(app_client, "Mon propre commentaire.", email=READER)
     _post(app_client, "Le commentaire de quelqu'un d'autre, publié.")
     smtp.inbox.wait_for(lambda m: m["Subject"].startswith("Nouveau commentaire"))
-    sent = [body_text(m) for m in smtp.inbox.messages if m["To"] == READER
-            and m["Subject"].startswith("Nouveau commentaire")]
+    sent = [
+        body_text(m)
+        for m in smtp.inbox.messages
+        if m["To"] == READER and m["Subject"].startswith("Nouveau commentaire")
+    ]
     assert len(sent) == 1 and "quelqu'un d'autre" in sent[0]
 
 
 def test_english_subscriber_gets_english_mail(
     app_client: TestClient, smtp: SmtpServer, consumer: Consumer
 ) -> None:
-    response = app_client.post("/api/subscriptions", json={
-        "thread": THREAD, "email": READER, "lang": "en", "thread_title": "The reform"})
+    response = app_client.post(
+        "/api/subscriptions",
+        json={"thread": THREAD, "email": READER, "lang": "en", "thread_title": "The reform"},
+    )
     assert response.status_code == 202
     assert "Check your inbox" in response.json()["message"]
     [mail] = smtp.inbox.wait_for(lambda m: m["Subject"].startswith("Confirm your subscription"))
@@ -116,8 +129,9 @@ def test_english_subscriber_gets_english_mail(
 
 
 def test_bad_subscription_requests(app_client: TestClient) -> None:
-    bad_mode = app_client.post("/api/subscriptions", json={
-        "thread": THREAD, "email": READER, "mode": "hourly"})
+    bad_mode = app_client.post(
+        "/api/subscriptions", json={"thread": THREAD, "email": READER, "mode": "hourly"}
+    )
     assert bad_mode.status_code == 422 and bad_mode.json()["error"]["code"] == "mode_invalide"
     bad_mail = app_client.post("/api/subscriptions", json={"thread": THREAD, "email": "x@"})
     assert bad_mail.json()["error"]["code"] == "email_invalide"
@@ -152,10 +166,15 @@ def test_digest_sends_the_last_24_hours_once(
 def test_reply_notification_and_opt_out(
     app_client: TestClient, smtp: SmtpServer, consumer: Consumer, db: Database
 ) -> None:
-    parent = _post(app_client, "Je pose une question sur la réforme.", author="Ana",
-                   email="ana@example.org")
-    _post(app_client, "Voici une réponse précise à votre question.", author="Bruno",
-          parent=parent["id"])
+    parent = _post(
+        app_client, "Je pose une question sur la réforme.", author="Ana", email="ana@example.org"
+    )
+    _post(
+        app_client,
+        "Voici une réponse précise à votre question.",
+        author="Bruno",
+        parent=parent["id"],
+    )
     [mail] = smtp.inbox.wait_for(lambda m: m["To"] == "ana@example.org")
     assert mail["Subject"] == "Réponse à votre commentaire : La réforme"
     text = body_text(mail)
@@ -176,12 +195,16 @@ def test_an_edit_does_not_mail_followers_again(
     app_client: TestClient, smtp: SmtpServer, consumer: Consumer
 ) -> None:
     _follow(app_client, smtp)
-    response = app_client.post("/api/comments", json={
-        "thread": THREAD, "text": "Une première version du commentaire."})
+    response = app_client.post(
+        "/api/comments", json={"thread": THREAD, "text": "Une première version du commentaire."}
+    )
     comment_id, token = response.json()["comment"]["id"], response.json()["edit_token"]
     smtp.inbox.wait_for(lambda m: m["Subject"].startswith("Nouveau commentaire"))
-    edited = app_client.patch(f"/api/comments/{comment_id}", json={"text": "Version corrigée."},
-                              headers={"X-Palabre-Token": token})
+    edited = app_client.patch(
+        f"/api/comments/{comment_id}",
+        json={"text": "Version corrigée."},
+        headers={"X-Palabre-Token": token},
+    )
     assert edited.status_code == 200
     consumer.drain()
     assert len([m for m in smtp.inbox.messages if m["Subject"].startswith("Nouveau")]) == 1

@@ -9,8 +9,10 @@ from palabre.notifications.mail import Email, build_message, clean_header, valid
 
 def test_cr_lf_in_subject_name_and_headers_cannot_inject() -> None:
     email = Email(
-        to="a@example.org", subject="Bonjour\r\nBcc: victime@example.org",
-        text="corps", html="<p>corps</p>",
+        to="a@example.org",
+        subject="Bonjour\r\nBcc: victime@example.org",
+        text="corps",
+        html="<p>corps</p>",
         headers={"List-Unsubscribe": "<https://x/u>\r\nBcc: autre@example.org"},
     )
     message = build_message(email, "Le Journal\r\nBcc: x@example.org <c@journal.example>")

@@ -26,8 +26,9 @@ INSULT = "Espèce de connard, tu n'es qu'un abruti et un bouffon."
 
 @pytest.fixture
 def worker_settings(settings: Settings) -> Settings:
-    return settings.replace(moderation_in_worker=True, pending_sweep_seconds=0,
-                            check_timeout_seconds=30)
+    return settings.replace(
+        moderation_in_worker=True, pending_sweep_seconds=0, check_timeout_seconds=30
+    )
 
 
 @pytest.fixture
@@ -48,8 +49,9 @@ def moderation_worker(worker_settings: Settings, db: Database) -> Iterator[Consu
 
 
 def decision(client: TestClient, posted: dict[str, Any]) -> dict[str, Any]:
-    res = client.get(f"/api/comments/{posted['comment']['id']}/decision",
-                     params={"token": posted["view_token"]})
+    res = client.get(
+        f"/api/comments/{posted['comment']['id']}/decision", params={"token": posted["view_token"]}
+    )
     assert res.status_code == 200, res.text
     body: dict[str, Any] = res.json()
     return body
@@ -62,13 +64,18 @@ def test_the_web_side_has_no_engine(worker_client: TestClient) -> None:
 def test_the_worker_moderates_what_the_request_stored(
     worker_client: TestClient, moderation_worker: Consumer, db: Database
 ) -> None:
-    posted = [worker_client.post("/api/comments", json={"thread": THREAD, "text": text}).json()
-              for text in (CLEAN_TEXTS[0], INSULT)]
+    posted = [
+        worker_client.post("/api/comments", json={"thread": THREAD, "text": text}).json()
+        for text in (CLEAN_TEXTS[0], INSULT)
+    ]
     assert [p["comment"]["status"] for p in posted] == ["pending", "pending"]
     assert all(p["moderation"]["decision"] == "pending" for p in posted)
     assert posted[0]["moderation"]["message"] == "Votre commentaire est en cours de vérification…"
     assert decision(worker_client, posted[0])["moderation"] == {
-        "decision": "pending", "message": posted[0]["moderation"]["message"], "clauses": []}
+        "decision": "pending",
+        "message": posted[0]["moderation"]["message"],
+        "clauses": [],
+    }
     assert worker_client.get("/api/comments", params={"thread": THREAD}).json()["total"] == 0
 
     moderation_worker.start()
@@ -90,27 +97,31 @@ def test_the_worker_moderates_what_the_request_stored(
 
 
 def test_the_decision_needs_the_authors_view_token(worker_client: TestClient) -> None:
-    one, other = (worker_client.post("/api/comments", json={"thread": THREAD, "text": t}).json()
-                  for t in CLEAN_TEXTS[:2])
-    res = worker_client.get(f"/api/comments/{one['comment']['id']}/decision",
-                            params={"token": other["view_token"]})
+    one, other = (
+        worker_client.post("/api/comments", json={"thread": THREAD, "text": t}).json()
+        for t in CLEAN_TEXTS[:2]
+    )
+    res = worker_client.get(
+        f"/api/comments/{one['comment']['id']}/decision", params={"token": other["view_token"]}
+    )
     assert res.status_code == 404
     assert res.json()["error"]["code"] == "commentaire_inconnu"
 
 
-def test_the_worker_follows_the_moderation_mode(
-    settings: Settings, db: Database
-) -> None:
+def test_the_worker_follows_the_moderation_mode(settings: Settings, db: Database) -> None:
     """In `pre` mode a clean comment waits for a person, whoever runs the engine; the decision
     row records the mode and the engine's proposal (legal.modes.apply_verdict)."""
-    pre = settings.replace(moderation_in_worker=True, pending_sweep_seconds=0,
-                           moderation_mode="pre")
+    pre = settings.replace(
+        moderation_in_worker=True, pending_sweep_seconds=0, moderation_mode="pre"
+    )
     app = create_app(pre, db=db)
     huey = build_huey(pre)
     install_worker(huey, pre, db, Tasks(huey, pre, db))
     worker = Consumer(huey)
     with TestClient(app, base_url="http://palabre.test") as client:
-        posted = client.post("/api/comments", json={"thread": THREAD, "text": CLEAN_TEXTS[1]}).json()
+        posted = client.post(
+            "/api/comments", json={"thread": THREAD, "text": CLEAN_TEXTS[1]}
+        ).json()
         worker.start()
         try:
             worker.drain(timeout=120)
@@ -129,7 +140,7 @@ def test_the_pre_submit_check_goes_through_the_worker(
     text = "Il faut que tu ailles la bas, ca ira."
     res = worker_client.post("/api/check", json={"text": text})
     assert res.status_code == 200, res.text
-    found = {text[c["start"]:c["end"]] for c in res.json()["corrections"]}
+    found = {text[c["start"] : c["end"]] for c in res.json()["corrections"]}
     assert "ca" in found
 
 

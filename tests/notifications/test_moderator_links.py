@@ -29,8 +29,10 @@ def _links(smtp: SmtpServer) -> dict[str, str]:
 
 
 def _held(client: TestClient) -> int:
-    response = client.post("/api/comments", json={
-        "thread": THREAD, "thread_title": "Les élections", "text": "Un texte à RETENIR ici."})
+    response = client.post(
+        "/api/comments",
+        json={"thread": THREAD, "thread_title": "Les élections", "text": "Un texte à RETENIR ici."},
+    )
     assert response.json()["moderation"]["decision"] == "hold"
     comment_id: int = response.json()["comment"]["id"]
     return comment_id
@@ -43,9 +45,17 @@ def test_publish_link_confirms_then_applies_once_with_audit(
     links = _links(smtp)
     with db.session() as session:  # a confirmed follower of the article
         thread_id = session.get(Comment, comment_id).thread_id  # type: ignore[union-attr]
-        session.add(Subscription(thread_id=thread_id, email="suiveur@example.org", token="t" * 32,
-                                 mode="immediate", locale="fr", created_at=datetime.now(UTC),
-                                 confirmed_at=datetime.now(UTC)))
+        session.add(
+            Subscription(
+                thread_id=thread_id,
+                email="suiveur@example.org",
+                token="t" * 32,
+                mode="immediate",
+                locale="fr",
+                created_at=datetime.now(UTC),
+                confirmed_at=datetime.now(UTC),
+            )
+        )
     page = app_client.get(links["Publier"])
     assert page.status_code == 200 and "Publier ce commentaire ?" in page.text
     assert "Un texte à RETENIR ici." in page.text
@@ -56,8 +66,11 @@ def test_publish_link_confirms_then_applies_once_with_audit(
     assert done.status_code == 200 and "Commentaire publié" in done.text
     with db.session() as session:
         assert session.get(Comment, comment_id).status == "published"  # type: ignore[union-attr]
-        audit = session.scalars(select(ModerationAction).where(
-            ModerationAction.comment_id == comment_id).order_by(ModerationAction.id)).all()[-1]
+        audit = session.scalars(
+            select(ModerationAction)
+            .where(ModerationAction.comment_id == comment_id)
+            .order_by(ModerationAction.id)
+        ).all()[-1]
         assert audit.actor == f"lien e-mail : {MODERATOR}"
         assert (audit.from_status, audit.to_status) == ("held", "published")
 
@@ -91,8 +104,8 @@ def test_link_expires(app_client: TestClient, db: Database) -> None:
 
     comment_id = _held(app_client)
     token = URLSafeTimedSerializer(
-        notifications.tasks.settings.resolved_secret_key, salt=MODERATION,
-        signer_kwargs={}).dumps([comment_id, "publish", "x", MODERATOR])
+        notifications.tasks.settings.resolved_secret_key, salt=MODERATION, signer_kwargs={}
+    ).dumps([comment_id, "publish", "x", MODERATOR])
     import time
     from unittest import mock
 

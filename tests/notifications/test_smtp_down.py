@@ -15,8 +15,14 @@ from palabre.web.app import create_app
 
 def test_post_succeeds_and_mail_arrives_after_retries(settings: Settings, db: Database) -> None:
     port = free_port()  # nothing listens there yet
-    down = settings.replace(smtp_host="127.0.0.1", smtp_port=port, smtp_security="none",
-                            moderator_emails=MODERATOR, task_retries=5, task_retry_delay=1)
+    down = settings.replace(
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_security="none",
+        moderator_emails=MODERATOR,
+        task_retries=5,
+        task_retry_delay=1,
+    )
     app = create_app(down, KeywordModerator(), db=db)
     huey = app.state.notifications.huey
     consumer = Consumer(huey)
@@ -25,8 +31,13 @@ def test_post_succeeds_and_mail_arrives_after_retries(settings: Settings, db: Da
     try:
         with TestClient(app, base_url="http://palabre.test") as client:
             started = time.monotonic()
-            response = client.post("/api/comments", json={
-                "thread": "https://journal.example/a", "text": "Texte à RETENIR, SMTP en panne."})
+            response = client.post(
+                "/api/comments",
+                json={
+                    "thread": "https://journal.example/a",
+                    "text": "Texte à RETENIR, SMTP en panne.",
+                },
+            )
             assert response.status_code == 201
             assert time.monotonic() - started < 2.0  # the request never waits for SMTP
             deadline = time.monotonic() + 10

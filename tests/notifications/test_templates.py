@@ -6,14 +6,27 @@ import pytest
 
 from palabre.notifications.render import SUBJECTS, render_email, render_page
 
-COMMENT = {"id": 7, "author": "Zoé <b>", "verified": True, "text": "Texte & avis",
-           "html": "<p>Texte &amp; avis</p>", "url": "https://j.example/a#palabre-comment-7",
-           "date": "01/02/2026 10:00"}
+COMMENT = {
+    "id": 7,
+    "author": "Zoé <b>",
+    "verified": True,
+    "text": "Texte & avis",
+    "html": "<p>Texte &amp; avis</p>",
+    "url": "https://j.example/a#palabre-comment-7",
+    "date": "01/02/2026 10:00",
+}
 CONTEXT = {
-    "thread_title": "L'article <i>", "mode": "digest", "confirm_url": "https://p/c?token=t",
-    "c": COMMENT, "comments": [COMMENT, COMMENT], "unsubscribe_url": "https://p/u?token=t",
-    "optout_url": "https://p/o?token=t", "reasons": ["3.2 Pas d'insulte"], "hours": 72,
-    "publish_url": "https://p/moderation/link/a", "reject_url": "https://p/moderation/link/b",
+    "thread_title": "L'article <i>",
+    "mode": "digest",
+    "confirm_url": "https://p/c?token=t",
+    "c": COMMENT,
+    "comments": [COMMENT, COMMENT],
+    "unsubscribe_url": "https://p/u?token=t",
+    "optout_url": "https://p/o?token=t",
+    "reasons": ["3.2 Pas d'insulte"],
+    "hours": 72,
+    "publish_url": "https://p/moderation/link/a",
+    "reject_url": "https://p/moderation/link/b",
 }
 
 

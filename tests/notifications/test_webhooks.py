@@ -40,8 +40,14 @@ def test_signed_events_with_a_retry_after_500(
 ) -> None:
     endpoint_id, secret = _endpoint(db, receiver.url)
     receiver.statuses = [500]  # the first delivery fails, huey retries it
-    response = app_client.post("/api/comments", json={
-        "thread": "https://journal.example/w", "text": "Un commentaire publié.", "author": "Léa"})
+    response = app_client.post(
+        "/api/comments",
+        json={
+            "thread": "https://journal.example/w",
+            "text": "Un commentaire publié.",
+            "author": "Léa",
+        },
+    )
     comment_id = response.json()["comment"]["id"]
     receiver.wait(2)
     first, second = receiver.received[:2]
@@ -56,14 +62,20 @@ def test_signed_events_with_a_retry_after_500(
     assert event["data"]["comment"]["author"] == "Léa"
     consumer.drain()
     with db.session() as session:
-        log = session.scalars(select(WebhookDelivery).where(
-            WebhookDelivery.endpoint_id == endpoint_id).order_by(WebhookDelivery.id)).all()
+        log = session.scalars(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.endpoint_id == endpoint_id)
+            .order_by(WebhookDelivery.id)
+        ).all()
         assert [(d.attempt, d.status_code) for d in log] == [(1, 500), (2, 200)]
         assert log[0].error == "HTTP 500" and log[1].error == ""
 
 
 def test_held_rejected_and_reported_events(
-    app_client: TestClient, consumer: Consumer, receiver: Receiver, db: Database,
+    app_client: TestClient,
+    consumer: Consumer,
+    receiver: Receiver,
+    db: Database,
     notify_settings: Settings,
 ) -> None:
     _endpoint(db, receiver.url)
@@ -71,8 +83,9 @@ def test_held_rejected_and_reported_events(
     app_client.post("/api/comments", json={"thread": thread, "text": "À RETENIR."})
     app_client.post("/api/comments", json={"thread": thread, "text": "À REJETER."})
     published = app_client.post("/api/comments", json={"thread": thread, "text": "Publié."})
-    app_client.post(f"/api/comments/{published.json()['comment']['id']}/reports",
-                    json={"reason": "spam"})
+    app_client.post(
+        f"/api/comments/{published.json()['comment']['id']}/reports", json={"reason": "spam"}
+    )
     receiver.wait(4)
     types = sorted(json.loads(body)["type"] for _, body in receiver.received)
     assert types == ["comment.held", "comment.published", "comment.rejected", "comment.reported"]
@@ -97,8 +110,11 @@ def test_webhook_cli_add_list_test(
     settings: Settings, receiver: Receiver, db: Database, tmp_path: Path
 ) -> None:
     config = tmp_path / "palabre.toml"
-    config.write_text(f'data_dir = "{settings.data_dir}"\ndatabase_url = "{settings.database_url}"\n'
-                      'secret_key = "k"\n', encoding="utf-8")
+    config.write_text(
+        f'data_dir = "{settings.data_dir}"\ndatabase_url = "{settings.database_url}"\n'
+        'secret_key = "k"\n',
+        encoding="utf-8",
+    )
     runner = CliRunner()
     from palabre.storage.migrate import upgrade
     from palabre.web.app import prepare_default_site

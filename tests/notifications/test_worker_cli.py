@@ -14,11 +14,20 @@ import pytest
 
 @pytest.mark.slow
 def test_worker_starts_and_stops(tmp_path: Path) -> None:
-    env = {**os.environ, "PALABRE_DATA_DIR": str(tmp_path / "data"),
-           "PALABRE_SECRET_KEY": "k", "PALABRE_DIGEST_HOUR": "6"}
+    env = {
+        **os.environ,
+        "PALABRE_DATA_DIR": str(tmp_path / "data"),
+        "PALABRE_SECRET_KEY": "k",
+        "PALABRE_DIGEST_HOUR": "6",
+    }
     palabre = Path(sys.executable).with_name("palabre")
-    proc = subprocess.Popen([str(palabre), "worker", "--workers", "1"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [str(palabre), "worker", "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         assert proc.stdout is not None

@@ -80,8 +80,9 @@ def test_a_matching_etag_gets_a_304_from_the_cache(client: TestClient, db: Datab
     seed_thread(db, "fil", roots=2, replies=1)
     _, _, headers = read(client, db, "/api/comments")
     with statements(db) as seen:
-        response = client.get("/api/comments", params={"thread": "fil"},
-                              headers={"If-None-Match": headers["etag"]})
+        response = client.get(
+            "/api/comments", params={"thread": "fil"}, headers={"If-None-Match": headers["etag"]}
+        )
     assert response.status_code == 304
     assert response.content == b""
     assert seen == []

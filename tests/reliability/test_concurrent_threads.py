@@ -29,9 +29,11 @@ def test_concurrent_first_comments_on_new_threads_are_all_stored_once(
     start = threading.Barrier(POSTS)
 
     def first_post(base: str, i: int) -> tuple[int, int | None, str]:
-        body = {"thread": f"https://journal.example/nouveau-{i % THREADS}",
-                "text": f"Premier avis n° {i} : l'article est clair et bien sourcé.",
-                "thread_title": f"Article {i % THREADS}"}
+        body = {
+            "thread": f"https://journal.example/nouveau-{i % THREADS}",
+            "text": f"Premier avis n° {i} : l'article est clair et bien sourcé.",
+            "thread_title": f"Article {i % THREADS}",
+        }
         with httpx.Client(base_url=base, timeout=60) as client:
             start.wait(timeout=60)
             response = client.post("/api/comments", json=body)
@@ -46,9 +48,13 @@ def test_concurrent_first_comments_on_new_threads_are_all_stored_once(
     acknowledged = [ident for _, ident, _ in results if ident is not None]
     with db.session() as session:
         stored = session.scalars(select(Comment.id)).all()
-        per_thread = dict(session.execute(
-            select(Thread.key, func.count(Comment.id)).join(Comment, Comment.thread_id == Thread.id)
-            .group_by(Thread.key)).all())
+        per_thread = dict(
+            session.execute(
+                select(Thread.key, func.count(Comment.id))
+                .join(Comment, Comment.thread_id == Thread.id)
+                .group_by(Thread.key)
+            ).all()
+        )
         thread_rows = session.scalar(select(func.count(Thread.id)))
     assert sorted(stored) == sorted(acknowledged)  # each acknowledged comment, stored once
     assert thread_rows == THREADS

@@ -40,8 +40,10 @@ def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
         "PALABRE_RATE_LIMIT_POSTS_THREAD": "",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "palabre", "serve"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "palabre", "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -96,9 +98,13 @@ def test_sigkill_mid_load_loses_nothing_acknowledged(data_dir: Path) -> None:
         database = Database(f"sqlite:///{data_dir / 'palabre.sqlite3'}")
         with database.session() as session:
             stored = {c.id: c for c in session.scalars(select(Comment))}
-            decisions = dict(session.execute(
-                select(Decision.comment_id, func.count(Decision.id)).group_by(Decision.comment_id)
-            ).all())
+            decisions = dict(
+                session.execute(
+                    select(Decision.comment_id, func.count(Decision.id)).group_by(
+                        Decision.comment_id
+                    )
+                ).all()
+            )
         database.dispose()
     finally:
         restarted.send_signal(signal.SIGTERM)
@@ -108,5 +114,7 @@ def test_sigkill_mid_load_loses_nothing_acknowledged(data_dir: Path) -> None:
     assert all(stored[cid].text == text for cid, text in acknowledged.items())
     assert [c.id for c in stored.values() if c.status == "pending"] == []
     assert all(decisions.get(cid) == 1 for cid in stored), decisions
-    print(f"\nrequests sent: {sent}, acknowledged: {len(acknowledged)}, stored: {len(stored)}, "
-          f"lost: {len(lost)}")
+    print(
+        f"\nrequests sent: {sent}, acknowledged: {len(acknowledged)}, stored: {len(stored)}, "
+        f"lost: {len(lost)}"
+    )

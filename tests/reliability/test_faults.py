@@ -25,9 +25,13 @@ def sqlite_settings(tmp_path: Path) -> Settings:
     from palabre.settings import load_settings
 
     return load_settings(
-        environ={}, data_dir=str(tmp_path / "data"), secret_key="k" * 32,
-        sqlite_busy_timeout_ms=100, pending_sweep_seconds=0,
-        rate_limit_posts_ip="", rate_limit_posts_thread="",
+        environ={},
+        data_dir=str(tmp_path / "data"),
+        secret_key="k" * 32,
+        sqlite_busy_timeout_ms=100,
+        pending_sweep_seconds=0,
+        rate_limit_posts_ip="",
+        rate_limit_posts_thread="",
     )
 
 
@@ -104,9 +108,12 @@ def test_full_disk_answers_507_and_keeps_what_was_stored(sqlite_settings: Settin
     app = create_app(sqlite_settings)
     db: Database = app.state.palabre.db
     with TestClient(app) as client:
-        assert client.post(
-            "/api/comments", json={"thread": THREAD, "text": CLEAN_TEXTS[2]}
-        ).status_code == 201
+        assert (
+            client.post(
+                "/api/comments", json={"thread": THREAD, "text": CLEAN_TEXTS[2]}
+            ).status_code
+            == 201
+        )
         with db.engine.connect() as conn:
             pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
 

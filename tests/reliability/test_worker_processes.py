@@ -22,9 +22,15 @@ import httpx
 import pytest
 
 # What the engine brings: none of it may be loaded by a web process in worker mode.
-ENGINE_MODULES = ("palabre.moderation.charter_engine", "palabre.moderation.detectors",
-                  "palabre.moderation.model", "palabre.moderation.grammalecte_checker",
-                  "lingua", "grammalecte", "numpy")
+ENGINE_MODULES = (
+    "palabre.moderation.charter_engine",
+    "palabre.moderation.detectors",
+    "palabre.moderation.model",
+    "palabre.moderation.grammalecte_checker",
+    "lingua",
+    "grammalecte",
+    "numpy",
+)
 
 PROBE = """
 import json, sys
@@ -45,9 +51,17 @@ print(json.dumps(sorted(sys.modules)))
 
 def loaded_modules(tmp_path: Path, in_worker: bool) -> set[str]:
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / ("w" if in_worker else "i")),
-         "1" if in_worker else "0"],
-        capture_output=True, text=True, timeout=300, check=True,
+        [
+            sys.executable,
+            "-c",
+            PROBE,
+            str(tmp_path / ("w" if in_worker else "i")),
+            "1" if in_worker else "0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     ).stdout
     return set(json.loads(out.strip().splitlines()[-1]))
 
@@ -61,7 +75,8 @@ def test_the_web_process_never_imports_the_engine(tmp_path: Path) -> None:
     assert engine_parts(loaded_modules(tmp_path, in_worker=True)) == set()
     # the same probe sees the engine when it runs in the web process (the one-process default)
     assert "palabre.moderation.charter_engine" in engine_parts(
-        loaded_modules(tmp_path, in_worker=False))
+        loaded_modules(tmp_path, in_worker=False)
+    )
 
 
 def free_port() -> int:
@@ -77,8 +92,13 @@ class Processes:
         self.running: list[subprocess.Popen[str]] = []
 
     def start(self, *args: str) -> subprocess.Popen[str]:
-        proc = subprocess.Popen([sys.executable, "-m", "palabre", *args], env=self.env,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "palabre", *args],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.running.append(proc)
         return proc
 
@@ -100,11 +120,16 @@ class Processes:
 @pytest.fixture
 def processes(tmp_path: Path) -> Iterator[Processes]:
     port = free_port()
-    env = {**os.environ, "PALABRE_DATA_DIR": str(tmp_path / "data"),
-           "PALABRE_SECRET_KEY": "secret-for-the-worker-process-test",
-           "PALABRE_PORT": str(port), "PALABRE_HOST": "127.0.0.1",
-           "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-           "PALABRE_MODERATION_IN_WORKER": "true", "PALABRE_PENDING_SWEEP_SECONDS": "60"}
+    env = {
+        **os.environ,
+        "PALABRE_DATA_DIR": str(tmp_path / "data"),
+        "PALABRE_SECRET_KEY": "secret-for-the-worker-process-test",
+        "PALABRE_PORT": str(port),
+        "PALABRE_HOST": "127.0.0.1",
+        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PALABRE_MODERATION_IN_WORKER": "true",
+        "PALABRE_PENDING_SWEEP_SECONDS": "60",
+    }
     procs = Processes(env)
     yield procs
     procs.stop_all()
@@ -118,8 +143,10 @@ def wait_until(what: str, ready: object, timeout: float) -> None:
 
 
 def decision_of(client: httpx.Client, posted: dict[str, Any]) -> str:
-    res = client.get(f"/api/comments/{posted['comment']['id']}/decision",
-                     params={"token": str(posted["view_token"])})
+    res = client.get(
+        f"/api/comments/{posted['comment']['id']}/decision",
+        params={"token": str(posted["view_token"])},
+    )
     res.raise_for_status()
     return str(res.json()["moderation"]["decision"])
 
@@ -141,23 +168,30 @@ def test_a_comment_posted_while_every_worker_is_down_is_moderated_when_one_comes
 
         wait_until("the web process answers", up, 120)
         thread = "https://journal.example/article"
-        queued_then_lost = client.post("/api/comments", json={
-            "thread": thread, "text": "Merci pour cet article, il est très clair."}).json()
+        queued_then_lost = client.post(
+            "/api/comments",
+            json={"thread": thread, "text": "Merci pour cet article, il est très clair."},
+        ).json()
         # The queue loses what it held (Redis restarted without persistence, say): only the
         # workers' sweep of the database can find this one.
         from palabre.notifications.tasks import build_huey
         from palabre.settings import load_settings
 
         build_huey(load_settings(environ=processes.env)).flush()
-        queued = client.post("/api/comments", json={
-            "thread": thread, "text": "Un article bien documenté, je le partage volontiers."}).json()
+        queued = client.post(
+            "/api/comments",
+            json={"thread": thread, "text": "Un article bien documenté, je le partage volontiers."},
+        ).json()
         time.sleep(1)  # no worker: nothing moves
         assert [decision_of(client, p) for p in (queued_then_lost, queued)] == ["pending"] * 2
         assert client.get("/api/comments", params={"thread": thread}).json()["total"] == 0
 
         worker = processes.start("worker", "--workers", "1")
-        wait_until("the worker moderates both", lambda: all(
-            decision_of(client, p) == "publish" for p in (queued_then_lost, queued)), 180)
+        wait_until(
+            "the worker moderates both",
+            lambda: all(decision_of(client, p) == "publish" for p in (queued_then_lost, queued)),
+            180,
+        )
         assert client.get("/api/comments", params={"thread": thread}).json()["total"] == 2
         processes.stop(worker)
     output = processes.stop(web)

@@ -18,7 +18,9 @@ NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 
 def _with_banned_word(source: str, word: str) -> str:
-    return source.replace("[mots.interdits]\ninsulte = []", f'[mots.interdits]\ninsulte = ["{word}"]')
+    return source.replace(
+        "[mots.interdits]\ninsulte = []", f'[mots.interdits]\ninsulte = ["{word}"]'
+    )
 
 
 class Fallback:
@@ -56,8 +58,14 @@ def test_the_moderator_follows_the_active_version(db: Database) -> None:
     text = "Quelle saperlipopette, cet article."
     assert moderator.check(text).engine_version == "fallback"
     with db.session() as session:
-        charters.save_version(session, _with_banned_word(charters.file_source(), "saperlipopette"),
-                              default_charter(), "a@x.fr", "", NOW)
+        charters.save_version(
+            session,
+            _with_banned_word(charters.file_source(), "saperlipopette"),
+            default_charter(),
+            "a@x.fr",
+            "",
+            NOW,
+        )
     verdict = moderator.check(text)
     assert verdict.charter_version == "2025.08.1+r1"
     assert verdict.decision in {"hold", "reject"}
@@ -67,11 +75,16 @@ def test_the_moderator_follows_the_active_version(db: Database) -> None:
 def test_the_preview_lists_only_changed_decisions() -> None:
     current = default_charter()
     proposed = charters.validate(
-        _with_banned_word(charters.file_source(), "saperlipopette"), current)
-    result = charters.preview(current, proposed, [
-        (1, "Merci pour cet article très clair et bien documenté.", "published"),
-        (2, "Cette saperlipopette de réforme ne passera pas.", "published"),
-    ])
+        _with_banned_word(charters.file_source(), "saperlipopette"), current
+    )
+    result = charters.preview(
+        current,
+        proposed,
+        [
+            (1, "Merci pour cet article très clair et bien documenté.", "published"),
+            (2, "Cette saperlipopette de réforme ne passera pas.", "published"),
+        ],
+    )
     assert result.examined == 2
     assert [(r.comment_id, r.before) for r in result.changed] == [(2, "publish")]
     assert result.changed[0].after in {"hold", "reject"}

@@ -17,8 +17,10 @@ SPELLING = "ca me fait marrer, quel vision du monde !"  # held (spelling only)
 
 
 def test_human_decisions_become_examples(client: TestClient, post: Poster, db: Database) -> None:
-    ids = {text: post(text).json()["comment"] for text in (THREAT, SPELLING, CLEAN_TEXTS[0],
-                                                           CLEAN_TEXTS[1])}
+    ids = {
+        text: post(text).json()["comment"]
+        for text in (THREAT, SPELLING, CLEAN_TEXTS[0], CLEAN_TEXTS[1])
+    }
     assert ids[THREAT]["status"] == ids[SPELLING]["status"] == "held"
     admin = Moderator(1, "chef@journal.example", "admin", "fr", None)
     now = datetime.now(UTC)

@@ -16,8 +16,10 @@ from palabre_testing import CLEAN_TEXTS, THREAD
 @pytest.fixture
 def strict_client(settings: Settings, db: Database) -> Iterator[TestClient]:
     strict = settings.replace(
-        rate_limit_posts_ip="3/minute", rate_limit_posts_author="2/minute",
-        rate_limit_posts_thread="4/minute", rate_limit_reports_ip="2/minute",
+        rate_limit_posts_ip="3/minute",
+        rate_limit_posts_author="2/minute",
+        rate_limit_posts_thread="4/minute",
+        rate_limit_reports_ip="2/minute",
     )
     with TestClient(create_app(strict, db=db), base_url="http://palabre.test") as client:
         yield client
@@ -53,8 +55,10 @@ def test_reports_per_ip_are_limited(strict_client: TestClient) -> None:
 
 def test_refused_requests_are_not_counted(strict_client: TestClient) -> None:
     for _ in range(5):
-        assert strict_client.post("/api/comments", json={"thread": THREAD, "text": ""}
-                                  ).status_code == 422
+        assert (
+            strict_client.post("/api/comments", json={"thread": THREAD, "text": ""}).status_code
+            == 422
+        )
     # Empty texts were refused before the limiter: the IP still has its three posts.
     assert [_post(strict_client, i) for i in range(3)] == [201, 201, 201]
 

@@ -18,10 +18,14 @@ ADMIN = Moderator(1, "admin@example.org", "admin", "fr", None)
 TOKEN = {"X-Palabre-Browser": "navigateur-du-troll"}
 
 
-def _post(client: TestClient, i: int, headers: dict[str, str] | None = None,
-          **extra: str) -> tuple[int, str]:
-    response = client.post("/api/comments", headers=headers or {}, json={
-        "thread": THREAD, "text": CLEAN_TEXTS[i % len(CLEAN_TEXTS)] + f" ({i})", **extra})
+def _post(
+    client: TestClient, i: int, headers: dict[str, str] | None = None, **extra: str
+) -> tuple[int, str]:
+    response = client.post(
+        "/api/comments",
+        headers=headers or {},
+        json={"thread": THREAD, "text": CLEAN_TEXTS[i % len(CLEAN_TEXTS)] + f" ({i})", **extra},
+    )
     code = response.json()["error"]["code"] if response.status_code >= 400 else ""
     return response.status_code, code
 
@@ -30,11 +34,15 @@ def test_a_suspension_reaches_the_author_without_their_email(
     client: TestClient, db: Database
 ) -> None:
     troll = reader(client, "192.0.2.66")
-    posted = troll.post("/api/comments", headers=TOKEN, json={
-        "thread": THREAD, "text": CLEAN_TEXTS[0], "email": "troll@example.org"}).json()
+    posted = troll.post(
+        "/api/comments",
+        headers=TOKEN,
+        json={"thread": THREAD, "text": CLEAN_TEXTS[0], "email": "troll@example.org"},
+    ).json()
     with db.session() as session:
-        actions.ban_author(session, ADMIN, posted["comment"]["id"], timedelta(days=7), "",
-                           datetime.now(UTC))
+        actions.ban_author(
+            session, ADMIN, posted["comment"]["id"], timedelta(days=7), "", datetime.now(UTC)
+        )
     assert _post(troll, 1)[1] == "auteur_suspendu"  # same address, no e-mail
     elsewhere = reader(client, "198.51.100.5")
     assert _post(elsewhere, 2, TOKEN)[1] == "auteur_suspendu"  # same browser, new address

@@ -37,8 +37,9 @@ def test_checks_beyond_the_concurrency_are_refused_at_once(client: TestClient) -
         assert busy.status_code == 429 and busy.headers["retry-after"] == "1"
         # the rest of the API is served meanwhile
         assert client.get("/api/comments", params={"thread": THREAD}).status_code == 200
-        assert client.post("/api/comments", json={"thread": THREAD, "text": CLEAN}
-                           ).status_code == 201
+        assert (
+            client.post("/api/comments", json={"thread": THREAD, "text": CLEAN}).status_code == 201
+        )
     finally:
         for _ in range(taken):
             gate.leave()

@@ -37,12 +37,20 @@ def assert_no_server_error(status: int, body: str) -> None:
 
 
 def test_no_server_error_on_any_operation(tmp_path: Path, database_url: str) -> None:
-    app = create_app(load_settings(
-        environ={}, data_dir=str(tmp_path / "data"), secret_key="fuzz" * 8,
-        database_url=database_url,
-        pending_sweep_seconds=0, rate_limit_posts_ip="", rate_limit_posts_author="",
-        rate_limit_posts_thread="", rate_limit_reports_ip="", rate_limit_check_ip="",
-    ))
+    app = create_app(
+        load_settings(
+            environ={},
+            data_dir=str(tmp_path / "data"),
+            secret_key="fuzz" * 8,
+            database_url=database_url,
+            pending_sweep_seconds=0,
+            rate_limit_posts_ip="",
+            rate_limit_posts_author="",
+            rate_limit_posts_thread="",
+            rate_limit_reports_ip="",
+            rate_limit_check_ip="",
+        )
+    )
     with TestClient(app) as client:
         client.post("/api/comments", json={"thread": "t", "text": "Un premier avis."})
         schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
@@ -52,8 +60,13 @@ def test_no_server_error_on_any_operation(tmp_path: Path, database_url: str) -> 
         for operation in operations:
 
             @given(case=operation.as_strategy())
-            @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                      suppress_health_check=list(HealthCheck))
+            @settings(
+                max_examples=EXAMPLES,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
             def run(case: schemathesis.Case) -> None:  # type: ignore[type-arg]
                 nonlocal calls
                 calls += 1
@@ -62,5 +75,4 @@ def test_no_server_error_on_any_operation(tmp_path: Path, database_url: str) -> 
 
             run()
     backend = database_url.split(":", 1)[0]
-    print(f"\n{backend}: {len(operations)} operations, {calls} generated requests, "
-          "no server error")
+    print(f"\n{backend}: {len(operations)} operations, {calls} generated requests, no server error")

@@ -28,11 +28,15 @@ def _code(response: object) -> tuple[int, str]:
 def test_a_lone_surrogate_in_a_comment_is_refused(client: TestClient, post: Poster) -> None:
     raw = b'{"thread": "%s", "text": "x \\ud800 y"}' % THREAD.encode()
     assert _code(client.post("/api/comments", content=raw, headers=JSON)) == (
-        400, "caractere_interdit")
+        400,
+        "caractere_interdit",
+    )
     posted = post(CLEAN).json()
-    edit = client.patch(f"/api/comments/{posted['comment']['id']}",
-                        content=b'{"text": "y \\udfff z"}',
-                        headers={**JSON, "X-Palabre-Token": posted["edit_token"]})
+    edit = client.patch(
+        f"/api/comments/{posted['comment']['id']}",
+        content=b'{"text": "y \\udfff z"}',
+        headers={**JSON, "X-Palabre-Token": posted["edit_token"]},
+    )
     assert _code(edit) == (400, "caractere_interdit")
     # A real pair (an emoji escaped in JSON) is a character like any other.
     pair = b'{"thread": "%s", "text": "Bravo \\ud83d\\ude00 pour l\'article."}' % THREAD.encode()
@@ -56,8 +60,9 @@ def test_a_nul_byte_in_a_query_parameter_is_refused(client: TestClient, url: str
     assert _code(client.get(url)) == (400, "caractere_interdit")
 
 
-@pytest.mark.parametrize("field", ["thread", "site", "email", "author", "thread_title",
-                                   "thread_url", "text", "website"])
+@pytest.mark.parametrize(
+    "field", ["thread", "site", "email", "author", "thread_title", "thread_url", "text", "website"]
+)
 def test_a_nul_byte_in_a_posted_field_is_refused(client: TestClient, field: str) -> None:
     body = {"thread": THREAD, "text": CLEAN, field: "a\x00b"}
     assert _code(client.post("/api/comments", json=body)) == (400, "caractere_interdit")
@@ -65,15 +70,20 @@ def test_a_nul_byte_in_a_posted_field_is_refused(client: TestClient, field: str)
 
 def test_a_nul_byte_in_other_bodies_is_refused(client: TestClient, post: Poster) -> None:
     assert _code(client.post("/api/counts", json={"threads": ["a\x00"]})) == (
-        400, "caractere_interdit")
-    assert _code(client.post("/api/check", json={"text": "a\x00"})) == (
-        400, "caractere_interdit")
+        400,
+        "caractere_interdit",
+    )
+    assert _code(client.post("/api/check", json={"text": "a\x00"})) == (400, "caractere_interdit")
     comment_id = post(CLEAN).json()["comment"]["id"]
-    report = client.post(f"/api/comments/{comment_id}/reports",
-                         json={"reason": "spam", "email": "a\x00@b.fr"})
+    report = client.post(
+        f"/api/comments/{comment_id}/reports", json={"reason": "spam", "email": "a\x00@b.fr"}
+    )
     assert _code(report) == (400, "caractere_interdit")
-    form = client.post("/moderation/login", content=b"email=a%00b&password=x&csrf=y",
-                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+    form = client.post(
+        "/moderation/login",
+        content=b"email=a%00b&password=x&csrf=y",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert _code(form) == (400, "caractere_interdit")
 
 
@@ -81,15 +91,18 @@ def _raw_cursor(value: str) -> str:
     return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
 
 
-@pytest.mark.parametrize("value", [
-    f"2026-01-01T00:00:00+00:00|{2**63}",
-    f"2026-01-01T00:00:00+00:00|{10**30}",
-    "2026-01-01T00:00:00+00:00|0",
-    "2026-01-01T00:00:00+00:00|-5",
-    "9999-12-31T23:59:59-14:00|1",
-    "0001-01-01T00:00:00+14:00|1",
-    "2026-01-01|١٢",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        f"2026-01-01T00:00:00+00:00|{2**63}",
+        f"2026-01-01T00:00:00+00:00|{10**30}",
+        "2026-01-01T00:00:00+00:00|0",
+        "2026-01-01T00:00:00+00:00|-5",
+        "9999-12-31T23:59:59-14:00|1",
+        "0001-01-01T00:00:00+14:00|1",
+        "2026-01-01|١٢",
+    ],
+)
 def test_a_cursor_out_of_range_is_refused(client: TestClient, post: Poster, value: str) -> None:
     post(CLEAN)
     response = client.get("/api/comments", params={"thread": THREAD, "cursor": _raw_cursor(value)})

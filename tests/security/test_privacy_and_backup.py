@@ -19,9 +19,11 @@ from palabre_testing import CLEAN_TEXTS, THREAD
 
 
 def _env(settings: Settings) -> dict[str, str]:
-    return {"PALABRE_DATABASE_URL": settings.resolved_database_url,
-            "PALABRE_DATA_DIR": str(settings.data_path),
-            "PALABRE_SECRET_KEY": "test-secret-key-not-for-production"}
+    return {
+        "PALABRE_DATABASE_URL": settings.resolved_database_url,
+        "PALABRE_DATA_DIR": str(settings.data_path),
+        "PALABRE_SECRET_KEY": "test-secret-key-not-for-production",
+    }
 
 
 def _post(client: TestClient, text: str, **extra: object) -> int:
@@ -48,9 +50,12 @@ def test_gdpr_export_then_erase_keeps_the_thread_readable(
     [top] = [c for c in page["comments"] if c["id"] == first]
     assert top["deleted"] and top["author"] is None and top["replies"][0]["id"] == reply
     with db.session() as session:
-        assert session.scalar(
-            select(func.count(Comment.id)).where(Comment.author_email == email.lower())
-        ) == 0
+        assert (
+            session.scalar(
+                select(func.count(Comment.id)).where(Comment.author_email == email.lower())
+            )
+            == 0
+        )
         actions = session.scalars(
             select(ModerationAction.action).where(ModerationAction.actor == "RGPD")
         ).all()

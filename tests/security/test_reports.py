@@ -17,8 +17,9 @@ ADMIN = Moderator(1, "admin@example.org", "admin", "fr", None)
 
 
 def _report(client: TestClient, comment_id: int, **headers: str) -> int:
-    response = client.post(f"/api/comments/{comment_id}/reports", json={"reason": "insulte"},
-                           headers=headers)
+    response = client.post(
+        f"/api/comments/{comment_id}/reports", json={"reason": "insulte"}, headers=headers
+    )
     return int(response.status_code)
 
 
@@ -49,8 +50,14 @@ def test_a_browser_token_counts_once_from_any_address(
 ) -> None:
     comment_id = post(CLEAN).json()["comment"]["id"]
     for i in range(4):
-        assert _report(reader(client, f"198.51.100.{i + 1}"), comment_id,
-                       **{"X-Palabre-Browser": "meme-navigateur"}) == 201
+        assert (
+            _report(
+                reader(client, f"198.51.100.{i + 1}"),
+                comment_id,
+                **{"X-Palabre-Browser": "meme-navigateur"},
+            )
+            == 201
+        )
     assert _state(db, comment_id)[:2] == (1, "published")
 
 

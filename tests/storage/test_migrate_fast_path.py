@@ -30,8 +30,9 @@ def test_the_head_read_from_the_files_is_alembics(db: Database) -> None:
 def test_a_base_at_the_head_is_opened_without_alembic(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'palabre.sqlite3'}"
     upgrade(Database(url).engine)
-    done = subprocess.run([sys.executable, "-c", PROBE, url], capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, url], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.strip() == "False"
 
 
@@ -41,7 +42,8 @@ def test_an_older_base_is_still_migrated(tmp_path: Path) -> None:
     head = shipped_head()
     assert head is not None
     upgrade(db.engine, "0001")
-    done = subprocess.run([sys.executable, "-c", PROBE, url], capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, url], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.strip() == "True"
     assert current_revision(db.engine) == head

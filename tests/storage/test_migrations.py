@@ -69,7 +69,9 @@ def _fresh_url(backend: str, tmp_path: object) -> str:
 import pytest  # noqa: E402
 
 
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 def test_processes_starting_together_migrate_one_after_the_other(
     backend: str, tmp_path: object
 ) -> None:
@@ -78,10 +80,14 @@ def test_processes_starting_together_migrate_one_after_the_other(
     import sys
 
     url = _fresh_url(backend, tmp_path)
-    code = ("import sys; from palabre.storage.db import Database; "
-            "from palabre.storage.migrate import upgrade; upgrade(Database(sys.argv[1]).engine)")
-    workers = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE)
-               for _ in range(4)]
+    code = (
+        "import sys; from palabre.storage.db import Database; "
+        "from palabre.storage.migrate import upgrade; upgrade(Database(sys.argv[1]).engine)"
+    )
+    workers = [
+        subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
     results = [(w.wait(timeout=120), w.stderr.read() if w.stderr else b"") for w in workers]
     assert [rc for rc, _ in results] == [0, 0, 0, 0], results
     database = Database(url)

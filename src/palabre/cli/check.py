@@ -68,14 +68,18 @@ def show(console: Console, text: str, verdict: Verdict) -> None:
     console.print(french(f"\nDécision : [bold {colour}]{label}[/]"))
     for r in verdict.reasons:
         console.print(
-            french(f" • [bold]{r.clause}[/] « {r.clause_text} » — {r.category} "
-            f"({decimal(r.score)}, {DECISIONS[r.action][0]})")
+            french(
+                f" • [bold]{r.clause}[/] « {r.clause_text} » — {r.category} "
+                f"({decimal(r.score)}, {DECISIONS[r.action][0]})"
+            )
         )
         console.print(f"   {r.explanation}", markup=False)
     for c in verdict.corrections:
         hint = f" → {', '.join(c.suggestions)}" if c.suggestions else ""
-        console.print(f" ✎ «\u00a0{text[c.start : c.end]}\u00a0»\u00a0: {french(c.message)}{hint}",
-                      markup=False)  # the reader's words as written
+        console.print(
+            f" ✎ «\u00a0{text[c.start : c.end]}\u00a0»\u00a0: {french(c.message)}{hint}",
+            markup=False,
+        )  # the reader's words as written
     scores = " ; ".join(f"{k} {decimal(v)}" for k, v in verdict.scores.items() if v > 0)
     console.print(french(f"Scores : {scores or 'aucun signal'} — langue : {verdict.language}"))
 

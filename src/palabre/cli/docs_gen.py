@@ -48,9 +48,7 @@ SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
 
 
 def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(<!-- generated:{name} -->\n)(.*?)(<!-- /generated:{name} -->)", re.DOTALL
-    )
+    return re.compile(rf"(<!-- generated:{name} -->\n)(.*?)(<!-- /generated:{name} -->)", re.DOTALL)
 
 
 def stale_sections(root: Path) -> list[str]:

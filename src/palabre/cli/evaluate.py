@@ -67,8 +67,10 @@ def show_golden(console: Console, engine: CharterEngine) -> int:
     console.print(french(f"Verdicts attendus : {passed}/{len(results)} corrects"))
     found, total, missed = spelling_recall(engine)
     console.print(
-        french(f"Rappel orthographique (clause de langue) sur les fautes des commentaires : "
-        f"{found}/{total}" + (f" (manquées : {'; '.join(missed)})" if missed else ""))
+        french(
+            f"Rappel orthographique (clause de langue) sur les fautes des commentaires : "
+            f"{found}/{total}" + (f" (manquées : {'; '.join(missed)})" if missed else "")
+        )
     )
     return len(results) - passed
 

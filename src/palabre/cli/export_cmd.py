@@ -50,8 +50,10 @@ def export(
     finally:
         database.dispose()
     typer.echo(
-        french(f"Site « {site} » exporté dans {output} : {len(data['threads'])} fil(s), "
-        f"{len(data['comments'])} commentaire(s), {len(data['audit'])} ligne(s) d'audit.")
+        french(
+            f"Site « {site} » exporté dans {output} : {len(data['threads'])} fil(s), "
+            f"{len(data['comments'])} commentaire(s), {len(data['audit'])} ligne(s) d'audit."
+        )
     )
 
 
@@ -59,9 +61,12 @@ def export_audit(
     site: SiteOption,
     output: Annotated[Path, typer.Option("--output", "-o", help="Fichier CSV à écrire.")],
     config: ConfigOption = None,
-    sep: Annotated[str, typer.Option(
-        "--separateur", help="Séparateur : point-virgule (défaut), virgule ou tabulation."
-    )] = "point-virgule",
+    sep: Annotated[
+        str,
+        typer.Option(
+            "--separateur", help="Séparateur : point-virgule (défaut), virgule ou tabulation."
+        ),
+    ] = "point-virgule",
 ) -> None:
     """Exporte le journal d'audit d'un site en CSV (UTF-8 avec BOM, « ; », pour Excel)."""
     database = _database(config)

@@ -44,8 +44,7 @@ FRENCH: Final[dict[str, str]] = {
     "(deprecated) ": "(obsolète) ",
     "default: {default}": "défaut : {default}",
     "env var: {var}": "variable : {var}",
-    "Try [blue]'{command_path} {help_option}'[/] for help.":
-        "Essayez [blue]« {command_path} {help_option} »[/] pour l'aide.",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": "Essayez [blue]« {command_path} {help_option} »[/] pour l'aide.",
 }
 
 _TYPER_CONSTANTS: Final[dict[str, str]] = {
@@ -78,8 +77,14 @@ def install_french() -> None:
     import typer.rich_utils
 
     translate: Callable[[str], str] = _translate
-    for module in (click.core, click.decorators, click.exceptions, click.formatting,
-                   typer.rich_utils, typer.core):
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        typer.rich_utils,
+        typer.core,
+    ):
         module._ = translate  # type: ignore[attr-defined]
     for name, english in _TYPER_CONSTANTS.items():
         setattr(typer.rich_utils, name, french(FRENCH[english]))
@@ -109,14 +114,22 @@ def _french_help_texts() -> None:
 _ERRORS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"^Missing argument '([^']*)'\.(.*)$", re.S), "Argument manquant : « \\1 ».\\2"),
     (re.compile(r"^Missing option '([^']*)'\.(.*)$", re.S), "Option manquante : « \\1 ».\\2"),
-    (re.compile(r"^Missing (?:parameter|argument|option)(.*)\.(.*)$", re.S),
-     "Paramètre manquant\\1.\\2"),
+    (
+        re.compile(r"^Missing (?:parameter|argument|option)(.*)\.(.*)$", re.S),
+        "Paramètre manquant\\1.\\2",
+    ),
     (re.compile(r"^No such option: (.*)$", re.S), "Option inconnue : \\1"),
     (re.compile(r"^No such command '([^']*)'\.?$", re.S), "Commande inconnue : « \\1 »."),
-    (re.compile(r"^Invalid value for '([^']*)': (.*)$", re.S), "Valeur invalide pour « \\1 » : \\2"),
+    (
+        re.compile(r"^Invalid value for '([^']*)': (.*)$", re.S),
+        "Valeur invalide pour « \\1 » : \\2",
+    ),
     (re.compile(r"^Invalid value: (.*)$", re.S), "Valeur invalide : \\1"),
     (re.compile(r"^Got unexpected extra arguments? \((.*)\)$", re.S), "Argument en trop : \\1"),
-    (re.compile(r"^Option '([^']*)' requires an argument\.$"), "L'option « \\1 » attend une valeur."),
+    (
+        re.compile(r"^Option '([^']*)' requires an argument\.$"),
+        "L'option « \\1 » attend une valeur.",
+    ),
 )
 
 
@@ -132,8 +145,13 @@ def _patch_vendored_errors() -> None:
         from typer._click import exceptions
     except ImportError:  # pragma: no cover - another Typer layout
         return
-    for cls in (exceptions.ClickException, exceptions.UsageError, exceptions.BadParameter,
-                exceptions.MissingParameter, exceptions.NoSuchOption):
+    for cls in (
+        exceptions.ClickException,
+        exceptions.UsageError,
+        exceptions.BadParameter,
+        exceptions.MissingParameter,
+        exceptions.NoSuchOption,
+    ):
         original = cls.__dict__.get("format_message")
         if original is None or getattr(original, "_palabre_french", False):
             continue

@@ -56,7 +56,9 @@ def moderate(
             for entry in read_items(input_path):
                 if isinstance(entry, Problem):
                     counts["ignorées"] += 1
-                    err_console.print(french(f"ligne {entry.line} ignorée : {entry.message}"), markup=False)
+                    err_console.print(
+                        french(f"ligne {entry.line} ignorée : {entry.message}"), markup=False
+                    )
                 else:
                     decision = _write(out, entry, engine)
                     counts[decision] += 1

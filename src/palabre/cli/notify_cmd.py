@@ -22,8 +22,9 @@ ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
 webhook_app = typer.Typer(help="Webhooks signés (HMAC-SHA256) des sites.", no_args_is_help=True)
-sso_app = typer.Typer(help="Connexion des lecteurs par le site (SSO, JWT HS256).",
-                      no_args_is_help=True)
+sso_app = typer.Typer(
+    help="Connexion des lecteurs par le site (SSO, JWT HS256).", no_args_is_help=True
+)
 
 
 def _open(config: Path | None) -> tuple[Settings, Database]:
@@ -48,7 +49,9 @@ def worker(
     from palabre.legal.mail import attach_statement_mail
     from palabre.notifications.tasks import Tasks, build_huey
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     settings, database = _open(config)
     huey = build_huey(settings)
     tasks = Tasks(huey, settings, database)
@@ -80,8 +83,10 @@ def digest(config: ConfigOption = None) -> None:
 def webhook_add(
     site: Annotated[str, typer.Argument(help="Identifiant du site.")],
     url: Annotated[str, typer.Argument(help="Adresse http(s) qui recevra les événements.")],
-    event: Annotated[list[str] | None, typer.Option(
-        "--event", "-e", help="Événement (répétable) ; par défaut tous.")] = None,
+    event: Annotated[
+        list[str] | None,
+        typer.Option("--event", "-e", help="Événement (répétable) ; par défaut tous."),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Ajoute un webhook et affiche son secret de signature."""
@@ -91,7 +96,9 @@ def webhook_add(
     try:
         with database.session() as session:
             endpoint = add_endpoint(session, site, url, event, datetime.now(UTC))
-            typer.echo(french(f"Webhook {endpoint.id} : {endpoint.url} ({', '.join(endpoint.events)})"))
+            typer.echo(
+                french(f"Webhook {endpoint.id} : {endpoint.url} ({', '.join(endpoint.events)})")
+            )
             typer.echo(f"Secret de signature\u00a0: {endpoint.secret}")
     except PalabreError as error:
         raise _fail(error) from None
@@ -102,11 +109,16 @@ def webhook_list(config: ConfigOption = None) -> None:
     """Liste les webhooks."""
     _, database = _open(config)
     with database.session() as session:
-        rows = session.execute(select(WebhookEndpoint, Site.key).join(
-            Site, WebhookEndpoint.site_id == Site.id).order_by(WebhookEndpoint.id)).all()
+        rows = session.execute(
+            select(WebhookEndpoint, Site.key)
+            .join(Site, WebhookEndpoint.site_id == Site.id)
+            .order_by(WebhookEndpoint.id)
+        ).all()
         for endpoint, site in rows:
             state = "actif" if endpoint.active else "inactif"
-            typer.echo(f"{endpoint.id}\t{site}\t{endpoint.url}\t{','.join(endpoint.events)}\t{state}")
+            typer.echo(
+                f"{endpoint.id}\t{site}\t{endpoint.url}\t{','.join(endpoint.events)}\t{state}"
+            )
 
 
 @webhook_app.command("test")
@@ -122,13 +134,20 @@ def webhook_test(
         endpoint = session.get(WebhookEndpoint, endpoint_id)
         if endpoint is None:
             raise _fail(PalabreError("webhook_inconnu"))
-        body = {"id": "evt_" + secrets.token_hex(12), "type": "ping", "created": int(time.time()),
-                "data": {"webhook": endpoint.id}}
-        result = deliver(session, endpoint, "ping", body, 1, float(settings.webhook_timeout),
-                         datetime.now(UTC))
+        body = {
+            "id": "evt_" + secrets.token_hex(12),
+            "type": "ping",
+            "created": int(time.time()),
+            "data": {"webhook": endpoint.id},
+        }
+        result = deliver(
+            session, endpoint, "ping", body, 1, float(settings.webhook_timeout), datetime.now(UTC)
+        )
     if not result.ok:
-        typer.echo(french(f"Échec : {result.error or result.status_code} ({result.duration_ms} ms)"),
-                   err=True)
+        typer.echo(
+            french(f"Échec : {result.error or result.status_code} ({result.duration_ms} ms)"),
+            err=True,
+        )
         raise typer.Exit(1)
     typer.echo(f"Réponse {result.status_code} en {result.duration_ms} ms")
 
@@ -136,8 +155,10 @@ def webhook_test(
 @sso_app.command("set")
 def sso_set(
     site: Annotated[str, typer.Argument(help="Identifiant du site.")],
-    secret: Annotated[str | None, typer.Option(
-        help="Secret (32 caractères au moins) ; par défaut, un secret est généré.")] = None,
+    secret: Annotated[
+        str | None,
+        typer.Option(help="Secret (32 caractères au moins) ; par défaut, un secret est généré."),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Définit le secret partagé avec le site pour signer les jetons SSO, et l'affiche."""

@@ -17,8 +17,9 @@ from palabre.typography import french
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
-gdpr_app = typer.Typer(help="RGPD : exporter, effacer, oublier les empreintes d'IP.",
-                       no_args_is_help=True)
+gdpr_app = typer.Typer(
+    help="RGPD : exporter, effacer, oublier les empreintes d'IP.", no_args_is_help=True
+)
 
 
 def _database(config: Path | None) -> Database:

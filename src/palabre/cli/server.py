@@ -35,18 +35,29 @@ def serve(
     if workers > 1:
         if config is not None:  # each worker loads its settings itself (palabre.web.asgi)
             os.environ["PALABRE_CONFIG"] = str(config.resolve())
-        uvicorn.run("palabre.web.asgi:build", factory=True, host=settings.host,
-                    port=settings.port, workers=workers, proxy_headers=True,
-                    access_log=settings.access_log,
-                    **_healthcheck_timeout(uvicorn))
+        uvicorn.run(
+            "palabre.web.asgi:build",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=workers,
+            proxy_headers=True,
+            access_log=settings.access_log,
+            **_healthcheck_timeout(uvicorn),
+        )
         return
     from palabre.web.app import create_app
     from palabre.web.asgi import warm
 
     app = warm(create_app(settings))
     typer.echo(f"palabre écoute sur http://{settings.host}:{settings.port}/")
-    uvicorn.run(app, host=settings.host, port=settings.port, proxy_headers=True,
-                access_log=settings.access_log)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        proxy_headers=True,
+        access_log=settings.access_log,
+    )
 
 
 def _healthcheck_timeout(uvicorn: Any) -> dict[str, Any]:

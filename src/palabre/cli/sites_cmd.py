@@ -16,8 +16,9 @@ from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
 from palabre.typography import french
 
-site_app = typer.Typer(help="Gérer les sites servis et leurs origines autorisées.",
-                       no_args_is_help=True)
+site_app = typer.Typer(
+    help="Gérer les sites servis et leurs origines autorisées.", no_args_is_help=True
+)
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
@@ -37,16 +38,24 @@ def add(
     ],
     name: Annotated[str, typer.Option(help="Nom affiché du site.")] = "",
     auto_create: Annotated[
-        bool, typer.Option("--auto-create/--no-auto-create",
-                           help="Créer le fil d'un article au premier commentaire.")
+        bool,
+        typer.Option(
+            "--auto-create/--no-auto-create",
+            help="Créer le fil d'un article au premier commentaire.",
+        ),
     ] = True,
     config: ConfigOption = None,
 ) -> None:
     """Ajoute un site (ou complète ses origines)."""
     origins = [origin_of(o) for o in origin]
     if not key.strip() or len(key) > 64 or not all(origins):
-        typer.echo(french("Erreur : identifiant (64 caractères au plus) ou origine invalide "
-                   "(attendu : https://hôte[:port])."), err=True)
+        typer.echo(
+            french(
+                "Erreur : identifiant (64 caractères au plus) ou origine invalide "
+                "(attendu : https://hôte[:port])."
+            ),
+            err=True,
+        )
         raise typer.Exit(2)
     database = _database(config)
     with database.session() as session:
@@ -61,22 +70,35 @@ def list_sites(config: ConfigOption = None) -> None:
     database = _database(config)
     with database.session() as session:
         for site in session.scalars(select(Site).order_by(Site.key)):
-            creation = "création automatique des fils" if site.auto_create_threads else "fils déclarés"
+            creation = (
+                "création automatique des fils" if site.auto_create_threads else "fils déclarés"
+            )
             typer.echo(f"{site.key}\t{site.name}\t{', '.join(site.origins)}\t{creation}")
 
 
 @site_app.command("set")
 def set_rules(
     key: Annotated[str, typer.Argument(help="Identifiant du site.")],
-    mode: Annotated[str | None, typer.Option(
-        help="Mode de modération : pre, engine ou post (vide = réglage moderation_mode).")] = None,
-    close_after: Annotated[int | None, typer.Option(
-        help="Fermer un article N jours après son premier commentaire (0 = jamais).")] = None,
-    quota: Annotated[int | None, typer.Option(
-        help="Commentaires par auteur, par article et par jour (0 = aucune limite).")] = None,
-    quota_length: Annotated[int | None, typer.Option(
-        help="Longueur maximale d'un commentaire, en caractères (0 = aucune limite propre).")]
-        = None,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help="Mode de modération : pre, engine ou post (vide = réglage moderation_mode)."
+        ),
+    ] = None,
+    close_after: Annotated[
+        int | None,
+        typer.Option(help="Fermer un article N jours après son premier commentaire (0 = jamais)."),
+    ] = None,
+    quota: Annotated[
+        int | None,
+        typer.Option(help="Commentaires par auteur, par article et par jour (0 = aucune limite)."),
+    ] = None,
+    quota_length: Annotated[
+        int | None,
+        typer.Option(
+            help="Longueur maximale d'un commentaire, en caractères (0 = aucune limite propre)."
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Règles d'un site : mode de modération, fermeture automatique, limites par article."""
@@ -94,21 +116,30 @@ def set_rules(
             site.quota_per_day = max(0, quota)
         if quota_length is not None:
             site.quota_max_length = max(0, quota_length)
-        typer.echo(french(f"Site « {site.key} » : mode {site.moderation_mode or '(réglage)'}, "
-                   f"fermeture {site.close_after_days if site.close_after_days is not None else '(réglage)'} j, "
-                   f"limite {site.quota_per_day if site.quota_per_day is not None else '(réglage)'}/jour, "
-                   f"{site.quota_max_length if site.quota_max_length is not None else '(réglage)'} caractères"))
+        typer.echo(
+            french(
+                f"Site « {site.key} » : mode {site.moderation_mode or '(réglage)'}, "
+                f"fermeture {site.close_after_days if site.close_after_days is not None else '(réglage)'} j, "
+                f"limite {site.quota_per_day if site.quota_per_day is not None else '(réglage)'}/jour, "
+                f"{site.quota_max_length if site.quota_max_length is not None else '(réglage)'} caractères"
+            )
+        )
 
 
 @site_app.command("article")
 def article_rules(
     key: Annotated[str, typer.Argument(help="Identifiant du site.")],
     thread: Annotated[str, typer.Argument(help="Clé de l'article (son URL ou son identifiant).")],
-    mode: Annotated[str | None, typer.Option(
-        help="Mode de modération de cet article : pre, engine ou post (vide = celui du site).")]
-        = None,
-    closed: Annotated[bool | None, typer.Option(
-        "--close/--open", help="Fermer ou rouvrir les commentaires de l'article.")] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help="Mode de modération de cet article : pre, engine ou post (vide = celui du site)."
+        ),
+    ] = None,
+    closed: Annotated[
+        bool | None,
+        typer.Option("--close/--open", help="Fermer ou rouvrir les commentaires de l'article."),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Règles d'un article : son mode de modération, fermer ou rouvrir ses commentaires."""
@@ -127,7 +158,9 @@ def article_rules(
         if closed is not None:
             set_closed(found, closed, datetime.now(UTC))
         state = "fermé" if found.closed_at else "ouvert"
-        typer.echo(french(f"Article « {found.key} » : {state}, mode {found.moderation_mode or '(site)'}"))
+        typer.echo(
+            french(f"Article « {found.key} » : {state}, mode {found.moderation_mode or '(site)'}")
+        )
 
 
 def register(app: typer.Typer) -> None:

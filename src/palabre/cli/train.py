@@ -36,8 +36,11 @@ def train_command(
         str | None, typer.Option("--version", help="Version du nouveau modèle (défaut : date).")
     ] = None,
     moderators: Annotated[
-        bool, typer.Option("--moderateurs/--sans-moderateurs",
-                           help="Ajouter les décisions des modérateurs enregistrées dans la base.")
+        bool,
+        typer.Option(
+            "--moderateurs/--sans-moderateurs",
+            help="Ajouter les décisions des modérateurs enregistrées dans la base.",
+        ),
     ] = True,
     config: Annotated[
         Path | None, typer.Option("--config", "-c", help="Configuration (base de données).")
@@ -58,7 +61,10 @@ def train_command(
     typer.echo(french(f"Décisions de modérateurs ajoutées : {len(decisions)}"))
     try:
         run = run_training(
-            data_dir, TrainSettings(regularisation_c=regularisation), extras, version,
+            data_dir,
+            TrainSettings(regularisation_c=regularisation),
+            extras,
+            version,
             extra_examples=decisions,
         )
     except ModuleNotFoundError as exc:

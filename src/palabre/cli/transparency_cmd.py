@@ -26,23 +26,31 @@ def _day(value: str, option: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise fail(f"date invalide pour {option} : « {value[:40]} » (attendu : AAAA-MM-JJ).") \
-            from None
+        raise fail(
+            f"date invalide pour {option} : « {value[:40]} » (attendu : AAAA-MM-JJ)."
+        ) from None
 
 
 def rapport_transparence(
     du: Annotated[str, typer.Option("--du", help="Premier jour de la période (AAAA-MM-JJ).")],
     au: Annotated[str, typer.Option("--au", help="Dernier jour de la période (AAAA-MM-JJ).")],
     site: Annotated[str | None, typer.Option("--site", "-s", help="Seulement ce site.")] = None,
-    format_: Annotated[str, typer.Option(
-        "--format", "-f", help="texte (défaut), csv ou json.")] = "texte",
-    sep: Annotated[str, typer.Option(
-        "--separateur", help="Pour le CSV : point-virgule (défaut), virgule ou tabulation."
-    )] = "point-virgule",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Fichier à écrire (par défaut : la sortie standard).")] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Fichier de configuration TOML.")] = None,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="texte (défaut), csv ou json.")
+    ] = "texte",
+    sep: Annotated[
+        str,
+        typer.Option(
+            "--separateur", help="Pour le CSV : point-virgule (défaut), virgule ou tabulation."
+        ),
+    ] = "point-virgule",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Fichier à écrire (par défaut : la sortie standard)."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
+    ] = None,
 ) -> None:
     """Rapport de transparence d'une période (DSA, art. 15 et 24).
 
@@ -66,8 +74,9 @@ def rapport_transparence(
                 if found is None:
                     raise fail(f"site inconnu : « {site[:64]} ».")
                 site_ids = frozenset({found})
-            report = transparency.compute(transparency.load(session, since, until, site_ids),
-                                          since, until, site)
+            report = transparency.compute(
+                transparency.load(session, since, until, site_ids), since, until, site
+            )
     finally:
         database.dispose()
     if format_ == "json":

@@ -21,8 +21,9 @@ from palabre.storage.db import Database
 from palabre.storage.migrate import upgrade
 from palabre.typography import french
 
-user_app = typer.Typer(help="Gérer les comptes de modération (modérateurs, administrateurs).",
-                       no_args_is_help=True)
+user_app = typer.Typer(
+    help="Gérer les comptes de modération (modérateurs, administrateurs).", no_args_is_help=True
+)
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
@@ -58,10 +59,13 @@ def add(
     database = _database(config)
     try:
         with database.session() as session:
-            account = create_account(session, email, password, role, site or [],
-                                     datetime.now(UTC))
-            typer.echo(french(f"Compte créé : {account.email} ({account.role})"
-                       + (f", sites : {', '.join(site)}" if site else "")))
+            account = create_account(session, email, password, role, site or [], datetime.now(UTC))
+            typer.echo(
+                french(
+                    f"Compte créé : {account.email} ({account.role})"
+                    + (f", sites : {', '.join(site)}" if site else "")
+                )
+            )
     except PalabreError as error:
         raise _fail(error) from None
     finally:

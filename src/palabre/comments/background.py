@@ -53,7 +53,10 @@ class QueuedModeration:
         result = self.check_task(text)
         try:
             verdict: dict[str, object] = result.get(
-                blocking=True, timeout=self.check_timeout, backoff=1.3, max_delay=0.05,
+                blocking=True,
+                timeout=self.check_timeout,
+                backoff=1.3,
+                max_delay=0.05,
                 revoke_on_timeout=True,
             )
         except HueyException:  # ResultTimeout, or the task failed in the worker

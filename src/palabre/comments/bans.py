@@ -22,17 +22,22 @@ def active_ban(
     matches: list[ColumnElement[bool]] = []
     key_list = [k for k in keys if k]
     if key_list:
-        matches.extend(column.in_(key_list)
-                       for column in (Ban.author_key, Ban.ip_key, Ban.browser_key))
+        matches.extend(
+            column.in_(key_list) for column in (Ban.author_key, Ban.ip_key, Ban.browser_key)
+        )
     if email:
         matches.append(Ban.author_email == email.strip().lower())
     if not matches:
         return None
     return session.scalars(
-        select(Ban).where(
-            Ban.site_id == site_id, or_(*matches), Ban.lifted_at.is_(None),
+        select(Ban)
+        .where(
+            Ban.site_id == site_id,
+            or_(*matches),
+            Ban.lifted_at.is_(None),
             or_(Ban.expires_at.is_(None), Ban.expires_at > now),
-        ).order_by(Ban.expires_at.is_(None).desc(), Ban.expires_at.desc())
+        )
+        .order_by(Ban.expires_at.is_(None).desc(), Ban.expires_at.desc())
     ).first()
 
 

@@ -27,12 +27,14 @@ def context_for(session: Session, comment: Comment, now: datetime) -> CheckConte
     recent: list[str] = []
     if comment.author_key:
         mine = (Comment.author_key == comment.author_key, Comment.id != comment.id)
-        recent = list(session.scalars(
-            select(Comment.text)
-            .where(*mine, Comment.created_at >= now - REPEAT_WINDOW, Comment.created_at <= now)
-            .order_by(Comment.created_at.desc())
-            .limit(20)
-        ).all())
+        recent = list(
+            session.scalars(
+                select(Comment.text)
+                .where(*mine, Comment.created_at >= now - REPEAT_WINDOW, Comment.created_at <= now)
+                .order_by(Comment.created_at.desc())
+                .limit(20)
+            ).all()
+        )
     title = session.scalar(select(Thread.title).where(Thread.id == comment.thread_id)) or ""
     return CheckContext(
         now=now,

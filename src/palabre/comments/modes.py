@@ -37,8 +37,7 @@ def check_mode(value: str) -> Mode:
 
 def mode_in_force(thread: Thread, site: Site, settings: Settings) -> Mode:
     """The article's mode, else the site's, else the setting `moderation_mode`."""
-    return check_mode(thread.moderation_mode or site.moderation_mode or
-                      settings.moderation_mode)
+    return check_mode(thread.moderation_mode or site.moderation_mode or settings.moderation_mode)
 
 
 def applied_action(proposed: Action, mode: Mode) -> tuple[Action, bool]:
@@ -68,7 +67,12 @@ def apply_verdict(
     decision.mode = mode
     decision.proposed = verdict.decision
     if review_after:
-        session.add(Report(comment_id=comment.id, reason=POST_REVIEW_REASON,
-                           details="Publié sans modération préalable ; à revoir.",
-                           created_at=now))
+        session.add(
+            Report(
+                comment_id=comment.id,
+                reason=POST_REVIEW_REASON,
+                details="Publié sans modération préalable ; à revoir.",
+                created_at=now,
+            )
+        )
     return decision

@@ -17,26 +17,37 @@ from palabre.storage.models import Comment, ModerationAction, Report, Subscripti
 def export_person(session: Session, email: str) -> dict[str, Any]:
     email = email.strip().lower()
     rows = session.execute(
-        select(Comment, Thread).join(Thread, Thread.id == Comment.thread_id)
-        .where(Comment.author_email == email).order_by(Comment.created_at)
+        select(Comment, Thread)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .where(Comment.author_email == email)
+        .order_by(Comment.created_at)
     ).all()
     subscriptions = session.execute(
-        select(Subscription, Thread).join(Thread, Thread.id == Subscription.thread_id)
+        select(Subscription, Thread)
+        .join(Thread, Thread.id == Subscription.thread_id)
         .where(Subscription.email == email)
     ).all()
     return {
         "email": email,
         "comments": [
             {
-                "id": c.id, "thread": t.key, "thread_title": t.title, "author": c.author_name,
-                "text": c.text, "status": c.status, "created_at": c.created_at.isoformat(),
+                "id": c.id,
+                "thread": t.key,
+                "thread_title": t.title,
+                "author": c.author_name,
+                "text": c.text,
+                "status": c.status,
+                "created_at": c.created_at.isoformat(),
                 "edited_at": c.edited_at.isoformat() if c.edited_at else None,
             }
             for c, t in rows
         ],
         "subscriptions": [
-            {"thread": t.key, "mode": s.mode,
-             "confirmed_at": s.confirmed_at.isoformat() if s.confirmed_at else None}
+            {
+                "thread": t.key,
+                "mode": s.mode,
+                "confirmed_at": s.confirmed_at.isoformat() if s.confirmed_at else None,
+            }
             for s, t in subscriptions
         ],
     }
@@ -48,11 +59,18 @@ def erase_person(session: Session, email: str, now: datetime) -> int:
     email = email.strip().lower()
     comments = session.scalars(select(Comment).where(Comment.author_email == email)).all()
     for comment in comments:
-        session.add(ModerationAction(
-            comment_id=comment.id, actor="RGPD", action="gdpr_erase", from_status=comment.status,
-            to_status=CommentStatus.DELETED, clauses=[], note="effacement à la demande de la personne",
-            created_at=now,
-        ))
+        session.add(
+            ModerationAction(
+                comment_id=comment.id,
+                actor="RGPD",
+                action="gdpr_erase",
+                from_status=comment.status,
+                to_status=CommentStatus.DELETED,
+                clauses=[],
+                note="effacement à la demande de la personne",
+                created_at=now,
+            )
+        )
         tombstone(comment, now)
         comment.author_key = comment.ip_key = comment.browser_key = None
     for subscription in session.scalars(select(Subscription).where(Subscription.email == email)):
@@ -67,15 +85,21 @@ def purge_ip_fingerprints(session: Session, now: datetime, retention_days: int) 
     cutoff = now - timedelta(days=retention_days)
     comments = session.execute(
         update(Comment)
-        .where(Comment.created_at < cutoff, or_(
-            Comment.ip_key.is_not(None),
-            and_(Comment.author_email.is_(None), Comment.author_key.is_not(None)),
-        ))
-        .values(ip_key=None,
-                author_key=case((Comment.author_email.is_(None), None), else_=Comment.author_key))
+        .where(
+            Comment.created_at < cutoff,
+            or_(
+                Comment.ip_key.is_not(None),
+                and_(Comment.author_email.is_(None), Comment.author_key.is_not(None)),
+            ),
+        )
+        .values(
+            ip_key=None,
+            author_key=case((Comment.author_email.is_(None), None), else_=Comment.author_key),
+        )
     )
     reports = session.execute(
-        update(Report).where(Report.reporter_key.is_not(None), Report.created_at < cutoff)
+        update(Report)
+        .where(Report.reporter_key.is_not(None), Report.created_at < cutoff)
         .values(reporter_key=None)
     )
     return int(comments.rowcount or 0) + int(reports.rowcount or 0)  # type: ignore[attr-defined]

@@ -72,7 +72,9 @@ class Node:
 
     @property
     def visible(self) -> bool:
-        return self.comment.status == CommentStatus.PUBLISHED or any(r.visible for r in self.replies)
+        return self.comment.status == CommentStatus.PUBLISHED or any(
+            r.visible for r in self.replies
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,9 @@ def _sql_list(*statuses: CommentStatus) -> str:
 
 
 _PUBLISHED: Final = _sql_list(CommentStatus.PUBLISHED)
-_HIDDEN_IN_PLACE: Final = _sql_list(CommentStatus.DELETED, CommentStatus.HELD, CommentStatus.REJECTED)
+_HIDDEN_IN_PLACE: Final = _sql_list(
+    CommentStatus.DELETED, CommentStatus.HELD, CommentStatus.REJECTED
+)
 # A root is shown when published, or (deleted, held, rejected) while one of its replies is
 # published: its place stays so the thread remains readable. Decided in SQL, so that LIMIT counts
 # only what the reader sees.
@@ -195,9 +199,13 @@ def _tree(roots: Sequence[CommentRow], replies: Sequence[CommentRow]) -> list[No
 
 def counts(session: Session, site_key: str, thread_keys: Sequence[str]) -> dict[str, int]:
     result = dict.fromkeys(thread_keys, 0)
-    rows = session.connection().execute(
-        _COUNTS, {"site": site_key, "keys": sorted(set(thread_keys))}
-    ).all() if thread_keys else []
+    rows = (
+        session.connection()
+        .execute(_COUNTS, {"site": site_key, "keys": sorted(set(thread_keys))})
+        .all()
+        if thread_keys
+        else []
+    )
     for key, count in rows:
         result[str(key)] = int(count)
     if not rows:
@@ -217,7 +225,8 @@ def own_waiting(
     if not ids:
         return [], []
     rows = session.scalars(
-        select(Comment).join(Thread, Thread.id == Comment.thread_id)
+        select(Comment)
+        .join(Thread, Thread.id == Comment.thread_id)
         .join(Site, Site.id == Thread.site_id)
         .where(Comment.id.in_(sorted(ids)), Site.key == site_key, Thread.key == thread_key)
         .order_by(Comment.created_at, Comment.id)

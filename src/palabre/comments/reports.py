@@ -20,7 +20,9 @@ REPORT_REASONS: Final[tuple[ReportReason, ...]] = (
     ReportReason("insulte", "Insulte ou attaque personnelle", "Insult or personal attack"),
     ReportReason("haine", "Racisme, haine ou discrimination", "Racism, hate or discrimination"),
     ReportReason("violence", "Appel à la violence ou menace", "Call to violence or threat"),
-    ReportReason("illegal", "Contenu illégal ou données personnelles", "Illegal content or personal data"),
+    ReportReason(
+        "illegal", "Contenu illégal ou données personnelles", "Illegal content or personal data"
+    ),
     ReportReason("spam", "Publicité ou spam", "Advertising or spam"),
     ReportReason("hors_sujet", "Hors sujet", "Off topic"),
     ReportReason("autre", "Autre raison", "Other reason"),

@@ -160,7 +160,10 @@ class CommentService:
                     raise PalabreError("parent_inconnu", field="parent")
                 if parent.thread_id != thread.id:
                     raise PalabreError("parent_autre_fil", field="parent")
-                if strict_parent and parent.status not in {CommentStatus.PUBLISHED, CommentStatus.DELETED}:
+                if strict_parent and parent.status not in {
+                    CommentStatus.PUBLISHED,
+                    CommentStatus.DELETED,
+                }:
                     raise PalabreError("parent_indisponible", field="parent")
                 root_id = parent.root_id or parent.id
             comment = Comment(
@@ -189,7 +192,11 @@ class CommentService:
         self.events.publish(events)
         until = comment.created_at + timedelta(seconds=self.tokens.window_seconds)
         return PostResult(
-            comment, self.tokens.issue(comment.id, comment.edit_nonce), until, decision, clauses,
+            comment,
+            self.tokens.issue(comment.id, comment.edit_nonce),
+            until,
+            decision,
+            clauses,
             self.view_tokens.issue(comment.id),
         )
 
@@ -233,24 +240,33 @@ class CommentService:
         since = now - window
         step = self.settings.flood_traffic_step
         if step > 0:
-            site_posts = session.scalar(
-                select(func.count(Comment.id)).join(Thread, Thread.id == Comment.thread_id)
-                .where(Thread.site_id == site_id, Comment.created_at >= since)
-            ) or 0
+            site_posts = (
+                session.scalar(
+                    select(func.count(Comment.id))
+                    .join(Thread, Thread.id == Comment.thread_id)
+                    .where(Thread.site_id == site_id, Comment.created_at >= since)
+                )
+                or 0
+            )
             limit += int(site_posts) // step
         recent = session.scalars(
-            select(Comment.created_at).where(Comment.author_key == key, Comment.created_at >= since)
-            .order_by(Comment.created_at.desc()).limit(limit)
+            select(Comment.created_at)
+            .where(Comment.author_key == key, Comment.created_at >= since)
+            .order_by(Comment.created_at.desc())
+            .limit(limit)
         ).all()
         if len(recent) < limit:
             return
         oldest = min(_aware(t) for t in recent)
         minutes = max(1, math.ceil((oldest + window - now).total_seconds() / 60))
-        raise PalabreError("trop_de_messages", params={
-            "retry": minutes * 60,
-            "delay_fr": f"{minutes} minute" + ("s" if minutes > 1 else ""),
-            "delay_en": f"{minutes} minute" + ("s" if minutes > 1 else ""),
-        })
+        raise PalabreError(
+            "trop_de_messages",
+            params={
+                "retry": minutes * 60,
+                "delay_fr": f"{minutes} minute" + ("s" if minutes > 1 else ""),
+                "delay_en": f"{minutes} minute" + ("s" if minutes > 1 else ""),
+            },
+        )
 
     # -- moderation ----------------------------------------------------------------------------
 
@@ -280,8 +296,7 @@ class CommentService:
         except OperationalError:
             # The comment is stored (pending): the sweeper moderates it later. The reader is
             # told it awaits moderation, which is true.
-            log.exception("could not record the decision for comment %s; left pending",
-                          comment_id)
+            log.exception("could not record the decision for comment %s; left pending", comment_id)
             with self.db.session() as session:
                 comment = session.get(Comment, comment_id)
                 assert comment is not None
@@ -292,8 +307,7 @@ class CommentService:
 
     def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
         """One notice per clause, in the verdict's order, with the distinct words at fault."""
-        return clause_notices([r.as_dict() for r in verdict.reasons],
-                              self.settings.show_harm_words)
+        return clause_notices([r.as_dict() for r in verdict.reasons], self.settings.show_harm_words)
 
     def _moderate_or_defer(
         self, comment: Comment, events: list[Event]
@@ -328,8 +342,10 @@ class CommentService:
             if comment.status == "pending":
                 return comment, "pending", ()
             reasons = session.scalar(
-                select(Decision.reasons).where(Decision.comment_id == comment_id)
-                .order_by(Decision.id.desc()).limit(1)
+                select(Decision.reasons)
+                .where(Decision.comment_id == comment_id)
+                .order_by(Decision.id.desc())
+                .limit(1)
             )
         notices = clause_notices(list(reasons or []), bool(self.settings.show_harm_words))
         return comment, _decision_of(comment.status), notices
@@ -369,12 +385,18 @@ class CommentService:
             comment.html = comment_text.render(body)
             comment.edited_at = now
             comment.status = CommentStatus.HELD if to_human else CommentStatus.PENDING
-            session.add(ModerationAction(
-                comment_id=comment.id, actor="auteur", action="author_edit",
-                from_status=previous, to_status=comment.status, clauses=[],
-                note="modifié après une décision : revu par un modérateur" if to_human else "",
-                created_at=now,
-            ))
+            session.add(
+                ModerationAction(
+                    comment_id=comment.id,
+                    actor="auteur",
+                    action="author_edit",
+                    from_status=previous,
+                    to_status=comment.status,
+                    clauses=[],
+                    note="modifié après une décision : revu par un modérateur" if to_human else "",
+                    created_at=now,
+                )
+            )
         events: list[Event] = [CommentEdited(comment.id, comment.thread_id)]
         if to_human:
             decision: str = "hold"
@@ -391,11 +413,18 @@ class CommentService:
         now = self.clock()
         with self.db.session() as session:
             comment = self._owned(session, comment_id, token)
-            session.add(ModerationAction(
-                comment_id=comment.id, actor="auteur", action="author_delete",
-                from_status=comment.status, to_status=CommentStatus.DELETED, clauses=[], note="",
-                created_at=now,
-            ))
+            session.add(
+                ModerationAction(
+                    comment_id=comment.id,
+                    actor="auteur",
+                    action="author_delete",
+                    from_status=comment.status,
+                    to_status=CommentStatus.DELETED,
+                    clauses=[],
+                    note="",
+                    created_at=now,
+                )
+            )
             tombstone(comment, now)
         self.events.publish([CommentDeleted(comment.id, comment.thread_id)])
         return comment
@@ -423,8 +452,11 @@ class CommentService:
         details = comment_text.clean_author_free_text(details, 500)
         reporter = reporter or Reporter()
         email = comment_text.clean_email(reporter.email)
-        keys = (self._author_key(None, reporter.client_ip), self.browser_key(reporter.browser),
-                self._author_key(email, None) if email else None)
+        keys = (
+            self._author_key(None, reporter.client_ip),
+            self.browser_key(reporter.browser),
+            self._author_key(email, None) if email else None,
+        )
         now = self.clock()
         with self.db.session() as session:
             comment = session.get(Comment, comment_id, with_for_update=True)
@@ -434,19 +466,31 @@ class CommentService:
             if earlier is not None:
                 return earlier
             report = Report(
-                comment_id=comment.id, reason=reason, details=details, reporter_key=keys[0],
-                reporter_browser=keys[1], reporter_email=keys[2], created_at=now,
+                comment_id=comment.id,
+                reason=reason,
+                details=details,
+                reporter_key=keys[0],
+                reporter_browser=keys[1],
+                reporter_email=keys[2],
+                created_at=now,
             )
             session.add(report)
             comment.report_count += 1
             threshold = self.settings.reports_to_hold
             if threshold and comment.report_count >= threshold and not _kept(session, comment):
                 comment.status = CommentStatus.HELD
-                session.add(ModerationAction(
-                    comment_id=comment.id, actor="système", action="reports_threshold",
-                    from_status=CommentStatus.PUBLISHED, to_status=CommentStatus.HELD, clauses=[],
-                    note=f"{comment.report_count} signalements", created_at=now,
-                ))
+                session.add(
+                    ModerationAction(
+                        comment_id=comment.id,
+                        actor="système",
+                        action="reports_threshold",
+                        from_status=CommentStatus.PUBLISHED,
+                        to_status=CommentStatus.HELD,
+                        clauses=[],
+                        note=f"{comment.report_count} signalements",
+                        created_at=now,
+                    )
+                )
             session.flush()
         self.events.publish([ReportFiled(comment.id, report.id, reason)])
         return report
@@ -479,8 +523,10 @@ def _earlier_report(
     if not matches:
         return None
     return session.scalars(
-        select(Report).where(Report.comment_id == comment_id, or_(*matches))
-        .order_by(Report.id).limit(1)
+        select(Report)
+        .where(Report.comment_id == comment_id, or_(*matches))
+        .order_by(Report.id)
+        .limit(1)
     ).first()
 
 
@@ -492,13 +538,18 @@ def _kept(session: Session, comment: Comment) -> bool:
     """Whether a moderator kept this text (since its last edit): readers' reports then go to the
     reported queue but no longer hide it."""
     since = comment.edited_at or comment.created_at
-    return session.scalar(
-        select(ModerationAction.id).where(
-            ModerationAction.comment_id == comment.id,
-            ModerationAction.action.in_(KEEP_ACTIONS),
-            ModerationAction.created_at >= since,
-        ).limit(1)
-    ) is not None
+    return (
+        session.scalar(
+            select(ModerationAction.id)
+            .where(
+                ModerationAction.comment_id == comment.id,
+                ModerationAction.action.in_(KEEP_ACTIONS),
+                ModerationAction.created_at >= since,
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _aware(value: datetime) -> datetime:

@@ -36,12 +36,18 @@ def get_site(session: Session, key: str) -> Site:
 
 
 def ensure_site(
-    session: Session, key: str, name: str, origins: list[str], now: datetime, auto_create: bool = True
+    session: Session,
+    key: str,
+    name: str,
+    origins: list[str],
+    now: datetime,
+    auto_create: bool = True,
 ) -> Site:
     site = session.scalar(select(Site).where(Site.key == key))
     if site is None:
-        site = Site(key=key, name=name, origins=origins, auto_create_threads=auto_create,
-                    created_at=now)
+        site = Site(
+            key=key, name=name, origins=origins, auto_create_threads=auto_create, created_at=now
+        )
         session.add(site)
         session.flush()
     else:
@@ -65,8 +71,13 @@ def get_or_create_thread(
         return thread
     if not site.auto_create_threads:
         raise PalabreError("fil_inconnu", params={"thread": key[:200]}, field="thread")
-    values = {"site_id": site.id, "key": key, "title": printable(title)[:500],
-              "url": thread_url(site, url), "created_at": now}
+    values = {
+        "site_id": site.id,
+        "key": key,
+        "title": printable(title)[:500],
+        "url": thread_url(site, url),
+        "created_at": now,
+    }
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(
         insert(Thread).values(**values).on_conflict_do_nothing(index_elements=["site_id", "key"])

@@ -13,7 +13,18 @@ from markdown_it import MarkdownIt
 from palabre.errors import PalabreError
 
 ALLOWED_TAGS: Final[set[str]] = {
-    "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del",
+    "p",
+    "br",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "del",
 }
 ALLOWED_ATTRIBUTES: Final[dict[str, set[str]]] = {"a": {"href", "title"}}
 ALLOWED_SCHEMES: Final[set[str]] = {"http", "https", "mailto"}
@@ -73,18 +84,54 @@ _BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u17b4\u17b5")
 def _invisible(char: str) -> bool:
     """Control, format (zero-width, bidi, word joiner, Arabic letter mark…), unassigned,
     private-use or surrogate code points, line separators and blank look-alikes."""
-    return char in _BLANKS or unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn",
-                                                              "Zl", "Zp"}
+    return char in _BLANKS or unicodedata.category(char) in {
+        "Cc",
+        "Cf",
+        "Cs",
+        "Co",
+        "Cn",
+        "Zl",
+        "Zp",
+    }
 
 
 # Long words are looked for anywhere (also spelt with separators: M.o.d.é.r.a.t.e.u.r); short
 # ones only as a whole word, so that « Padmini » stays a name.
-_RESERVED_ANYWHERE = ("moderateur", "moderatrice", "moderation", "moderator", "administrateur",
-                      "administratrice", "administrator", "redaction", "equipedusite",
-                      "equipedujournal", "equipedelaredaction", "equipedemoderation")
-_RESERVED_WORDS = frozenset({"admin", "administration", "palabre", "webmaster", "staff", "mod",
-                             "mods", "team", "equipe", "lequipe", "support", "officiel",
-                             "officielle", "official", "sysadmin", "systeme", "system"})
+_RESERVED_ANYWHERE = (
+    "moderateur",
+    "moderatrice",
+    "moderation",
+    "moderator",
+    "administrateur",
+    "administratrice",
+    "administrator",
+    "redaction",
+    "equipedusite",
+    "equipedujournal",
+    "equipedelaredaction",
+    "equipedemoderation",
+)
+_RESERVED_WORDS = frozenset(
+    {
+        "admin",
+        "administration",
+        "palabre",
+        "webmaster",
+        "staff",
+        "mod",
+        "mods",
+        "team",
+        "equipe",
+        "lequipe",
+        "support",
+        "officiel",
+        "officielle",
+        "official",
+        "sysadmin",
+        "systeme",
+        "system",
+    }
+)
 
 
 def _impersonates_staff(name: str) -> bool:
@@ -110,8 +157,10 @@ def clean_email(email: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
-    md.disable(["image", "heading", "lheading", "table", "hr", "html_block", "html_inline"],
-               ignoreInvalid=True)
+    md.disable(
+        ["image", "heading", "lheading", "table", "hr", "html_block", "html_inline"],
+        ignoreInvalid=True,
+    )
     md.enable(["strikethrough"], ignoreInvalid=True)
     return md
 

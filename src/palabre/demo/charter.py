@@ -42,6 +42,12 @@ def install_demo_charter(db: Database) -> bool:
     with db.session() as session:
         if active_version(session) is not None:
             return False
-        save_version(session, source, default_charter(), ACTOR,
-                     "Charte du site d’exemple de la démonstration", datetime.now(UTC))
+        save_version(
+            session,
+            source,
+            default_charter(),
+            ACTOR,
+            "Charte du site d’exemple de la démonstration",
+            datetime.now(UTC),
+        )
     return True

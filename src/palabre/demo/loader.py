@@ -27,14 +27,16 @@ def load_demo(service: CommentService, site: str = "default") -> list[LoadedSeed
 def load_article(service: CommentService, article: SeedArticle, site: str) -> LoadedSeed:
     with service.db.session() as session:
         thread = find_thread(session, get_site(session, site), article.thread_key)
-        existing = 0 if thread is None else session.scalar(
-            select(func.count(Comment.id)).where(Comment.thread_id == thread.id)
+        existing = (
+            0
+            if thread is None
+            else session.scalar(
+                select(func.count(Comment.id)).where(Comment.thread_id == thread.id)
+            )
         )
     if existing:
         return LoadedSeed(article, {})
-    start = datetime.fromisoformat(article.published or "2025-08-16").replace(
-        hour=9, tzinfo=UTC
-    )
+    start = datetime.fromisoformat(article.published or "2025-08-16").replace(hour=9, tzinfo=UTC)
     ids: dict[str, int] = {}
     decisions: dict[str, str] = {}
     for index, seed in enumerate(article.comments):

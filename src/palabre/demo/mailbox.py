@@ -40,8 +40,9 @@ class DemoMailbox:
         assert isinstance(message, EmailMessage)
         part = message.get_body(preferencelist=("plain",))
         text = part.get_content() if part is not None else ""
-        mail = SentMail(datetime.now(UTC), str(message["To"] or ""),
-                        str(message["Subject"] or ""), str(text))
+        mail = SentMail(
+            datetime.now(UTC), str(message["To"] or ""), str(message["Subject"] or ""), str(text)
+        )
         with self._lock:
             self._messages.insert(0, mail)
             del self._messages[MAX_KEPT:]
@@ -60,8 +61,13 @@ class DemoMailbox:
 
     def settings(self) -> dict[str, Any]:
         """The settings that send palabre's mail here."""
-        return {"smtp_host": "127.0.0.1", "smtp_port": self.port, "smtp_security": "none",
-                "smtp_user": "", "mail_from": "palabre (démonstration) <demo@palabre.invalid>"}
+        return {
+            "smtp_host": "127.0.0.1",
+            "smtp_port": self.port,
+            "smtp_security": "none",
+            "smtp_user": "",
+            "mail_from": "palabre (démonstration) <demo@palabre.invalid>",
+        }
 
 
 def _free_port() -> int:

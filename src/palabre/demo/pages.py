@@ -26,8 +26,8 @@ def install(app: FastAPI) -> None:
 @router.get("/demo/", response_class=HTMLResponse)
 def demo_index(request: Request, ctx: Ctx) -> HTMLResponse:
     articles = [load_seed(seed_id) for seed_id in SEED_IDS]
-    html = templates().get_template("demo_index.html").render(
-        articles=articles, base=ctx.own_origin
+    html = (
+        templates().get_template("demo_index.html").render(articles=articles, base=ctx.own_origin)
     )
     return HTMLResponse(html)
 
@@ -52,12 +52,18 @@ def _demo_page_size(ctx: AppContext, thread_key: str) -> int:
 
     with ctx.db.session() as session:
         thread = find_thread(session, get_site(session, "default"), thread_key)
-        roots = 0 if thread is None else session.scalar(
-            select(func.count(Comment.id)).where(
-                Comment.thread_id == thread.id, Comment.parent_id.is_(None),
-                Comment.status == CommentStatus.PUBLISHED,
+        roots = (
+            0
+            if thread is None
+            else session.scalar(
+                select(func.count(Comment.id)).where(
+                    Comment.thread_id == thread.id,
+                    Comment.parent_id.is_(None),
+                    Comment.status == CommentStatus.PUBLISHED,
+                )
             )
-        ) or 0
+            or 0
+        )
     return max(1, (int(roots) + 1) // 2)
 
 
@@ -66,7 +72,11 @@ def demo_article(seed_id: str, ctx: Ctx) -> HTMLResponse:
     if seed_id not in SEED_IDS:
         raise PalabreError("introuvable")
     article = load_seed(seed_id)
-    html = templates().get_template("demo_article.html").render(
-        article=article, base=ctx.own_origin, page_size=_demo_page_size(ctx, article.thread_key)
+    html = (
+        templates()
+        .get_template("demo_article.html")
+        .render(
+            article=article, base=ctx.own_origin, page_size=_demo_page_size(ctx, article.thread_key)
+        )
     )
     return HTMLResponse(html)

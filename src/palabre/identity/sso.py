@@ -39,7 +39,10 @@ def verify(session: Session, site_key: str, token: str) -> VerifiedIdentity:
         raise PalabreError("sso_non_configure", params={"site": site_key[:64]}, field="sso")
     try:
         claims = jwt.decode(
-            token, row.secret, algorithms=[ALGORITHM], leeway=LEEWAY_SECONDS,
+            token,
+            row.secret,
+            algorithms=[ALGORITHM],
+            leeway=LEEWAY_SECONDS,
             options={"require": ["sub", "exp"]},
         )
     except jwt.ExpiredSignatureError:

@@ -171,9 +171,7 @@ def export_site(db: Database, site_key: str, now: datetime) -> dict[str, Any]:
             ],
             "bans": [
                 _row(b, BAN_FIELDS)
-                for b in session.scalars(
-                    select(Ban).where(Ban.site_id == site.id).order_by(Ban.id)
-                )
+                for b in session.scalars(select(Ban).where(Ban.site_id == site.id).order_by(Ban.id))
             ],
         }
 

@@ -18,7 +18,9 @@ from palabre.interop.urls import normalise_url
 from palabre.status import CommentStatus
 
 MODES: dict[int, CommentStatus] = {
-    1: CommentStatus.PUBLISHED, 2: CommentStatus.HELD, 4: CommentStatus.DELETED
+    1: CommentStatus.PUBLISHED,
+    2: CommentStatus.HELD,
+    4: CommentStatus.DELETED,
 }
 NEEDED = {
     "threads": {"id", "uri", "title"},
@@ -125,7 +127,9 @@ def _comment(
         external_id=str(ident),
         thread_id=str(tid),
         parent_id=str(parent) if parent is not None else None,
-        text=html_to_markdown(str(body), markdown_source=True) if status != CommentStatus.DELETED else "",
+        text=html_to_markdown(str(body), markdown_source=True)
+        if status != CommentStatus.DELETED
+        else "",
         created_at=when,
         status=status,
         place=place,

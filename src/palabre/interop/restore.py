@@ -53,9 +53,11 @@ def restore_ban(
     exists = session.scalar(
         select(Ban.id).where(
             Ban.site_id == site_id,
-            Ban.author_key.is_(None) if row.get("author_key") is None
+            Ban.author_key.is_(None)
+            if row.get("author_key") is None
             else Ban.author_key == row["author_key"],
-            Ban.author_email.is_(None) if row.get("author_email") is None
+            Ban.author_email.is_(None)
+            if row.get("author_email") is None
             else Ban.author_email == row["author_email"],
             Ban.created_at == row["created_at"],
         )

@@ -39,17 +39,26 @@ def file(session: Session, comment_id: int, text: str, now: datetime, appeal_day
         raise PalabreError("recours_impossible")
     if now > statement.created_at + timedelta(days=appeal_days):
         raise PalabreError("recours_expire", params={"days": appeal_days})
-    if session.scalar(select(Appeal.id).where(Appeal.comment_id == comment_id,
-                                              Appeal.status == "open").limit(1)):
+    if session.scalar(
+        select(Appeal.id).where(Appeal.comment_id == comment_id, Appeal.status == "open").limit(1)
+    ):
         raise PalabreError("recours_existant")
-    appeal = Appeal(comment_id=comment_id, statement_id=statement.id, text=body, status="open",
-                    created_at=now)
+    appeal = Appeal(
+        comment_id=comment_id, statement_id=statement.id, text=body, status="open", created_at=now
+    )
     session.add(appeal)
-    session.add(ModerationAction(
-        comment_id=comment_id, actor=statements.AUTHOR, action="appeal_filed",
-        from_status=comment.status, to_status=comment.status, clauses=[],
-        note="recours de l'auteur", created_at=now,
-    ))
+    session.add(
+        ModerationAction(
+            comment_id=comment_id,
+            actor=statements.AUTHOR,
+            action="appeal_filed",
+            from_status=comment.status,
+            to_status=comment.status,
+            clauses=[],
+            note="recours de l'auteur",
+            created_at=now,
+        )
+    )
     session.flush()
     return appeal
 
@@ -79,15 +88,24 @@ def decide(
     if outcome == "reverse" and comment.text:
         comment.status = CommentStatus.PUBLISHED
         comment.deleted_at = None
-        events.append(DecisionMade(comment.id, comment.thread_id, "publish", CommentStatus.PUBLISHED))
+        events.append(
+            DecisionMade(comment.id, comment.thread_id, "publish", CommentStatus.PUBLISHED)
+        )
     appeal.status = STATUS_OF[outcome]
     appeal.decided_at = now
     appeal.decided_by = moderator.email
-    session.add(ModerationAction(
-        comment_id=comment.id, actor=moderator.email, action=f"appeal_{STATUS_OF[outcome]}",
-        from_status=before, to_status=comment.status, clauses=[], note="",
-        created_at=now,
-    ))
+    session.add(
+        ModerationAction(
+            comment_id=comment.id,
+            actor=moderator.email,
+            action=f"appeal_{STATUS_OF[outcome]}",
+            from_status=before,
+            to_status=comment.status,
+            clauses=[],
+            note="",
+            created_at=now,
+        )
+    )
     session.flush()
     return Decided(appeal, comment, events)
 
@@ -104,8 +122,12 @@ def open_appeals(
     session: Session, site_ids: frozenset[int] | None, appeal_days: int, limit: int = 200
 ) -> list[AppealItem]:
     """The human queue, oldest first, within the moderator's sites."""
-    query = (select(Appeal, Comment, Thread).join(Comment, Comment.id == Appeal.comment_id)
-             .join(Thread, Thread.id == Comment.thread_id).where(Appeal.status == "open"))
+    query = (
+        select(Appeal, Comment, Thread)
+        .join(Comment, Comment.id == Appeal.comment_id)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .where(Appeal.status == "open")
+    )
     if site_ids is not None:
         query = query.where(Thread.site_id.in_(site_ids or {-1}))
     items: list[AppealItem] = []
@@ -114,6 +136,12 @@ def open_appeals(
     ).all():
         statement = session.get(Statement, appeal.statement_id)
         assert statement is not None
-        items.append(AppealItem(appeal, comment, thread.title or thread.key,
-                                statements.view(session, statement, appeal_days)))
+        items.append(
+            AppealItem(
+                appeal,
+                comment,
+                thread.title or thread.key,
+                statements.view(session, statement, appeal_days),
+            )
+        )
     return items

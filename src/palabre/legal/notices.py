@@ -33,8 +33,11 @@ class Category:
 
 CATEGORIES: Final[tuple[Category, ...]] = (
     Category("injure_diffamation", "Injure ou diffamation", "Insult or defamation"),
-    Category("haine_violence", "Provocation à la haine ou à la violence",
-             "Incitement to hatred or violence"),
+    Category(
+        "haine_violence",
+        "Provocation à la haine ou à la violence",
+        "Incitement to hatred or violence",
+    ),
     Category("apologie_terrorisme", "Apologie du terrorisme", "Apology of terrorism"),
     Category("menace", "Menace", "Threat"),
     Category("harcelement", "Harcèlement", "Harassment"),
@@ -51,12 +54,20 @@ def label(category: str, locale: str = "fr") -> str:
 
 
 def file(
-    session: Session, comment_id: int, category: str, explanation: str, name: str, email: str,
-    good_faith: bool, now: datetime, deadline_hours: int,
+    session: Session,
+    comment_id: int,
+    category: str,
+    explanation: str,
+    name: str,
+    email: str,
+    good_faith: bool,
+    now: datetime,
+    deadline_hours: int,
 ) -> Notice:
     if category not in CATEGORY_IDS:
-        raise PalabreError("categorie_illicite_invalide", params={"category": category[:40]},
-                           field="category")
+        raise PalabreError(
+            "categorie_illicite_invalide", params={"category": category[:40]}, field="category"
+        )
     explanation = comment_text.clean_author_free_text(explanation, 5000)
     if len(explanation) < 10:
         raise PalabreError("explication_requise", field="explanation")
@@ -74,10 +85,16 @@ def file(
     thread = session.get(Thread, comment.thread_id)
     assert thread is not None
     notice = Notice(
-        comment_id=comment.id, site_id=thread.site_id, category=category,
-        explanation=explanation, location=comment_url(thread, comment.id) or
-        f"commentaire n° {comment.id} — {thread.key}", name=name, email=email,
-        good_faith=True, status="open", created_at=now,
+        comment_id=comment.id,
+        site_id=thread.site_id,
+        category=category,
+        explanation=explanation,
+        location=comment_url(thread, comment.id) or f"commentaire n° {comment.id} — {thread.key}",
+        name=name,
+        email=email,
+        good_faith=True,
+        status="open",
+        created_at=now,
         due_at=now + timedelta(hours=deadline_hours),
     )
     session.add(notice)
@@ -110,13 +127,18 @@ def decide(
         events.append(DecisionMade(comment.id, comment.thread_id, "reject", CommentStatus.REJECTED))
     notice.status, notice.outcome = "decided", "removed" if remove else "kept"
     notice.decided_at, notice.decided_by = now, moderator.email
-    session.add(ModerationAction(
-        comment_id=comment.id, actor=moderator.email,
-        action="notice_removed" if remove else "notice_kept", from_status=before,
-        to_status=comment.status, clauses=[],
-        note=f"signalement de contenu illicite n° {notice.id} ({label(notice.category)})",
-        created_at=now,
-    ))
+    session.add(
+        ModerationAction(
+            comment_id=comment.id,
+            actor=moderator.email,
+            action="notice_removed" if remove else "notice_kept",
+            from_status=before,
+            to_status=comment.status,
+            clauses=[],
+            note=f"signalement de contenu illicite n° {notice.id} ({label(notice.category)})",
+            created_at=now,
+        )
+    )
     session.flush()
     return NoticeDecided(notice, events, True)
 
@@ -125,8 +147,11 @@ def open_notices(
     session: Session, site_ids: frozenset[int] | None, limit: int = 200
 ) -> list[tuple[Notice, Comment | None]]:
     """The notices queue, nearest deadline first."""
-    query = select(Notice, Comment).outerjoin(Comment, Comment.id == Notice.comment_id).where(
-        Notice.status == "open")
+    query = (
+        select(Notice, Comment)
+        .outerjoin(Comment, Comment.id == Notice.comment_id)
+        .where(Notice.status == "open")
+    )
     if site_ids is not None:
         query = query.where(Notice.site_id.in_(site_ids or {-1}))
     rows = session.execute(query.order_by(Notice.due_at, Notice.id).limit(limit)).all()

@@ -25,8 +25,11 @@ from palabre.storage.models import Comment, ModerationAction, Thread
 from palabre.storage.models_legal import Appeal, Notice, Statement
 from palabre.typography import french
 
-DECISIONS: Final[dict[str, str]] = {"hold": "mise en attente", "reject": "rejet",
-                                    "delete": "retrait"}
+DECISIONS: Final[dict[str, str]] = {
+    "hold": "mise en attente",
+    "reject": "rejet",
+    "delete": "retrait",
+}
 NO_GROUND: Final = "aucun motif cité"
 
 
@@ -119,80 +122,132 @@ class Report:
             "site": self.site,
             "notices": {
                 "received": self.notices_received,
-                "by_category": [{"category": c, "label": label, "count": n}
-                                for c, label, n in self.notices_by_category],
-                "removed": self.notices_removed, "kept": self.notices_kept,
+                "by_category": [
+                    {"category": c, "label": label, "count": n}
+                    for c, label, n in self.notices_by_category
+                ],
+                "removed": self.notices_removed,
+                "kept": self.notices_kept,
                 "open": self.notices_open,
                 "median_handling_seconds": _seconds(self.median_notice),
             },
             "decisions": {
-                "total": self.automated + self.human, "automated": self.automated,
+                "total": self.automated + self.human,
+                "automated": self.automated,
                 "human": self.human,
-                "by_decision": {d: {"label": DECISIONS[d], "automated": c["automatique"],
-                                    "human": c["humaine"]} for d, c in self.decisions.items()},
-                "by_ground": [{"kind": g.kind, "id": g.id, "label": g.label, "count": g.count}
-                              for g in self.grounds],
+                "by_decision": {
+                    d: {"label": DECISIONS[d], "automated": c["automatique"], "human": c["humaine"]}
+                    for d, c in self.decisions.items()
+                },
+                "by_ground": [
+                    {"kind": g.kind, "id": g.id, "label": g.label, "count": g.count}
+                    for g in self.grounds
+                ],
             },
             "appeals": {
-                "filed": self.appeals_filed, "upheld": self.appeals_upheld,
-                "reversed": self.appeals_reversed, "open": self.appeals_open,
+                "filed": self.appeals_filed,
+                "upheld": self.appeals_upheld,
+                "reversed": self.appeals_reversed,
+                "open": self.appeals_open,
                 "median_handling_seconds": _seconds(self.median_appeal),
             },
-            "held_queue": {"decided": self.held_decided,
-                           "median_wait_seconds": _seconds(self.median_held)},
+            "held_queue": {
+                "decided": self.held_decided,
+                "median_wait_seconds": _seconds(self.median_held),
+            },
         }
 
     def csv_rows(self) -> list[list[str]]:
         """Rows for palabre's CSV convention: rubric, item, label, value (decimal commas)."""
-        rows = [["rubrique", "élément", "libellé", "valeur"],
-                ["période", "du", "premier jour", self.since.isoformat()],
-                ["période", "au", "dernier jour", self.until.isoformat()],
-                ["période", "site", "site", self.site or "tous"],
-                ["signalements", "reçus", "signalements reçus", str(self.notices_received)]]
-        rows += [["signalements par catégorie", c, label, str(n)]
-                 for c, label, n in self.notices_by_category]
-        rows += [["signalements", "retirés", "contenus retirés", str(self.notices_removed)],
-                 ["signalements", "maintenus", "contenus maintenus", str(self.notices_kept)],
-                 ["signalements", "en_attente", "sans décision à la fin de la période",
-                  str(self.notices_open)]]
+        rows = [
+            ["rubrique", "élément", "libellé", "valeur"],
+            ["période", "du", "premier jour", self.since.isoformat()],
+            ["période", "au", "dernier jour", self.until.isoformat()],
+            ["période", "site", "site", self.site or "tous"],
+            ["signalements", "reçus", "signalements reçus", str(self.notices_received)],
+        ]
+        rows += [
+            ["signalements par catégorie", c, label, str(n)]
+            for c, label, n in self.notices_by_category
+        ]
+        rows += [
+            ["signalements", "retirés", "contenus retirés", str(self.notices_removed)],
+            ["signalements", "maintenus", "contenus maintenus", str(self.notices_kept)],
+            [
+                "signalements",
+                "en_attente",
+                "sans décision à la fin de la période",
+                str(self.notices_open),
+            ],
+        ]
         for decision, counts in self.decisions.items():
             for means in ("automatique", "humaine"):
-                rows.append(["décisions", f"{decision}_{means}",
-                             f"{DECISIONS[decision]}, décision {means}", str(counts[means])])
-        rows += [["décisions par motif", f"{g.kind}:{g.id}" if g.id else g.kind, g.label,
-                  str(g.count)] for g in self.grounds]
-        rows += [["recours", "déposés", "recours déposés", str(self.appeals_filed)],
-                 ["recours", "maintenus", "décision maintenue", str(self.appeals_upheld)],
-                 ["recours", "annulés", "décision annulée", str(self.appeals_reversed)],
-                 ["recours", "en_attente", "sans décision à la fin de la période",
-                  str(self.appeals_open)]]
+                rows.append(
+                    [
+                        "décisions",
+                        f"{decision}_{means}",
+                        f"{DECISIONS[decision]}, décision {means}",
+                        str(counts[means]),
+                    ]
+                )
+        rows += [
+            ["décisions par motif", f"{g.kind}:{g.id}" if g.id else g.kind, g.label, str(g.count)]
+            for g in self.grounds
+        ]
+        rows += [
+            ["recours", "déposés", "recours déposés", str(self.appeals_filed)],
+            ["recours", "maintenus", "décision maintenue", str(self.appeals_upheld)],
+            ["recours", "annulés", "décision annulée", str(self.appeals_reversed)],
+            [
+                "recours",
+                "en_attente",
+                "sans décision à la fin de la période",
+                str(self.appeals_open),
+            ],
+        ]
         for key, label, value in self._medians():
             rows.append(["délais médians (heures)", key, label, _hours(value)])
         return rows
 
     def _medians(self) -> list[tuple[str, str, timedelta | None]]:
-        return [("signalements", "du signalement à la décision", self.median_notice),
-                ("recours", "du recours à la décision", self.median_appeal),
-                ("à_modérer", "de la mise en attente à la décision", self.median_held)]
+        return [
+            ("signalements", "du signalement à la décision", self.median_notice),
+            ("recours", "du recours à la décision", self.median_appeal),
+            ("à_modérer", "de la mise en attente à la décision", self.median_held),
+        ]
 
     def text(self) -> str:
         """The report in French, for a terminal or an e-mail."""
-        lines = [f"Rapport de transparence du {self.since:%d/%m/%Y} au {self.until:%d/%m/%Y}"
-                 f" — {'site « ' + self.site + ' »' if self.site else 'tous les sites'}", "",
-                 f"Signalements de contenu illicite reçus : {self.notices_received}"]
+        lines = [
+            f"Rapport de transparence du {self.since:%d/%m/%Y} au {self.until:%d/%m/%Y}"
+            f" — {'site « ' + self.site + ' »' if self.site else 'tous les sites'}",
+            "",
+            f"Signalements de contenu illicite reçus : {self.notices_received}",
+        ]
         lines += [f"  {label} : {n}" for _, label, n in self.notices_by_category if n]
-        lines += [f"  décidés : {self.notices_removed} retirés, {self.notices_kept} maintenus ; "
-                  f"{self.notices_open} sans décision à la fin de la période", "",
-                  f"Décisions restreignant un commentaire : {self.automated + self.human} "
-                  f"({self.automated} automatiques, {self.human} humaines)"]
-        lines += [f"  {DECISIONS[d]} : {c['automatique']} automatiques, {c['humaine']} humaines"
-                  for d, c in self.decisions.items()]
+        lines += [
+            f"  décidés : {self.notices_removed} retirés, {self.notices_kept} maintenus ; "
+            f"{self.notices_open} sans décision à la fin de la période",
+            "",
+            f"Décisions restreignant un commentaire : {self.automated + self.human} "
+            f"({self.automated} automatiques, {self.human} humaines)",
+        ]
+        lines += [
+            f"  {DECISIONS[d]} : {c['automatique']} automatiques, {c['humaine']} humaines"
+            for d, c in self.decisions.items()
+        ]
         lines += ["  par motif :"] + [f"    {g.label} : {g.count}" for g in self.grounds]
-        lines += ["", f"Recours : {self.appeals_filed} déposés, {self.appeals_upheld} décisions "
-                  f"maintenues, {self.appeals_reversed} annulées, {self.appeals_open} en attente",
-                  "", "Délais médians de traitement :"]
-        lines += [f"  {key.replace('_', ' ')} ({label}) : {duration(value)}"
-                  for key, label, value in self._medians()]
+        lines += [
+            "",
+            f"Recours : {self.appeals_filed} déposés, {self.appeals_upheld} décisions "
+            f"maintenues, {self.appeals_reversed} annulées, {self.appeals_open} en attente",
+            "",
+            "Délais médians de traitement :",
+        ]
+        lines += [
+            f"  {key.replace('_', ' ')} ({label}) : {duration(value)}"
+            for key, label, value in self._medians()
+        ]
         return "\n".join(french(line) for line in lines) + "\n"
 
 
@@ -263,20 +318,32 @@ def compute(rows: Rows, since: date, until: date, site: str | None = None) -> Re
     answered = [a for a in rows.appeals if within(a.decided_at)]
     waits = _held_waits(rows.held_moves, within)
     return Report(
-        since, until, site,
+        since,
+        until,
+        site,
         [(c.id, c.fr, by_category.get(c.id, 0)) for c in notices.CATEGORIES],
-        sum(n.outcome == "removed" for n in decided), sum(n.outcome == "kept" for n in decided),
-        len(open_notices), decisions,
-        [Ground(kind, gid, _ground_label(kind, gid, texts), n)
-         for (kind, gid), n in sorted(grounds.items(), key=lambda kv: (-kv[1], kv[0]))],
-        len(filed), sum(a.status == "upheld" for a in answered),
+        sum(n.outcome == "removed" for n in decided),
+        sum(n.outcome == "kept" for n in decided),
+        len(open_notices),
+        decisions,
+        [
+            Ground(kind, gid, _ground_label(kind, gid, texts), n)
+            for (kind, gid), n in sorted(grounds.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        len(filed),
+        sum(a.status == "upheld" for a in answered),
         sum(a.status == "reversed" for a in answered),
         sum(a.decided_at is None or _naive(a.decided_at) >= end for a in filed),
-        _median(_naive(n.decided_at) - _naive(n.created_at) for n in decided
-                if n.decided_at is not None),
-        _median(_naive(a.decided_at) - _naive(a.created_at) for a in answered
-                if a.decided_at is not None),
-        _median(waits), len(waits),
+        _median(
+            _naive(n.decided_at) - _naive(n.created_at) for n in decided if n.decided_at is not None
+        ),
+        _median(
+            _naive(a.decided_at) - _naive(a.created_at)
+            for a in answered
+            if a.decided_at is not None
+        ),
+        _median(waits),
+        len(waits),
     )
 
 
@@ -306,68 +373,108 @@ def _held_waits(moves: list[HeldMove], within: Any) -> list[timedelta]:
 def load(session: Session, since: date, until: date, site_ids: frozenset[int] | None) -> Rows:
     """The rows that `compute()` needs for the period, limited to `site_ids` (None: all)."""
     start, end = bounds(since, until)
-    return Rows(_notices(session, start, end, site_ids),
-                _statements(session, start, end, site_ids),
-                _appeals(session, start, end, site_ids), _moves(session, start, end, site_ids))
+    return Rows(
+        _notices(session, start, end, site_ids),
+        _statements(session, start, end, site_ids),
+        _appeals(session, start, end, site_ids),
+        _moves(session, start, end, site_ids),
+    )
 
 
 def _in_sites(site_ids: frozenset[int] | None) -> ColumnElement[bool]:
     return true() if site_ids is None else Thread.site_id.in_(site_ids or {-1})
 
 
-def _notices(session: Session, start: datetime, end: datetime,
-             site_ids: frozenset[int] | None) -> list[NoticeRow]:
+def _notices(
+    session: Session, start: datetime, end: datetime, site_ids: frozenset[int] | None
+) -> list[NoticeRow]:
     query = select(Notice.category, Notice.created_at, Notice.decided_at, Notice.outcome).where(
-        Notice.created_at < end, or_(Notice.created_at >= start, Notice.decided_at >= start))
+        Notice.created_at < end, or_(Notice.created_at >= start, Notice.decided_at >= start)
+    )
     if site_ids is not None:
         query = query.where(Notice.site_id.in_(site_ids or {-1}))
     return [NoticeRow(*row) for row in session.execute(query).all()]
 
 
-def _statements(session: Session, start: datetime, end: datetime,
-                site_ids: frozenset[int] | None) -> list[StatementRow]:
-    query = (select(Statement, ModerationAction.action)
-             .join(Comment, Comment.id == Statement.comment_id)
-             .join(Thread, Thread.id == Comment.thread_id)
-             .outerjoin(ModerationAction, ModerationAction.id == Statement.action_id)
-             .where(Statement.created_at >= start, Statement.created_at < end,
-                    _in_sites(site_ids)))
+def _statements(
+    session: Session, start: datetime, end: datetime, site_ids: frozenset[int] | None
+) -> list[StatementRow]:
+    query = (
+        select(Statement, ModerationAction.action)
+        .join(Comment, Comment.id == Statement.comment_id)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .outerjoin(ModerationAction, ModerationAction.id == Statement.action_id)
+        .where(Statement.created_at >= start, Statement.created_at < end, _in_sites(site_ids))
+    )
     found = session.execute(query).all()
     removed_by_notice = {s.comment_id for s, action in found if action == "notice_removed"}
-    categories = {cid: category for cid, category in session.execute(
-        select(Notice.comment_id, Notice.category).where(
-            Notice.comment_id.in_(removed_by_notice or {-1}), Notice.outcome == "removed")
-        .order_by(Notice.id)).all()}
-    return [StatementRow(
-        s.decision, s.automated,
-        tuple((str(g.get("clause") or ""), str(g.get("text") or ""))
-              for g in s.grounds or [] if g.get("clause")),
-        categories.get(s.comment_id) if action == "notice_removed" else None, s.created_at,
-    ) for s, action in found]
+    categories = {
+        cid: category
+        for cid, category in session.execute(
+            select(Notice.comment_id, Notice.category)
+            .where(Notice.comment_id.in_(removed_by_notice or {-1}), Notice.outcome == "removed")
+            .order_by(Notice.id)
+        ).all()
+    }
+    return [
+        StatementRow(
+            s.decision,
+            s.automated,
+            tuple(
+                (str(g.get("clause") or ""), str(g.get("text") or ""))
+                for g in s.grounds or []
+                if g.get("clause")
+            ),
+            categories.get(s.comment_id) if action == "notice_removed" else None,
+            s.created_at,
+        )
+        for s, action in found
+    ]
 
 
-def _appeals(session: Session, start: datetime, end: datetime,
-             site_ids: frozenset[int] | None) -> list[AppealRow]:
-    query = (select(Appeal.status, Appeal.created_at, Appeal.decided_at)
-             .join(Comment, Comment.id == Appeal.comment_id)
-             .join(Thread, Thread.id == Comment.thread_id)
-             .where(Appeal.created_at < end,
-                    or_(Appeal.created_at >= start, Appeal.decided_at >= start),
-                    _in_sites(site_ids)))
+def _appeals(
+    session: Session, start: datetime, end: datetime, site_ids: frozenset[int] | None
+) -> list[AppealRow]:
+    query = (
+        select(Appeal.status, Appeal.created_at, Appeal.decided_at)
+        .join(Comment, Comment.id == Appeal.comment_id)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .where(
+            Appeal.created_at < end,
+            or_(Appeal.created_at >= start, Appeal.decided_at >= start),
+            _in_sites(site_ids),
+        )
+    )
     return [AppealRow(*row) for row in session.execute(query).all()]
 
 
-def _moves(session: Session, start: datetime, end: datetime,
-           site_ids: frozenset[int] | None) -> list[HeldMove]:
+def _moves(
+    session: Session, start: datetime, end: datetime, site_ids: frozenset[int] | None
+) -> list[HeldMove]:
     """The moves in and out of « held » of the comments that left it during the period."""
-    left = (select(ModerationAction.comment_id)
-            .join(Comment, Comment.id == ModerationAction.comment_id)
-            .join(Thread, Thread.id == Comment.thread_id)
-            .where(ModerationAction.from_status == CommentStatus.HELD, ModerationAction.to_status != CommentStatus.HELD,
-                   ModerationAction.created_at >= start, ModerationAction.created_at < end,
-                   _in_sites(site_ids)))
-    query = select(ModerationAction.comment_id, ModerationAction.from_status,
-                   ModerationAction.to_status, ModerationAction.created_at).where(
-        ModerationAction.comment_id.in_(left), ModerationAction.created_at < end,
-        or_(ModerationAction.from_status == CommentStatus.HELD, ModerationAction.to_status == CommentStatus.HELD))
+    left = (
+        select(ModerationAction.comment_id)
+        .join(Comment, Comment.id == ModerationAction.comment_id)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .where(
+            ModerationAction.from_status == CommentStatus.HELD,
+            ModerationAction.to_status != CommentStatus.HELD,
+            ModerationAction.created_at >= start,
+            ModerationAction.created_at < end,
+            _in_sites(site_ids),
+        )
+    )
+    query = select(
+        ModerationAction.comment_id,
+        ModerationAction.from_status,
+        ModerationAction.to_status,
+        ModerationAction.created_at,
+    ).where(
+        ModerationAction.comment_id.in_(left),
+        ModerationAction.created_at < end,
+        or_(
+            ModerationAction.from_status == CommentStatus.HELD,
+            ModerationAction.to_status == CommentStatus.HELD,
+        ),
+    )
     return [HeldMove(*row) for row in session.execute(query).all()]

@@ -40,4 +40,3 @@ BENIGN_IDIOMS: Final = re.compile(
     r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
     r"(?: par balles?| a coups? de \w+)?)\b"
 )
-

@@ -45,8 +45,11 @@ def unsubscribe_headers(url: str) -> dict[str, str]:
 
 
 def confirm_email(links: Links, sub: Subscription, thread: Thread) -> Email:
-    context = {"thread_title": thread_title(thread), "mode": sub.mode,
-               "confirm_url": links.confirm_url(sub.id, sub.token, sub.locale)}
+    context = {
+        "thread_title": thread_title(thread),
+        "mode": sub.mode,
+        "confirm_url": links.confirm_url(sub.id, sub.token, sub.locale),
+    }
     return render_email("confirm", sub.locale, sub.email, context)
 
 
@@ -62,19 +65,30 @@ def published_emails(
     assert thread is not None
     author = (comment.author_email or "").lower()
     emails: list[Email] = []
-    subscribers = session.scalars(select(Subscription).where(
-        Subscription.thread_id == thread.id, Subscription.mode == "immediate",
-        Subscription.confirmed_at.is_not(None),
-    ).order_by(Subscription.id)).all()
+    subscribers = session.scalars(
+        select(Subscription)
+        .where(
+            Subscription.thread_id == thread.id,
+            Subscription.mode == "immediate",
+            Subscription.confirmed_at.is_not(None),
+        )
+        .order_by(Subscription.id)
+    ).all()
     for sub in subscribers:
         if sub.email.lower() == author:
             continue
         unsubscribe = links.unsubscribe_url(sub.id, sub.token, sub.locale)
         anonymous = "Anonymous" if sub.locale == "en" else "Anonyme"
-        context = {"thread_title": thread_title(thread),
-                   "c": comment_view(comment, thread, anonymous), "unsubscribe_url": unsubscribe}
-        emails.append(render_email("comment", sub.locale, sub.email, context,
-                                   unsubscribe_headers(unsubscribe)))
+        context = {
+            "thread_title": thread_title(thread),
+            "c": comment_view(comment, thread, anonymous),
+            "unsubscribe_url": unsubscribe,
+        }
+        emails.append(
+            render_email(
+                "comment", sub.locale, sub.email, context, unsubscribe_headers(unsubscribe)
+            )
+        )
     reply = reply_email(session, links, comment, thread, locale)
     if reply is not None and reply.to.lower() not in {e.to.lower() for e in emails}:
         emails.append(reply)
@@ -96,13 +110,20 @@ def reply_email(
         return None
     optout = links.replies_optout_url(to.lower(), locale)
     anonymous = "Anonymous" if locale == "en" else "Anonyme"
-    context = {"thread_title": thread_title(thread),
-               "c": comment_view(comment, thread, anonymous), "optout_url": optout}
+    context = {
+        "thread_title": thread_title(thread),
+        "c": comment_view(comment, thread, anonymous),
+        "optout_url": optout,
+    }
     return render_email("reply", locale, to, context, unsubscribe_headers(optout))
 
 
 def held_emails(
-    session: Session, links: Links, comment_id: int, moderators: list[str], locale: str,
+    session: Session,
+    links: Links,
+    comment_id: int,
+    moderators: list[str],
+    locale: str,
     hours: int,
 ) -> list[Email]:
     """A held comment: each moderator gets signed links to publish or reject it, once."""
@@ -111,18 +132,27 @@ def held_emails(
         return []
     thread = session.get(Thread, comment.thread_id)
     assert thread is not None
-    decision = session.scalars(select(Decision).where(Decision.comment_id == comment.id)
-                               .order_by(Decision.id.desc()).limit(1)).first()
-    reasons = list(dict.fromkeys(
-        f"{r.get('clause', '')} {r.get('clause_text', '')}".strip()
-        for r in (decision.reasons if decision else []) if isinstance(r, dict)
-    ))
+    decision = session.scalars(
+        select(Decision)
+        .where(Decision.comment_id == comment.id)
+        .order_by(Decision.id.desc())
+        .limit(1)
+    ).first()
+    reasons = list(
+        dict.fromkeys(
+            f"{r.get('clause', '')} {r.get('clause_text', '')}".strip()
+            for r in (decision.reasons if decision else [])
+            if isinstance(r, dict)
+        )
+    )
     emails = []
     for moderator in moderators:
         jti = secrets.token_urlsafe(16)  # shared by both links: using one spends the other
         context = {
-            "thread_title": thread_title(thread), "c": comment_view(comment, thread),
-            "reasons": reasons, "hours": hours,
+            "thread_title": thread_title(thread),
+            "c": comment_view(comment, thread),
+            "reasons": reasons,
+            "hours": hours,
             "publish_url": links.moderation_url(comment.id, "publish", jti, moderator),
             "reject_url": links.moderation_url(comment.id, "reject", jti, moderator),
         }
@@ -130,22 +160,31 @@ def held_emails(
     return emails
 
 
-def digest_emails(
-    session: Session, links: Links, now: datetime
-) -> list[tuple[int, Email]]:
+def digest_emails(session: Session, links: Links, now: datetime) -> list[tuple[int, Email]]:
     """The daily digest: for each confirmed digest subscription, what was published in the last
     24 hours (and since its previous digest). Returns (subscription id, e-mail) pairs."""
     out: list[tuple[int, Email]] = []
     day_ago = now - timedelta(hours=24)
-    subs = session.scalars(select(Subscription).where(
-        Subscription.mode == "digest", Subscription.confirmed_at.is_not(None),
-    ).order_by(Subscription.id)).all()
+    subs = session.scalars(
+        select(Subscription)
+        .where(
+            Subscription.mode == "digest",
+            Subscription.confirmed_at.is_not(None),
+        )
+        .order_by(Subscription.id)
+    ).all()
     for sub in subs:
         since = max(d for d in (day_ago, sub.last_digest_at, sub.confirmed_at) if d is not None)
-        comments = session.scalars(select(Comment).where(
-            Comment.thread_id == sub.thread_id, Comment.status == CommentStatus.PUBLISHED,
-            Comment.created_at > since, Comment.created_at <= now,
-        ).order_by(Comment.created_at, Comment.id)).all()
+        comments = session.scalars(
+            select(Comment)
+            .where(
+                Comment.thread_id == sub.thread_id,
+                Comment.status == CommentStatus.PUBLISHED,
+                Comment.created_at > since,
+                Comment.created_at <= now,
+            )
+            .order_by(Comment.created_at, Comment.id)
+        ).all()
         comments = [c for c in comments if (c.author_email or "").lower() != sub.email.lower()]
         if not comments:
             continue
@@ -153,8 +192,17 @@ def digest_emails(
         assert thread is not None
         unsubscribe = links.unsubscribe_url(sub.id, sub.token, sub.locale)
         anonymous = "Anonymous" if sub.locale == "en" else "Anonyme"
-        context = {"thread_title": thread_title(thread), "unsubscribe_url": unsubscribe,
-                   "comments": [comment_view(c, thread, anonymous) for c in comments]}
-        out.append((sub.id, render_email("digest", sub.locale, sub.email, context,
-                                         unsubscribe_headers(unsubscribe))))
+        context = {
+            "thread_title": thread_title(thread),
+            "unsubscribe_url": unsubscribe,
+            "comments": [comment_view(c, thread, anonymous) for c in comments],
+        }
+        out.append(
+            (
+                sub.id,
+                render_email(
+                    "digest", sub.locale, sub.email, context, unsubscribe_headers(unsubscribe)
+                ),
+            )
+        )
     return out

@@ -27,8 +27,9 @@ def _tag(public_url: str, path: str) -> str:
     return f"tag:{host},2024:{path}"
 
 
-def _feed(public_url: str, feed_id: str, title: str, self_url: str, alternate: str,
-          updated: datetime) -> FeedGenerator:
+def _feed(
+    public_url: str, feed_id: str, title: str, self_url: str, alternate: str, updated: datetime
+) -> FeedGenerator:
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
@@ -68,28 +69,47 @@ def thread_feed(session: Session, public_url: str, site_key: str, thread_key: st
     thread = find_thread(session, site, thread_key)
     if thread is None:
         raise PalabreError("fil_inconnu", params={"thread": thread_key[:200]}, field="thread")
-    comments = session.scalars(select(Comment).where(
-        Comment.thread_id == thread.id, Comment.status == CommentStatus.PUBLISHED
-    ).order_by(Comment.created_at.desc(), Comment.id.desc()).limit(FEED_SIZE)).all()
+    comments = session.scalars(
+        select(Comment)
+        .where(Comment.thread_id == thread.id, Comment.status == CommentStatus.PUBLISHED)
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(FEED_SIZE)
+    ).all()
     rows = [(c, thread) for c in comments]
-    self_url = (f"{public_url.rstrip('/')}/feeds/thread.atom?site={quote(site.key, safe='')}"
-                f"&thread={quote(thread.key, safe='')}")
-    fg = _feed(public_url, f"site/{site.key}/thread/{thread.id}",
-               f"Commentaires : {thread_title(thread)}", self_url,
-               thread.url or comment_url(thread, 0).split("#")[0], _latest(rows, thread.created_at))
+    self_url = (
+        f"{public_url.rstrip('/')}/feeds/thread.atom?site={quote(site.key, safe='')}"
+        f"&thread={quote(thread.key, safe='')}"
+    )
+    fg = _feed(
+        public_url,
+        f"site/{site.key}/thread/{thread.id}",
+        f"Commentaires : {thread_title(thread)}",
+        self_url,
+        thread.url or comment_url(thread, 0).split("#")[0],
+        _latest(rows, thread.created_at),
+    )
     _entries(fg, public_url, rows)
     return bytes(fg.atom_str(pretty=True))
 
 
 def site_feed(session: Session, public_url: str, site_key: str) -> bytes:
     site: Site = get_site(session, site_key)
-    found = session.execute(select(Comment, Thread).join(Thread, Comment.thread_id == Thread.id)
-                            .where(Thread.site_id == site.id, Comment.status == CommentStatus.PUBLISHED)
-                            .order_by(Comment.created_at.desc(), Comment.id.desc())
-                            .limit(FEED_SIZE)).all()
+    found = session.execute(
+        select(Comment, Thread)
+        .join(Thread, Comment.thread_id == Thread.id)
+        .where(Thread.site_id == site.id, Comment.status == CommentStatus.PUBLISHED)
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(FEED_SIZE)
+    ).all()
     rows = [(c, t) for c, t in found]
     self_url = f"{public_url.rstrip('/')}/feeds/site.atom?site={quote(site.key, safe='')}"
-    fg = _feed(public_url, f"site/{site.key}", f"Commentaires : {site.name}", self_url, "",
-               _latest(rows, site.created_at))
+    fg = _feed(
+        public_url,
+        f"site/{site.key}",
+        f"Commentaires : {site.name}",
+        self_url,
+        "",
+        _latest(rows, site.created_at),
+    )
     _entries(fg, public_url, rows)
     return bytes(fg.atom_str(pretty=True))

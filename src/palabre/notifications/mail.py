@@ -35,15 +35,25 @@ class Email:
 
     def as_dict(self) -> dict[str, object]:
         """Plain data, safe to serialise into the task queue."""
-        return {"to": self.to, "subject": self.subject, "text": self.text, "html": self.html,
-                "headers": dict(self.headers)}
+        return {
+            "to": self.to,
+            "subject": self.subject,
+            "text": self.text,
+            "html": self.html,
+            "headers": dict(self.headers),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Email:
         headers = data.get("headers") or {}
         assert isinstance(headers, dict)
-        return cls(str(data["to"]), str(data["subject"]), str(data["text"]), str(data["html"]),
-                   {str(k): str(v) for k, v in headers.items()})
+        return cls(
+            str(data["to"]),
+            str(data["subject"]),
+            str(data["text"]),
+            str(data["html"]),
+            {str(k): str(v) for k, v in headers.items()},
+        )
 
 
 def build_message(email: Email, sender: str) -> EmailMessage:

@@ -45,7 +45,10 @@ def environment() -> Environment:
 
 
 def render_email(
-    name: str, locale: str, to: str, context: dict[str, Any],
+    name: str,
+    locale: str,
+    to: str,
+    context: dict[str, Any],
     headers: dict[str, str] | None = None,
 ) -> Email:
     lang = locale_of(locale)
@@ -58,10 +61,25 @@ def render_email(
 
 
 def render_page(
-    lang: str, title: str, paragraphs: list[str], *, quote: str = "", form_action: str = "",
-    button: str = "", error: bool = False,
+    lang: str,
+    title: str,
+    paragraphs: list[str],
+    *,
+    quote: str = "",
+    form_action: str = "",
+    button: str = "",
+    error: bool = False,
 ) -> str:
-    return environment().get_template("pages/message.html").render(
-        lang=locale_of(lang), title=title, paragraphs=paragraphs, quote=quote,
-        form_action=form_action, button=button, error=error,
+    return (
+        environment()
+        .get_template("pages/message.html")
+        .render(
+            lang=locale_of(lang),
+            title=title,
+            paragraphs=paragraphs,
+            quote=quote,
+            form_action=form_action,
+            button=button,
+            error=error,
+        )
     )

@@ -22,8 +22,9 @@ class Notifications:
     events: EventBus
 
 
-def install(settings: Settings, db: Database, events: EventBus,
-            huey: Huey | None = None) -> Notifications:
+def install(
+    settings: Settings, db: Database, events: EventBus, huey: Huey | None = None
+) -> Notifications:
     queue = huey or build_huey(settings)
     tasks = Tasks(queue, settings, db)
     events.subscribe(NotificationSubscriber(tasks))

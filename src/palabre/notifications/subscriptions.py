@@ -49,12 +49,20 @@ def subscribe(session: Session, links: Links, req: FollowRequest, now: datetime)
         raise PalabreError("email_invalide", field="email")
     site = get_site(session, req.site)
     thread = get_or_create_thread(session, site, req.thread, req.thread_title, req.thread_url, now)
-    sub = session.scalar(select(Subscription).where(
-        Subscription.thread_id == thread.id, Subscription.email == email.lower()))
+    sub = session.scalar(
+        select(Subscription).where(
+            Subscription.thread_id == thread.id, Subscription.email == email.lower()
+        )
+    )
     if sub is None:
-        sub = Subscription(thread_id=thread.id, email=email.lower(), mode=req.mode,
-                           token=secrets.token_hex(16), created_at=now,
-                           locale=locale_of(req.locale))
+        sub = Subscription(
+            thread_id=thread.id,
+            email=email.lower(),
+            mode=req.mode,
+            token=secrets.token_hex(16),
+            created_at=now,
+            locale=locale_of(req.locale),
+        )
         session.add(sub)
         session.flush()
     elif sub.confirmed_at is not None:

@@ -30,8 +30,9 @@ def build_huey(settings: Settings, *, immediate: bool = False) -> Huey:
     if settings.redis_url:
         return RedisHuey("palabre", url=settings.redis_url, immediate=immediate)
     settings.data_path.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey("palabre", filename=str(settings.data_path / "tasks.sqlite3"),
-                      immediate=immediate)
+    return SqliteHuey(
+        "palabre", filename=str(settings.data_path / "tasks.sqlite3"), immediate=immediate
+    )
 
 
 def moderator_addresses(settings: Settings) -> list[str]:
@@ -45,8 +46,9 @@ StatusMailer = Callable[[Session, int, Callable[[int], str]], Email | None]
 class Tasks:
     """The task functions, registered on one huey instance, bound to settings and a database."""
 
-    def __init__(self, huey: Huey, settings: Settings, db: Database,
-                 clock: Clock | None = None) -> None:
+    def __init__(
+        self, huey: Huey, settings: Settings, db: Database, clock: Clock | None = None
+    ) -> None:
         self.huey = huey
         self.settings = settings
         self.db = db
@@ -57,14 +59,18 @@ class Tasks:
         #: (registered by the composition root: the web app, the worker command).
         self.status_mailers: list[StatusMailer] = []
         self.sender = SmtpSender(settings)
-        retry = {"retries": settings.task_retries,
-                 "retry_delay": settings.task_retry_delay, "retry_backoff": 2}
+        retry = {
+            "retries": settings.task_retries,
+            "retry_delay": settings.task_retry_delay,
+            "retry_backoff": 2,
+        }
         self.send_mail = huey.task(name="send_mail", **retry)(self._send_mail)
         self.on_published = huey.task(name="on_published", **retry)(self._on_published)
         self.on_status = huey.task(name="on_status", **retry)(self._on_status)
         self.on_reported = huey.task(name="on_reported", **retry)(self._on_reported)
         self.deliver_webhook = huey.task(name="deliver_webhook", context=True, **retry)(
-            self._deliver_webhook)
+            self._deliver_webhook
+        )
         self.digest = huey.periodic_task(
             crontab(minute="0", hour=str(settings.digest_hour)), name="digest"
         )(self.enqueue_digest)
@@ -78,7 +84,8 @@ class Tasks:
         if mail and self.sender.enabled:
             with self.db.session() as session:
                 emails = compose.published_emails(
-                    session, self.links, comment_id, self.settings.locale)
+                    session, self.links, comment_id, self.settings.locale
+                )
             for email in emails:
                 self.send_mail(email.as_dict())
         self._fan_out_webhooks(comment_id, "comment.published", None)
@@ -87,8 +94,13 @@ class Tasks:
         if status == CommentStatus.HELD and self.sender.enabled:
             with self.db.session() as session:
                 emails = compose.held_emails(
-                    session, self.links, comment_id, moderator_addresses(self.settings),
-                    self.settings.locale, self.settings.moderation_link_hours)
+                    session,
+                    self.links,
+                    comment_id,
+                    moderator_addresses(self.settings),
+                    self.settings.locale,
+                    self.settings.moderation_link_hours,
+                )
             for email in emails:
                 self.send_mail(email.as_dict())
         if status in RESTRICTING and self.sender.enabled:
@@ -111,12 +123,11 @@ class Tasks:
         return f"{base}/motifs/{comment_id}?jeton={self.view_tokens.issue(comment_id)}"
 
     def _on_reported(self, comment_id: int, report_id: int, reason: str) -> None:
-        self._fan_out_webhooks(comment_id, "comment.reported",
-                               {"report": {"id": report_id, "reason": reason}})
+        self._fan_out_webhooks(
+            comment_id, "comment.reported", {"report": {"id": report_id, "reason": reason}}
+        )
 
-    def _fan_out_webhooks(
-        self, comment_id: int, event: str, extra: dict[str, Any] | None
-    ) -> None:
+    def _fan_out_webhooks(self, comment_id: int, event: str, extra: dict[str, Any] | None) -> None:
         with self.db.session() as session:
             found = webhooks.comment_payload(session, comment_id, event, extra)
             if found is None:
@@ -133,8 +144,15 @@ class Tasks:
             endpoint = session.get(WebhookEndpoint, endpoint_id)
             if endpoint is None or not endpoint.active:
                 return
-            result = webhooks.deliver(session, endpoint, event, json.loads(raw), attempt,
-                                      float(self.settings.webhook_timeout), self.clock())
+            result = webhooks.deliver(
+                session,
+                endpoint,
+                event,
+                json.loads(raw),
+                attempt,
+                float(self.settings.webhook_timeout),
+                self.clock(),
+            )
         if not result.ok:  # raise after the log row committed, so huey retries
             raise RuntimeError(f"webhook {endpoint_id}: {result.error or result.status_code}")
 

@@ -26,7 +26,8 @@ from palabre.storage.models import Comment, Site, Thread, WebhookDelivery, Webho
 
 EVENTS = ("comment.published", "comment.held", "comment.rejected", "comment.reported")
 STATUS_EVENTS: dict[str, str] = {
-    CommentStatus.PUBLISHED: "comment.published", CommentStatus.HELD: "comment.held",
+    CommentStatus.PUBLISHED: "comment.published",
+    CommentStatus.HELD: "comment.held",
     CommentStatus.REJECTED: "comment.rejected",
 }
 SIGNATURE_HEADER = "X-Palabre-Signature"
@@ -44,9 +45,14 @@ def add_endpoint(
 ) -> WebhookEndpoint:
     site = get_site(session, site_key)
     chosen = [e for e in (events or EVENTS) if e in EVENTS] or list(EVENTS)
-    endpoint = WebhookEndpoint(site_id=site.id, url=validate_url(url), events=chosen,
-                               secret="whsec_" + secrets.token_urlsafe(32), active=True,
-                               created_at=now)
+    endpoint = WebhookEndpoint(
+        site_id=site.id,
+        url=validate_url(url),
+        events=chosen,
+        secret="whsec_" + secrets.token_urlsafe(32),
+        active=True,
+        created_at=now,
+    )
     session.add(endpoint)
     session.flush()
     return endpoint
@@ -57,8 +63,9 @@ def sign(secret: str, timestamp: int, body: bytes) -> str:
     return f"t={timestamp},v1={mac.hexdigest()}"
 
 
-def verify(secret: str, header: str, body: bytes, tolerance: int = 300,
-           now: float | None = None) -> bool:
+def verify(
+    secret: str, header: str, body: bytes, tolerance: int = 300, now: float | None = None
+) -> bool:
     """What a receiver does: recompute the MAC, compare in constant time, refuse old ones."""
     try:
         parts = dict(p.split("=", 1) for p in header.split(","))
@@ -72,9 +79,11 @@ def verify(secret: str, header: str, body: bytes, tolerance: int = 300,
 
 
 def endpoints_for(session: Session, site_id: int, event: str) -> list[WebhookEndpoint]:
-    rows = session.scalars(select(WebhookEndpoint).where(
-        WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True)
-    ).order_by(WebhookEndpoint.id)).all()
+    rows = session.scalars(
+        select(WebhookEndpoint)
+        .where(WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True))
+        .order_by(WebhookEndpoint.id)
+    ).all()
     return [e for e in rows if event in e.events]
 
 
@@ -95,17 +104,25 @@ def comment_payload(
     assert site is not None
     data: dict[str, Any] = {
         "comment": {
-            "id": comment.id, "parent": comment.parent_id, "status": comment.status,
-            "author": comment.author_name, "verified": comment.author_verified,
-            "text": comment.text, "html": comment.html,
+            "id": comment.id,
+            "parent": comment.parent_id,
+            "status": comment.status,
+            "author": comment.author_name,
+            "verified": comment.author_verified,
+            "text": comment.text,
+            "html": comment.html,
             "created_at": comment.created_at.isoformat().replace("+00:00", "Z"),
         },
         "thread": {"key": thread.key, "title": thread.title, "url": thread.url},
         "site": site.key,
         **(extra or {}),
     }
-    body = {"id": "evt_" + secrets.token_hex(12), "type": event, "created": int(time.time()),
-            "data": data}
+    body = {
+        "id": "evt_" + secrets.token_hex(12),
+        "type": event,
+        "created": int(time.time()),
+        "data": data,
+    }
     return site.id, body
 
 
@@ -149,15 +166,27 @@ def post(url: str, secret: str, event: str, event_id: str, body: bytes, timeout:
 
 
 def deliver(
-    session: Session, endpoint: WebhookEndpoint, event: str, body: dict[str, Any], attempt: int,
-    timeout: float, now: datetime,
+    session: Session,
+    endpoint: WebhookEndpoint,
+    event: str,
+    body: dict[str, Any],
+    attempt: int,
+    timeout: float,
+    now: datetime,
 ) -> Attempt:
     """POST once and log the attempt."""
     raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     result = post(endpoint.url, endpoint.secret, event, str(body.get("id", "")), raw, timeout)
-    session.add(WebhookDelivery(
-        endpoint_id=endpoint.id, event_id=str(body.get("id", ""))[:64], event=event,
-        attempt=attempt, status_code=result.status_code, duration_ms=result.duration_ms,
-        error=result.error, created_at=now,
-    ))
+    session.add(
+        WebhookDelivery(
+            endpoint_id=endpoint.id,
+            event_id=str(body.get("id", ""))[:64],
+            event=event,
+            attempt=attempt,
+            status_code=result.status_code,
+            duration_ms=result.duration_ms,
+            error=result.error,
+            created_at=now,
+        )
+    )
     return result

@@ -53,7 +53,11 @@ def normalize_email(email: str) -> str:
 
 
 def create_account(
-    session: Session, email: str, password: str, role: str, site_keys: Sequence[str],
+    session: Session,
+    email: str,
+    password: str,
+    role: str,
+    site_keys: Sequence[str],
     now: datetime,
 ) -> Account:
     email = normalize_email(email)
@@ -68,8 +72,14 @@ def create_account(
     sites = _sites(session, site_keys)
     if role == "moderateur" and not sites:
         raise PalabreError("site_requis")
-    account = Account(email=email, password_hash=hash_password(password), role=role,
-                      locale="", disabled=False, created_at=now)
+    account = Account(
+        email=email,
+        password_hash=hash_password(password),
+        role=role,
+        locale="",
+        disabled=False,
+        created_at=now,
+    )
     session.add(account)
     session.flush()
     for site in sites:
@@ -126,9 +136,11 @@ def moderator_of(session: Session, account_id: int) -> Moderator | None:
         return None
     site_ids: frozenset[int] | None = None
     if account.role != "admin":
-        site_ids = frozenset(session.scalars(
-            select(AccountSite.site_id).where(AccountSite.account_id == account.id)
-        ).all())
+        site_ids = frozenset(
+            session.scalars(
+                select(AccountSite.site_id).where(AccountSite.account_id == account.id)
+            ).all()
+        )
     return Moderator(account.id, account.email, account.role, account.locale, site_ids)
 
 
@@ -150,7 +162,8 @@ def authenticate(
     ip = ip[:64]
     since = now - throttle.window
     recent = select(func.count(LoginAttempt.id)).where(
-        LoginAttempt.email == email, LoginAttempt.succeeded.is_(False),
+        LoginAttempt.email == email,
+        LoginAttempt.succeeded.is_(False),
         LoginAttempt.created_at >= since,
     )
     failures = session.scalar(recent.where(LoginAttempt.ip == ip)) or 0
@@ -171,4 +184,3 @@ def authenticate(
         account.password_hash = hash_password(password)
     account.last_login_at = now
     return account
-

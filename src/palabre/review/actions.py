@@ -24,7 +24,9 @@ Verb = Literal["publish", "reject", "delete"]
 TARGET: Final[dict[str, CommentStatus]] = {verb: STATUS_FOR[verb] for verb in get_args(Verb)}
 # What closing a reported comment's reports means, by verb.
 REPORT_OUTCOME: Final[dict[str, str]] = {
-    "publish": "dismissed", "reject": "upheld", "delete": "upheld"
+    "publish": "dismissed",
+    "reject": "upheld",
+    "delete": "upheld",
 }
 
 
@@ -65,29 +67,44 @@ def comment_in_scope(session: Session, moderator: Actor, comment_id: int) -> Com
 
 def engine_clauses(session: Session, comment_id: int) -> list[str]:
     reasons = session.scalar(
-        select(Decision.reasons).where(Decision.comment_id == comment_id)
-        .order_by(Decision.id.desc()).limit(1)
+        select(Decision.reasons)
+        .where(Decision.comment_id == comment_id)
+        .order_by(Decision.id.desc())
+        .limit(1)
     )
     return sorted({str(r["clause"]) for r in reasons or [] if r.get("clause")})
 
 
 def _close_reports(session: Session, comment_id: int, outcome: str) -> list[int]:
-    ids = list(session.scalars(
-        select(Report.id).where(Report.comment_id == comment_id, Report.status == "open")
-    ).all())
+    ids = list(
+        session.scalars(
+            select(Report.id).where(Report.comment_id == comment_id, Report.status == "open")
+        ).all()
+    )
     if ids:
         session.execute(update(Report).where(Report.id.in_(ids)).values(status=outcome))
     return ids
 
 
 def _audit(
-    session: Session, comment: Comment, actor: str, action: str, before: str, note: str,
-    now: datetime, clauses: list[str] | None = None,
+    session: Session,
+    comment: Comment,
+    actor: str,
+    action: str,
+    before: str,
+    note: str,
+    now: datetime,
+    clauses: list[str] | None = None,
 ) -> int:
     row = ModerationAction(
-        comment_id=comment.id, actor=actor, action=action, from_status=before,
-        to_status=comment.status, clauses=clauses if clauses is not None else
-        engine_clauses(session, comment.id), note=note[:2000], created_at=now,
+        comment_id=comment.id,
+        actor=actor,
+        action=action,
+        from_status=before,
+        to_status=comment.status,
+        clauses=clauses if clauses is not None else engine_clauses(session, comment.id),
+        note=note[:2000],
+        created_at=now,
     )
     session.add(row)
     session.flush()
@@ -95,7 +112,11 @@ def _audit(
 
 
 def apply(
-    session: Session, moderator: Actor, comment_ids: Sequence[int], verb: Verb, note: str,
+    session: Session,
+    moderator: Actor,
+    comment_ids: Sequence[int],
+    verb: Verb,
+    note: str,
     now: datetime,
 ) -> Applied:
     """Publish, reject or delete each comment (all in scope, or nothing is done)."""
@@ -135,13 +156,17 @@ def dismiss_reports(
     reports = _close_reports(session, comment.id, "dismissed")
     if not reports:
         return Applied()
-    action = _audit(session, comment, moderator.email, "dismiss_reports", comment.status, note,
-                    now, clauses=[])
+    action = _audit(
+        session, comment, moderator.email, "dismiss_reports", comment.status, note, now, clauses=[]
+    )
     return Applied([action], reports, [])
 
 
 def undo(
-    session: Session, moderator: Moderator, action_ids: Sequence[int], report_ids: Sequence[int],
+    session: Session,
+    moderator: Moderator,
+    action_ids: Sequence[int],
+    report_ids: Sequence[int],
     now: datetime,
 ) -> Applied:
     """Revert the moderator's own recent actions, each with its own audit row. An action whose
@@ -153,17 +178,27 @@ def undo(
             continue
         comment = comment_in_scope(session, moderator, action.comment_id)
         if comment.status != action.to_status or (
-            comment.status == CommentStatus.DELETED and not comment.text and action.from_status != CommentStatus.DELETED
+            comment.status == CommentStatus.DELETED
+            and not comment.text
+            and action.from_status != CommentStatus.DELETED
         ):
             continue
         before = comment.status
         comment.status = action.from_status
         if before == CommentStatus.DELETED:
             comment.deleted_at = None
-        done.action_ids.append(_audit(
-            session, comment, moderator.email, "undo", before, f"annule l'action n° {action.id}",
-            now, clauses=list(action.clauses or []),
-        ))
+        done.action_ids.append(
+            _audit(
+                session,
+                comment,
+                moderator.email,
+                "undo",
+                before,
+                f"annule l'action n° {action.id}",
+                now,
+                clauses=list(action.clauses or []),
+            )
+        )
         if before != comment.status:
             done.events.append(_event(comment, _verb_for(comment.status)))
     if report_ids:
@@ -179,9 +214,13 @@ def _verb_for(status: str) -> str:
 def purge_deleted(session: Session, now: datetime, grace: timedelta) -> int:
     """Wipe the text and author of comments a moderator deleted more than `grace` ago."""
     stale = session.scalars(
-        select(Comment).where(
-            Comment.status == CommentStatus.DELETED, Comment.text != "", Comment.deleted_at < now - grace
-        ).limit(500)
+        select(Comment)
+        .where(
+            Comment.status == CommentStatus.DELETED,
+            Comment.text != "",
+            Comment.deleted_at < now - grace,
+        )
+        .limit(500)
     ).all()
     for comment in stale:
         tombstone(comment, comment.deleted_at or now)
@@ -189,8 +228,12 @@ def purge_deleted(session: Session, now: datetime, grace: timedelta) -> int:
 
 
 def ban_author(
-    session: Session, moderator: Moderator, comment_id: int, duration: timedelta | None,
-    note: str, now: datetime,
+    session: Session,
+    moderator: Moderator,
+    comment_id: int,
+    duration: timedelta | None,
+    note: str,
+    now: datetime,
 ) -> Applied:
     """Ban (no duration) or suspend the comment's author on the comment's site, with an audit
     row on the comment. The comment itself keeps its status."""
@@ -199,10 +242,19 @@ def ban_author(
     comment = comment_in_scope(session, moderator, comment_id)
     site_id = session.scalar(select(Thread.site_id).where(Thread.id == comment.thread_id))
     assert site_id is not None
-    add_ban(session, site_id=site_id, author_key=comment.author_key,
-            author_email=comment.author_email, duration=duration, actor=moderator.email,
-            note=note, now=now, comment_id=comment.id, ip_key=comment.ip_key,
-            browser_key=comment.browser_key)
+    add_ban(
+        session,
+        site_id=site_id,
+        author_key=comment.author_key,
+        author_email=comment.author_email,
+        duration=duration,
+        actor=moderator.email,
+        note=note,
+        now=now,
+        comment_id=comment.id,
+        ip_key=comment.ip_key,
+        browser_key=comment.browser_key,
+    )
     verb = "ban" if duration is None else "suspend"
     until = "" if duration is None else f"jusqu'au {(now + duration):%Y-%m-%d %H:%M} UTC"
     text = " — ".join(t for t in (until, note) if t)

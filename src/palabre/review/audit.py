@@ -16,7 +16,16 @@ from palabre.storage.models import Comment, ModerationAction, Site, Thread
 PAGE_SIZE: Final = 50
 CSV_LIMIT: Final = 100_000
 CSV_COLUMNS: Final = (
-    "id", "date", "acteur", "action", "commentaire", "site", "article", "de", "vers", "clauses",
+    "id",
+    "date",
+    "acteur",
+    "action",
+    "commentaire",
+    "site",
+    "article",
+    "de",
+    "vers",
+    "clauses",
     "note",
 )
 
@@ -42,10 +51,17 @@ class AuditRow:
         a = self.action
         say = words or (lambda _kind, code: code)
         return [
-            str(a.id), a.created_at.isoformat().replace("+00:00", "Z"), a.actor,
-            say("action", a.action), str(a.comment_id), self.site_key, self.thread_title,
+            str(a.id),
+            a.created_at.isoformat().replace("+00:00", "Z"),
+            a.actor,
+            say("action", a.action),
+            str(a.comment_id),
+            self.site_key,
+            self.thread_title,
             say("status", a.from_status or "") if a.from_status else "",
-            say("status", a.to_status), " ".join(str(c) for c in a.clauses or []), a.note,
+            say("status", a.to_status),
+            " ".join(str(c) for c in a.clauses or []),
+            a.note,
         ]
 
 
@@ -81,18 +97,23 @@ def page(
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.execute(
         query.order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc())
-        .offset((max(1, filters.page) - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+        .offset((max(1, filters.page) - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
     ).all()
     return [AuditRow(a, key, title or tkey) for a, key, title, tkey in rows], int(total)
 
 
 def csv_lines(
-    session: Session, filters: AuditFilters, site_ids: frozenset[int] | None,
-    sep: str = ";", words: Callable[[str, str], str] | None = None,
+    session: Session,
+    filters: AuditFilters,
+    site_ids: frozenset[int] | None,
+    sep: str = ";",
+    words: Callable[[str, str], str] | None = None,
 ) -> Iterator[str]:
     """The audit as palabre's one CSV convention (palabre.csv_format)."""
     rows = session.execute(
-        _query(filters, site_ids).order_by(ModerationAction.created_at, ModerationAction.id)
+        _query(filters, site_ids)
+        .order_by(ModerationAction.created_at, ModerationAction.id)
         .limit(CSV_LIMIT)
     ).all()
     lines = [list(CSV_COLUMNS)] + [
@@ -103,8 +124,10 @@ def csv_lines(
 
 def actors(session: Session, site_ids: frozenset[int] | None) -> list[str]:
     query = (
-        select(ModerationAction.actor).join(Comment, Comment.id == ModerationAction.comment_id)
-        .join(Thread, Thread.id == Comment.thread_id).distinct()
+        select(ModerationAction.actor)
+        .join(Comment, Comment.id == ModerationAction.comment_id)
+        .join(Thread, Thread.id == Comment.thread_id)
+        .distinct()
     )
     if site_ids is not None:
         query = query.where(Thread.site_id.in_(site_ids or {-1}))

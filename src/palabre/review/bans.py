@@ -13,16 +13,31 @@ from palabre.storage.models_review import Ban
 
 
 def add_ban(
-    session: Session, *, site_id: int, author_key: str | None, author_email: str | None,
-    duration: timedelta | None, actor: str, note: str, now: datetime,
-    comment_id: int | None = None, ip_key: str | None = None, browser_key: str | None = None,
+    session: Session,
+    *,
+    site_id: int,
+    author_key: str | None,
+    author_email: str | None,
+    duration: timedelta | None,
+    actor: str,
+    note: str,
+    now: datetime,
+    comment_id: int | None = None,
+    ip_key: str | None = None,
+    browser_key: str | None = None,
 ) -> Ban:
     if not author_key and not author_email and not ip_key and not browser_key:
         raise PalabreError("auteur_non_identifiable")
     ban = Ban(
-        site_id=site_id, author_key=author_key, ip_key=ip_key, browser_key=browser_key,
+        site_id=site_id,
+        author_key=author_key,
+        ip_key=ip_key,
+        browser_key=browser_key,
         author_email=author_email.strip().lower() if author_email else None,
-        comment_id=comment_id, note=note[:2000], created_by=actor, created_at=now,
+        comment_id=comment_id,
+        note=note[:2000],
+        created_by=actor,
+        created_at=now,
         expires_at=None if duration is None else now + duration,
     )
     session.add(ban)

@@ -97,17 +97,25 @@ def save_version(
         label = f"{charter.version.split('+')[0]}+r{number}"[:64]
         source = _VERSION_LINE.sub(lambda m: f'{m[1]}"{label}"', source, count=1)
         parse_charter(source, source="charte modifiée")
-    row = CharterVersion(number=number, label=label, source=source, note=note[:2000],
-                         created_by=actor, created_at=now)
+    row = CharterVersion(
+        number=number,
+        label=label,
+        source=source,
+        note=note[:2000],
+        created_by=actor,
+        created_at=now,
+    )
     session.add(row)
     session.flush()
     return row
 
 
 def history(session: Session, limit: int = 50) -> list[CharterVersion]:
-    return list(session.scalars(
-        select(CharterVersion).order_by(CharterVersion.number.desc()).limit(limit)
-    ).all())
+    return list(
+        session.scalars(
+            select(CharterVersion).order_by(CharterVersion.number.desc()).limit(limit)
+        ).all()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +140,8 @@ def recent_texts(session: Session, limit: int) -> list[tuple[int, str, str]]:
     rows = session.execute(
         select(Comment.id, Comment.text, Comment.status)
         .where(Comment.status.in_(DECIDED), Comment.text != "")
-        .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(limit)
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(limit)
     ).all()
     return list(rows)
 
@@ -165,10 +174,21 @@ _ENGINES_LOCK = threading.Lock()
 
 def cached_engine(charter: Charter, budget_s: float | None = None) -> CharterEngine:
     """One engine per charter text and time budget (a few kept), built lazily."""
-    key = hashlib.sha256(repr((budget_s, charter.version, charter.clauses, charter.thresholds,
-                               charter.banned_words, charter.suspect_words, charter.proper_names,
-                               charter.allowed_words, charter.language_strictness)).encode()
-                         ).hexdigest()
+    key = hashlib.sha256(
+        repr(
+            (
+                budget_s,
+                charter.version,
+                charter.clauses,
+                charter.thresholds,
+                charter.banned_words,
+                charter.suspect_words,
+                charter.proper_names,
+                charter.allowed_words,
+                charter.language_strictness,
+            )
+        ).encode()
+    ).hexdigest()
     with _ENGINES_LOCK:
         engine = _ENGINES.get(key)
         if engine is None:

@@ -82,8 +82,9 @@ def _merge(marks: list[Mark]) -> list[Mark]:
         elif clash.kind == mark.kind != "fix":
             out.remove(clash)
             titles = clash.title if mark.title in clash.title else f"{clash.title} / {mark.title}"
-            out.append(Mark(min(clash.start, mark.start), max(clash.end, mark.end), mark.kind,
-                            titles))
+            out.append(
+                Mark(min(clash.start, mark.start), max(clash.end, mark.end), mark.kind, titles)
+            )
     return sorted(out, key=lambda m: m.start)
 
 
@@ -93,8 +94,8 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     for mark in _merge(marks):
         if mark.start < pos:
             continue
-        parts.append(str(escape(text[pos:mark.start])))
-        inner = escape(text[mark.start:mark.end])
+        parts.append(str(escape(text[pos : mark.start])))
+        inner = escape(text[mark.start : mark.end])
         if mark.kind != "fix":
             parts.append(f'<mark class="m-{mark.kind}" title="{escape(mark.title)}">{inner}</mark>')
         else:

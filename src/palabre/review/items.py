@@ -62,10 +62,18 @@ def load_items(session: Session, ids: Sequence[int]) -> list[Item]:
     if not ids:
         return []
     comments = {c.id: c for c in session.scalars(select(Comment).where(Comment.id.in_(ids)))}
-    threads = {t.id: t for t in session.scalars(
-        select(Thread).where(Thread.id.in_({c.thread_id for c in comments.values()})))}
-    sites = {s.id: s for s in session.scalars(
-        select(Site).where(Site.id.in_({t.site_id for t in threads.values()})))}
+    threads = {
+        t.id: t
+        for t in session.scalars(
+            select(Thread).where(Thread.id.in_({c.thread_id for c in comments.values()}))
+        )
+    }
+    sites = {
+        s.id: s
+        for s in session.scalars(
+            select(Site).where(Site.id.in_({t.site_id for t in threads.values()}))
+        )
+    }
     parent_ids = {c.parent_id for c in comments.values() if c.parent_id}
     parents = {p.id: p for p in session.scalars(select(Comment).where(Comment.id.in_(parent_ids)))}
     decisions: dict[int, Decision] = {}
@@ -78,10 +86,13 @@ def load_items(session: Session, ids: Sequence[int]) -> list[Item]:
         select(Report).where(Report.comment_id.in_(ids)).order_by(Report.created_at)
     ):
         reports.setdefault(report.comment_id, []).append(report)
-    entered = dict(session.execute(
-        select(ModerationAction.comment_id, func.max(ModerationAction.created_at))
-        .where(ModerationAction.comment_id.in_(ids)).group_by(ModerationAction.comment_id)
-    ).all())
+    entered = dict(
+        session.execute(
+            select(ModerationAction.comment_id, func.max(ModerationAction.created_at))
+            .where(ModerationAction.comment_id.in_(ids))
+            .group_by(ModerationAction.comment_id)
+        ).all()
+    )
     items = []
     for cid in ids:
         comment = comments.get(cid)
@@ -89,21 +100,33 @@ def load_items(session: Session, ids: Sequence[int]) -> list[Item]:
             continue
         thread = threads[comment.thread_id]
         decision = decisions.get(cid)
-        reasons = sorted(decision.reasons if decision else [],
-                         key=lambda r: KIND_ORDER.get(kind_of(r.get("category")), 3))
+        reasons = sorted(
+            decision.reasons if decision else [],
+            key=lambda r: KIND_ORDER.get(kind_of(r.get("category")), 3),
+        )
         corrections = list(decision.corrections) if decision else []
         marks = evidence_marks(comment.text, reasons) + correction_marks(comment.text, corrections)
         open_reports = [r for r in reports.get(cid, []) if r.status == "open"]
-        since = open_reports[0].created_at if open_reports and comment.status == CommentStatus.PUBLISHED \
+        since = (
+            open_reports[0].created_at
+            if open_reports and comment.status == CommentStatus.PUBLISHED
             else entered.get(cid, comment.created_at)
-        items.append(Item(
-            comment=comment, thread=thread, site=sites[thread.site_id],
-            parent=parents.get(comment.parent_id) if comment.parent_id else None,
-            decision=decision, text_html=highlight(comment.text, marks),
-            corrections=corrections, reasons=reasons,
-            history=author_history(session, comment, thread.site_id), reports=reports.get(cid, []),
-            entered_at=since,
-        ))
+        )
+        items.append(
+            Item(
+                comment=comment,
+                thread=thread,
+                site=sites[thread.site_id],
+                parent=parents.get(comment.parent_id) if comment.parent_id else None,
+                decision=decision,
+                text_html=highlight(comment.text, marks),
+                corrections=corrections,
+                reasons=reasons,
+                history=author_history(session, comment, thread.site_id),
+                reports=reports.get(cid, []),
+                entered_at=since,
+            )
+        )
     return items
 
 
@@ -118,14 +141,16 @@ def author_history(session: Session, comment: Comment, site_id: int) -> AuthorHi
     on_site = Comment.thread_id.in_(select(Thread.id).where(Thread.site_id == site_id))
     same_author = (same, on_site, Comment.id != comment.id, Comment.status != CommentStatus.DELETED)
     by_status = {
-        status: int(n) for status, n in session.execute(
-            select(Comment.status, func.count(Comment.id)).where(*same_author)
+        status: int(n)
+        for status, n in session.execute(
+            select(Comment.status, func.count(Comment.id))
+            .where(*same_author)
             .group_by(Comment.status)
         ).all()
     }
     recent = session.scalars(
-        select(Comment).where(*same_author).order_by(Comment.created_at.desc())
-        .limit(HISTORY_SHOWN)
+        select(Comment).where(*same_author).order_by(Comment.created_at.desc()).limit(HISTORY_SHOWN)
     ).all()
-    return AuthorHistory(sum(by_status.values()), by_status, tuple(recent),
-                         by_name=not comment.author_key)
+    return AuthorHistory(
+        sum(by_status.values()), by_status, tuple(recent), by_name=not comment.author_key
+    )

@@ -23,8 +23,10 @@ SYSTEM_ACTORS = ("système", "auteur", "RGPD", "re-modération")
 def moderator_examples(session: Session) -> list[tuple[str, dict[str, int]]]:
     actions = session.scalars(
         select(ModerationAction)
-        .where(ModerationAction.actor.not_in(SYSTEM_ACTORS),
-               ~ModerationAction.actor.startswith("import"))
+        .where(
+            ModerationAction.actor.not_in(SYSTEM_ACTORS),
+            ~ModerationAction.actor.startswith("import"),
+        )
         .order_by(ModerationAction.comment_id, ModerationAction.id)
     ).all()
     last: dict[int, ModerationAction] = {}

@@ -59,9 +59,12 @@ def _scoped(query: Q, site_ids: frozenset[int] | None) -> Q:
 
 def counts(session: Session, site_ids: frozenset[int] | None) -> dict[QueueName, int]:
     return {
-        queue: int(session.scalar(
-            _scoped(select(func.count(Comment.id)), site_ids).where(condition(queue))
-        ) or 0)
+        queue: int(
+            session.scalar(
+                _scoped(select(func.count(Comment.id)), site_ids).where(condition(queue))
+            )
+            or 0
+        )
         for queue in QUEUES
     }
 
@@ -79,24 +82,31 @@ def queue_page(
 ) -> QueuePage:
     other = aliased(Decision)
     latest = (
-        select(func.max(other.id)).where(other.comment_id == Comment.id)
-        .correlate(Comment).scalar_subquery()
+        select(func.max(other.id))
+        .where(other.comment_id == Comment.id)
+        .correlate(Comment)
+        .scalar_subquery()
     )
-    query = _scoped(select(Comment.id, Decision.reasons), site_ids).outerjoin(
-        Decision, Decision.id == latest
-    ).where(condition(queue))
+    query = (
+        _scoped(select(Comment.id, Decision.reasons), site_ids)
+        .outerjoin(Decision, Decision.id == latest)
+        .where(condition(queue))
+    )
     if filters.site_id is not None:
         query = query.where(Thread.site_id == filters.site_id)
     if filters.thread_id is not None:
         query = query.where(Comment.thread_id == filters.thread_id)
     newest = (filters.order or default_order(queue)) == "newest"
-    ordering = (Comment.created_at.desc(), Comment.id.desc()) if newest else (
-        Comment.created_at.asc(), Comment.id.asc())
+    ordering = (
+        (Comment.created_at.desc(), Comment.id.desc())
+        if newest
+        else (Comment.created_at.asc(), Comment.id.asc())
+    )
     rows = session.execute(query.order_by(*ordering).limit(_SCAN_LIMIT)).all()
     ids = [cid for cid, reasons in rows if _matches(reasons or [], filters)]
     pages = max(1, -(-len(ids) // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
-    return QueuePage(ids[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], len(ids), page, pages)
+    return QueuePage(ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], len(ids), page, pages)
 
 
 def _matches(reasons: list[Any], filters: Filters) -> bool:

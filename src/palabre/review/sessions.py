@@ -22,18 +22,24 @@ def open_session(
     session: Session, sid: str, account_id: int, now: datetime, lifetime: timedelta
 ) -> None:
     session.execute(delete(DashboardSession).where(DashboardSession.expires_at <= now))
-    session.add(DashboardSession(sid_hash=_digest(sid), account_id=account_id, created_at=now,
-                                 expires_at=now + lifetime))
+    session.add(
+        DashboardSession(
+            sid_hash=_digest(sid), account_id=account_id, created_at=now, expires_at=now + lifetime
+        )
+    )
 
 
 def session_is_open(session: Session, sid: str, account_id: int, now: datetime) -> bool:
-    return session.scalar(
-        select(DashboardSession.sid_hash).where(
-            DashboardSession.sid_hash == _digest(sid),
-            DashboardSession.account_id == account_id,
-            DashboardSession.expires_at > now,
+    return (
+        session.scalar(
+            select(DashboardSession.sid_hash).where(
+                DashboardSession.sid_hash == _digest(sid),
+                DashboardSession.account_id == account_id,
+                DashboardSession.expires_at > now,
+            )
         )
-    ) is not None
+        is not None
+    )
 
 
 def end_session(session: Session, sid: str) -> None:

@@ -69,16 +69,24 @@ def compute(
     totals: Counter[str] = Counter()
     for _, counts in per_day:
         totals.update(counts)
-    return Stats(per_day, clauses, categories, _agreement(session, site_ids, since), ages, median,
-                 dict(totals))
+    return Stats(
+        per_day,
+        clauses,
+        categories,
+        _agreement(session, site_ids, since),
+        ages,
+        median,
+        dict(totals),
+    )
 
 
 def _per_day(
     session: Session, site_ids: frozenset[int] | None, since: datetime, now: datetime, days: int
 ) -> list[tuple[date, dict[str, int]]]:
     rows = session.execute(
-        _scope(select(Comment.created_at, Comment.status), site_ids)
-        .where(Comment.created_at >= since)
+        _scope(select(Comment.created_at, Comment.status), site_ids).where(
+            Comment.created_at >= since
+        )
     ).all()
     buckets: dict[date, Counter[str]] = {
         (now - timedelta(days=i)).date(): Counter() for i in range(days - 1, -1, -1)
@@ -93,9 +101,14 @@ def _latest_reasons(
     session: Session, site_ids: frozenset[int] | None, since: datetime
 ) -> dict[int, list[Any]]:
     rows = session.execute(
-        _scope(select(Decision.comment_id, Decision.reasons)
-               .join(Comment, Comment.id == Decision.comment_id), site_ids)
-        .where(Decision.created_at >= since).order_by(Decision.id)
+        _scope(
+            select(Decision.comment_id, Decision.reasons).join(
+                Comment, Comment.id == Decision.comment_id
+            ),
+            site_ids,
+        )
+        .where(Decision.created_at >= since)
+        .order_by(Decision.id)
     ).all()
     return {cid: list(reasons or []) for cid, reasons in rows}
 
@@ -118,9 +131,12 @@ def _agreement(
     (rejected what it held or rejected, published what it published). Publishing what the
     engine held or rejected, or removing what it published, overturns it."""
     actions = session.execute(
-        _scope(select(ModerationAction.comment_id, ModerationAction.action,
-                      ModerationAction.decision_id)
-               .join(Comment, Comment.id == ModerationAction.comment_id), site_ids)
+        _scope(
+            select(
+                ModerationAction.comment_id, ModerationAction.action, ModerationAction.decision_id
+            ).join(Comment, Comment.id == ModerationAction.comment_id),
+            site_ids,
+        )
         .where(ModerationAction.created_at >= since)
         .order_by(ModerationAction.created_at, ModerationAction.id)
     ).all()
@@ -134,8 +150,12 @@ def _agreement(
         elif action == "undo":
             human[cid] = None
     decided = {cid: verb for cid, verb in human.items() if verb and cid in engine}
-    decisions = {d.id: d for d in session.scalars(
-        select(Decision).where(Decision.id.in_({engine[c] for c in decided})))}
+    decisions = {
+        d.id: d
+        for d in session.scalars(
+            select(Decision).where(Decision.id.in_({engine[c] for c in decided}))
+        )
+    }
     reviewed: Counter[str] = Counter()
     confirmed: Counter[str] = Counter()
     for cid, verb in decided.items():
@@ -154,9 +174,14 @@ def _queue_ages(
     session: Session, site_ids: frozenset[int] | None, now: datetime
 ) -> tuple[list[tuple[str, int]], timedelta | None]:
     entered = session.execute(
-        _scope(select(Comment.id, func.max(ModerationAction.created_at))
-               .join(ModerationAction, ModerationAction.comment_id == Comment.id), site_ids)
-        .where(Comment.status == CommentStatus.HELD).group_by(Comment.id)
+        _scope(
+            select(Comment.id, func.max(ModerationAction.created_at)).join(
+                ModerationAction, ModerationAction.comment_id == Comment.id
+            ),
+            site_ids,
+        )
+        .where(Comment.status == CommentStatus.HELD)
+        .group_by(Comment.id)
     ).all()
     waits = sorted(now - at for _, at in entered if at is not None)
     counts = dict.fromkeys((label for label, _ in AGE_BUCKETS), 0)

@@ -45,8 +45,16 @@ def restore(database_url: str, source: Path) -> None:
             src.backup(dst)
         return
     if url.get_backend_name() == "postgresql":
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", f"--dbname={_libpq(url)}",
-              str(source)])
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                f"--dbname={_libpq(url)}",
+                str(source),
+            ]
+        )
         return
     raise BackupError(f"Restauration non prise en charge pour « {url.get_backend_name()} ».")
 

@@ -87,7 +87,5 @@ def stamp_for(engine: Engine) -> ChangeStamp | None:
     if backend == "sqlite" and url.database and url.database != ":memory:":
         return SQLiteStamp(url.database)
     if backend == "postgresql":
-        return PostgresStamp(
-            url.set(drivername="postgresql").render_as_string(hide_password=False)
-        )
+        return PostgresStamp(url.set(drivername="postgresql").render_as_string(hide_password=False))
     return None

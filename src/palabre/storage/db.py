@@ -18,7 +18,8 @@ def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = 5000) ->
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, echo=echo,
+            url,
+            echo=echo,
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
         )
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))

@@ -65,8 +65,14 @@ class Comment(Base):
         Index("ix_comments_thread_root_page", "thread_id", "status", "parent_id", "created_at"),
         Index("ix_comments_root", "root_id"),
         # The thread page: a thread's top-level comments in date order (partial index).
-        Index("ix_comments_thread_roots", "thread_id", "created_at", "id",
-              postgresql_where=text("parent_id IS NULL"), sqlite_where=text("parent_id IS NULL")),
+        Index(
+            "ix_comments_thread_roots",
+            "thread_id",
+            "created_at",
+            "id",
+            postgresql_where=text("parent_id IS NULL"),
+            sqlite_where=text("parent_id IS NULL"),
+        ),
         Index("ix_comments_status_created", "status", "created_at"),
         Index("ix_comments_author_key_created", "author_key", "created_at"),
         UniqueConstraint("thread_id", "import_source", "external_id", name="uq_comments_import"),

@@ -32,12 +32,17 @@ def _statement_for_action(
     row = connection.execute(query.order_by(Decision.id.desc()).limit(1)).first()
     reasons: list[Any] = list(row[0] or []) if row else []
     mode = str(row[1] or "") if row else ""
-    connection.execute(insert(Statement).values(
-        comment_id=action.comment_id, action_id=action.id, decision=decision,
-        automated=action.actor == SYSTEM, mode=mode,
-        grounds=grounds(reasons, [str(c) for c in action.clauses or []]),
-        created_at=action.created_at,
-    ))
+    connection.execute(
+        insert(Statement).values(
+            comment_id=action.comment_id,
+            action_id=action.id,
+            decision=decision,
+            automated=action.actor == SYSTEM,
+            mode=mode,
+            grounds=grounds(reasons, [str(c) for c in action.clauses or []]),
+            created_at=action.created_at,
+        )
+    )
 
 
 def grounds(reasons: list[Any], clauses: list[str]) -> list[dict[str, Any]]:
@@ -48,9 +53,15 @@ def grounds(reasons: list[Any], clauses: list[str]) -> list[dict[str, Any]]:
         clause = str(reason.get("clause") or "")
         if not clause or (clauses and clause not in clauses):
             continue
-        ground = found.setdefault(clause, {"clause": clause,
-                                           "text": str(reason.get("clause_text") or ""),
-                                           "category": reason.get("category"), "words": []})
+        ground = found.setdefault(
+            clause,
+            {
+                "clause": clause,
+                "text": str(reason.get("clause_text") or ""),
+                "category": reason.get("category"),
+                "words": [],
+            },
+        )
         for span in reason.get("spans") or []:
             word = str(span[2]).strip() if len(span) > 2 else ""
             if word and word not in ground["words"] and len(ground["words"]) < MAX_WORDS:

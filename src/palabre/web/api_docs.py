@@ -18,8 +18,12 @@ METHODS = ("get", "post", "put", "patch", "delete")
 
 @lru_cache(maxsize=1)
 def _templates() -> Environment:
-    env = Environment(loader=PackageLoader("palabre.web", "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("palabre.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
     return env
 
@@ -33,13 +37,18 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
             if op is None:
                 continue
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            out.append({
-                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                "description": op.get("description", ""), "tag": (op.get("tags") or [""])[0],
-                "parameters": op.get("parameters", []),
-                "body": _resolve(spec, body.get("schema")),
-                "responses": sorted(op.get("responses", {}).items()),
-            })
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "tag": (op.get("tags") or [""])[0],
+                    "parameters": op.get("parameters", []),
+                    "body": _resolve(spec, body.get("schema")),
+                    "responses": sorted(op.get("responses", {}).items()),
+                }
+            )
     return out
 
 
@@ -54,12 +63,16 @@ def _resolve(spec: dict[str, Any], schema: dict[str, Any] | None) -> dict[str, A
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
     spec = request.app.openapi()
-    html = _templates().get_template("api_docs.html").render(
-        info=spec.get("info", {}), operations=operations(spec)
+    html = (
+        _templates()
+        .get_template("api_docs.html")
+        .render(info=spec.get("info", {}), operations=operations(spec))
     )
     # nothing but itself: a policy that would block any script, style sheet or font from elsewhere
-    policy = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-              "frame-ancestors 'none'; base-uri 'none'")
+    policy = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    )
     return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
 

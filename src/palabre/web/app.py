@@ -70,8 +70,9 @@ def create_app(
     if in_worker:  # the engine runs in `palabre worker` processes, never here
         from palabre.comments import background
 
-        queue = background.register(notifications.huey,
-                                    check_timeout=settings.check_timeout_seconds)
+        queue = background.register(
+            notifications.huey, check_timeout=settings.check_timeout_seconds
+        )
         service.defer = queue.defer
         check_text = queue.check
     app = FastAPI(
@@ -177,8 +178,14 @@ def prepare_default_site(db: Database, settings: Settings, own_origin: str) -> N
 
     origins = [o.strip().rstrip("/") for o in settings.allowed_origins.split(",") if o.strip()]
     with db.session() as session:
-        ensure_site(session, "default", "Site par défaut", [own_origin, *origins],
-                    datetime.now(UTC), settings.auto_create_threads)
+        ensure_site(
+            session,
+            "default",
+            "Site par défaut",
+            [own_origin, *origins],
+            datetime.now(UTC),
+            settings.auto_create_threads,
+        )
 
 
 def _all_origins(db: Database) -> set[str]:

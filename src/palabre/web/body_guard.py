@@ -24,8 +24,9 @@ class BodyGuard:
         locale = "en" if headers.get(b"accept-language", b"").lower().startswith(b"en") else "fr"
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await refuse(send, PalabreError("corps_trop_gros", params={"limit": self.max_bytes}),
-                          locale)
+            await refuse(
+                send, PalabreError("corps_trop_gros", params={"limit": self.max_bytes}), locale
+            )
             return
         chunks: list[bytes] = []
         size = 0
@@ -63,11 +64,15 @@ class BodyGuard:
 
 async def refuse(send: Send, error: PalabreError, locale: str) -> None:
     payload = json.dumps(error.envelope(locale), ensure_ascii=False).encode()
-    await send({
-        "type": "http.response.start",
-        "status": error.status,
-        "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                    (b"content-length", str(len(payload)).encode()),
-                    (b"connection", b"close")],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": error.status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(payload)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})

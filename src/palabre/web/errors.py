@@ -38,7 +38,8 @@ def install(app: FastAPI) -> None:
         loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "header")]
         field = ".".join(loc) or "body"
         if request.headers.get("content-type", "").split(";")[0].strip() not in (
-            "application/json", ""
+            "application/json",
+            "",
         ) and request.method in {"POST", "PATCH", "PUT"}:
             return error_response(request, PalabreError("type_contenu"))
         detail_fr, detail_en = describe(first)
@@ -73,8 +74,9 @@ def install(app: FastAPI) -> None:
         # inputs are checked before; this is the net under them.
         log.warning("value refused by the database on %s: %s", request.url.path, exc.orig)
         detail = "valeur refusée par la base" if request_locale(request) != "en" else "bad value"
-        return error_response(request, PalabreError(
-            "requete_invalide", params={"field": "requête", "detail": detail}))
+        return error_response(
+            request, PalabreError("requete_invalide", params={"field": "requête", "detail": detail})
+        )
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:

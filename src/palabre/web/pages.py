@@ -40,10 +40,14 @@ def asset_response(name: str) -> Response:
         content = _asset(name)
     except FileNotFoundError:
         raise PalabreError("introuvable") from None
-    return Response(content, media_type=_ASSETS[name], headers={
-        "Cache-Control": "public, max-age=300",
-        "Access-Control-Allow-Origin": "*",
-    })
+    return Response(
+        content,
+        media_type=_ASSETS[name],
+        headers={
+            "Cache-Control": "public, max-age=300",
+            "Access-Control-Allow-Origin": "*",
+        },
+    )
 
 
 @router.get("/widget.js")

@@ -29,8 +29,7 @@ class RateLimiter:
 
     def hit(self, *checks: tuple[str, str | None]) -> None:
         """`checks` are (rule, key) pairs; a None key is skipped. Raises `trop_de_requetes`."""
-        active = [(item, rule, key) for rule, key in checks if key
-                  for item in self._rules[rule]]
+        active = [(item, rule, key) for rule, key in checks if key for item in self._rules[rule]]
         for item, rule, key in active:
             if not self._limiter.test(item, rule, key):
                 stats = self._limiter.get_window_stats(item, rule, key)

@@ -16,10 +16,12 @@ _API = [
 ]
 _ASSET = [(b"cross-origin-resource-policy", b"cross-origin")]
 _PAGE = [
-    (b"content-security-policy",
-     b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-     b"script-src 'self'; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
-     b"form-action 'self'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        b"script-src 'self'; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
+        b"form-action 'self'",
+    ),
     (b"x-frame-options", b"SAMEORIGIN"),
 ]
 

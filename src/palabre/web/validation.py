@@ -11,11 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("ce champ est obligatoire", "this field is required"),
     "string_type": ("un texte est attendu", "a text is expected"),
     "string_too_short": (
-        "au moins {min_length} caractère(s) attendu(s)", "at least {min_length} character(s)"
+        "au moins {min_length} caractère(s) attendu(s)",
+        "at least {min_length} character(s)",
     ),
-    "string_too_long": (
-        "au plus {max_length} caractères", "at most {max_length} characters"
-    ),
+    "string_too_long": ("au plus {max_length} caractères", "at most {max_length} characters"),
     "string_pattern_mismatch": ("format non reconnu", "unrecognised format"),
     "int_type": ("un nombre entier est attendu", "a whole number is expected"),
     "int_parsing": ("un nombre entier est attendu", "a whole number is expected"),

@@ -47,4 +47,3 @@ def analyse(text: str) -> Analysis:
         sentence.append(current)
     accented = ACCENTED.search(text) is not None
     return Analysis(folded, found, quoted, plain, tuple(sentence), accented)
-

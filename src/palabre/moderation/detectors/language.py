@@ -174,8 +174,9 @@ def french_word_share(text: str) -> float:
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return 0.0
-    known = sum(1 for w in words if _fold(w) in SMALL_FRENCH_WORDS
-                or simplemma.is_known(w, lang="fr"))
+    known = sum(
+        1 for w in words if _fold(w) in SMALL_FRENCH_WORDS or simplemma.is_known(w, lang="fr")
+    )
     return known / len(words)
 
 

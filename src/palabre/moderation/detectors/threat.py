@@ -72,8 +72,11 @@ def _r(regex: str, score: float, note: str, negatable: bool = True) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    _r(r"\b(?:je|j|on) (?:vais|va|vas) t en (?:mettre|coller|foutre|retourner) une\b", 0.75,
-       "menace de coups (« je vais t'en mettre une »)"),
+    _r(
+        r"\b(?:je|j|on) (?:vais|va|vas) t en (?:mettre|coller|foutre|retourner) une\b",
+        0.75,
+        "menace de coups (« je vais t'en mettre une »)",
+    ),
     _r(
         r"\btu vas (?:pleurer|morfler|deguster|comprendre ta douleur|le sentir passer|"
         r"regretter d etre ne|prendre cher|te prendre une (?:droite|gauche|beigne|raclee))\b"
@@ -94,9 +97,12 @@ RULES: tuple[Rule, ...] = (
         0.65,
         "rendez-vous pour en découdre : un humain doit juger",
     ),
-    _r(r"\b(?:on|je|j) (?:va|vais) te (?:choper|chopper|attraper|coincer|serrer)\b"
-       r"(?! (?:un|une|des|du|de la|le|la|les|deux|ta|ton|tes|au|a la) )", 0.6,
-       "menace de s'en prendre à quelqu'un : un humain doit juger"),
+    _r(
+        r"\b(?:on|je|j) (?:va|vais) te (?:choper|chopper|attraper|coincer|serrer)\b"
+        r"(?! (?:un|une|des|du|de la|le|la|les|deux|ta|ton|tes|au|a la) )",
+        0.6,
+        "menace de s'en prendre à quelqu'un : un humain doit juger",
+    ),
     _r(
         rf"\b(?:(?:je|j|on|nous) (?:vais|va|vas|allons)|jvais|jvai) (?:te|t|vous) (?:{BEAT})\b"
         rf"(?! (?:un|une|des|du|de la|le|la|les|ce|cet|cette|ces|mon|ma|mes|a la porte|les oreilles"

@@ -53,7 +53,10 @@ def allowed_heads(text: str) -> frozenset[str]:
     """The heads whose findings may be believed for `text`."""
     flat = BENIGN_IDIOMS.sub(" ", _flat(text))
     heads = set(UNGATED)
-    if any(not BENIGN_OBJECT.search(flat[cue.end() : cue.end() + 60]) for cue in VIOLENT_CUE.finditer(flat)):
+    if any(
+        not BENIGN_OBJECT.search(flat[cue.end() : cue.end() + 60])
+        for cue in VIOLENT_CUE.finditer(flat)
+    ):
         heads.add("violence")
     if VULGAR_CUE.search(flat):
         heads.add("grossierete")

@@ -90,9 +90,7 @@ def _common_suffix(a: str, b: str) -> int:
     return size
 
 
-def _closest(
-    key: str, candidates: Iterable[tuple[str, str, float]], limit: int
-) -> str | None:
+def _closest(key: str, candidates: Iterable[tuple[str, str, float]], limit: int) -> str | None:
     """The one candidate nearest to `key` within `limit`; several at the same distance count
     as one when they are spellings of one name (within one edit of the most frequent)."""
     best: list[tuple[str, str, float]] = []

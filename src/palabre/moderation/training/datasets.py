@@ -218,9 +218,7 @@ def load_split(
 #: groups, criticism of ideas, counter-speech, plus a few clear attacks. Training only.
 AUGMENTATION: Final = Path(__file__).resolve().parent / "augmentation_fr.jsonl"
 #: Neutral and supportive mentions of groups (eval/build_identity_augmentation.py).
-IDENTITY_AUGMENTATION: Final = (
-    Path(__file__).resolve().parent / "augmentation_identity_fr.jsonl"
-)
+IDENTITY_AUGMENTATION: Final = Path(__file__).resolve().parent / "augmentation_identity_fr.jsonl"
 
 
 def load_extra(path: Path, source: str = "extra") -> list[Example]:

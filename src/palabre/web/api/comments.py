@@ -22,11 +22,15 @@ from palabre.web.locale import request_locale
 router = APIRouter(prefix="/api", tags=["commentaires"])
 Ctx = Annotated[AppContext, Depends(current_context)]
 Token = Annotated[str | None, Header(alias="X-Palabre-Token")]
-Browser = Annotated[str | None, Header(
-    alias="X-Palabre-Browser", max_length=200,
-    description="Jeton aléatoire gardé par le navigateur du lecteur (widget) : sert à compter "
-                "un signalement par personne et à faire porter un bannissement.",
-)]
+Browser = Annotated[
+    str | None,
+    Header(
+        alias="X-Palabre-Browser",
+        max_length=200,
+        description="Jeton aléatoire gardé par le navigateur du lecteur (widget) : sert à compter "
+        "un signalement par personne et à faire porter un bannissement.",
+    ),
+]
 CommentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Identifiant du commentaire")]
 
 
@@ -63,12 +67,19 @@ def post_comment(
     identity = sso_identity(ctx.db, body.site, body.sso)
     result = ctx.comments.post(
         NewComment(
-            site=body.site, thread=body.thread, text=body.text, thread_title=body.thread_title,
-            thread_url=body.thread_url, parent=body.parent,
+            site=body.site,
+            thread=body.thread,
+            text=body.text,
+            thread_title=body.thread_title,
+            thread_url=body.thread_url,
+            parent=body.parent,
             author=identity.name if identity else body.author,
             email=(identity.email or body.email) if identity else body.email,
-            client_ip=client_ip(request), reader=body.reader, honeypot=body.website,
-            identity=identity, browser=browser,
+            client_ip=client_ip(request),
+            reader=body.reader,
+            honeypot=body.website,
+            identity=identity,
+            browser=browser,
         )
     )
     return JSONResponse(post_json(result, request_locale(request)), status_code=201)
@@ -85,18 +96,24 @@ def own_comments(ctx: Ctx, body: OwnIn) -> dict[str, object]:
         return {"comments": [comment_json(c, own=True) for c in waiting], "decided": decided}
 
 
-@router.get("/comments/{comment_id}/decision",
-            summary="La décision sur son commentaire (jeton de lecture), en attendant la modération")
+@router.get(
+    "/comments/{comment_id}/decision",
+    summary="La décision sur son commentaire (jeton de lecture), en attendant la modération",
+)
 def comment_decision(
-    request: Request, ctx: Ctx, comment_id: CommentId,
+    request: Request,
+    ctx: Ctx,
+    comment_id: CommentId,
     token: Annotated[str, Query(max_length=300, description="Jeton de lecture (view_token).")],
 ) -> dict[str, object]:
     """`decision` is "pending" while a moderation worker checks the comment, then "publish",
     "hold" or "reject" with the clauses at fault. The widget asks a few times a second for
     the fraction of a second it takes."""
     comment, decision, clauses = ctx.comments.decision(comment_id, token)
-    return {"comment": comment_json(comment, own=True),
-            "moderation": moderation_json(decision, clauses, request_locale(request))}
+    return {
+        "comment": comment_json(comment, own=True),
+        "moderation": moderation_json(decision, clauses, request_locale(request)),
+    }
 
 
 def _site_of(ctx: AppContext, comment_id: int) -> str:
@@ -145,7 +162,9 @@ def report_comment(
         else french("Merci, les modérateurs vont examiner ce commentaire.")
     )
     return JSONResponse(
-        {"report": {"id": report.id, "comment": comment_id, "reason": report.reason},
-         "message": message},
+        {
+            "report": {"id": report.id, "comment": comment_id, "reason": report.reason},
+            "message": message,
+        },
         status_code=201,
     )

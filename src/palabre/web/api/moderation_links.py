@@ -19,8 +19,10 @@ router = APIRouter(prefix="/moderation/link", include_in_schema=False)
 Ctx = Annotated[AppContext, Depends(app_context)]
 Notif = Annotated[Notifications, Depends(notifications_of)]
 LABELS = {"publish": ("Publier", "Publish"), "reject": ("Rejeter", "Reject")}
-DONE = {"publish": ("Commentaire publié", "Comment published"),
-        "reject": ("Commentaire rejeté", "Comment rejected")}
+DONE = {
+    "publish": ("Commentaire publié", "Comment published"),
+    "reject": ("Commentaire rejeté", "Comment rejected"),
+}
 
 
 def _max_age(ctx: AppContext) -> int:
@@ -36,10 +38,14 @@ def confirm_page(request: Request, ctx: Ctx, notif: Notif, token: str) -> HTMLRe
     except PalabreError as error:
         return error_page(request, error)
     label = LABELS[link.action]
-    return page(request, (f"{label[0]} ce commentaire ?", f"{label[1]} this comment?"),
-                [(f"Action demandée par {link.moderator}.",
-                  f"Action asked by {link.moderator}.")],
-                quote=text, form_action=str(request.url), button=label)
+    return page(
+        request,
+        (f"{label[0]} ce commentaire ?", f"{label[1]} this comment?"),
+        [(f"Action demandée par {link.moderator}.", f"Action asked by {link.moderator}.")],
+        quote=text,
+        form_action=str(request.url),
+        button=label,
+    )
 
 
 @router.post("/{token}", response_class=HTMLResponse)
@@ -47,10 +53,18 @@ def apply(request: Request, ctx: Ctx, notif: Notif, token: str) -> HTMLResponse:
     try:
         with ctx.db.session() as session:
             link, events = moderation_links.apply(
-                session, notif.links, token, _max_age(ctx), datetime.now(UTC))
+                session, notif.links, token, _max_age(ctx), datetime.now(UTC)
+            )
     except PalabreError as error:
         return error_page(request, error)
     notif.events.publish(events)  # after the commit: subscribers, webhooks
-    return page(request, DONE[link.action],
-                [("La décision est enregistrée dans le journal de modération.",
-                  "The decision is recorded in the moderation log.")])
+    return page(
+        request,
+        DONE[link.action],
+        [
+            (
+                "La décision est enregistrée dans le journal de modération.",
+                "The decision is recorded in the moderation log.",
+            )
+        ],
+    )

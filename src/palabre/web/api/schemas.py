@@ -19,7 +19,9 @@ class CommentIn(BaseModel):
     parent: int | None = Field(None, ge=1, le=MAX_ID)
     author: str | None = Field(None, max_length=200)
     reader: str | None = Field(
-        None, max_length=64, description="Jeton aléatoire du navigateur du lecteur (limite de débit)."
+        None,
+        max_length=64,
+        description="Jeton aléatoire du navigateur du lecteur (limite de débit).",
     )
     email: str | None = Field(None, max_length=254)
     text: str
@@ -42,8 +44,11 @@ class OwnIn(BaseModel):
 class ReportIn(BaseModel):
     reason: str = Field(max_length=40)
     details: str | None = Field(None, max_length=2000)
-    email: str | None = Field(None, max_length=254, description="Facultatif : un signalement "
-                              "compte une fois par personne.")
+    email: str | None = Field(
+        None,
+        max_length=254,
+        description="Facultatif : un signalement compte une fois par personne.",
+    )
 
 
 class CountsIn(BaseModel):

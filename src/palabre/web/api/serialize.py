@@ -57,8 +57,12 @@ def node_json(node: Node) -> dict[str, object]:
 def page_json(page: ThreadPage) -> dict[str, object]:
     thread = None
     if page.thread is not None:
-        thread = {"key": page.thread.key, "title": page.thread.title, "url": page.thread.url,
-                  "count": page.total}
+        thread = {
+            "key": page.thread.key,
+            "title": page.thread.title,
+            "url": page.thread.url,
+            "count": page.total,
+        }
     return {
         "thread": thread,
         "comments": [node_json(n) for n in page.roots],
@@ -87,8 +91,11 @@ def moderation_json(
         "decision": decision,
         "message": message if locale == "en" else french(message),
         "clauses": [
-            {"clause": n.clause, "text": n.text if locale == "en" else french(n.text),
-             "words": list(n.words)}
+            {
+                "clause": n.clause,
+                "text": n.text if locale == "en" else french(n.text),
+                "words": list(n.words),
+            }
             for n in clauses
         ],
     }

@@ -15,8 +15,10 @@ from palabre.web.dashboard.core import PREFIX, Dashboard, DashboardRoute
 from palabre.web.dashboard.middleware import DashboardMiddleware
 from palabre.web.dashboard.session import SessionCodec
 
-_STATIC = {"dashboard.css": "text/css; charset=utf-8",
-           "dashboard.js": "application/javascript; charset=utf-8"}
+_STATIC = {
+    "dashboard.css": "text/css; charset=utf-8",
+    "dashboard.js": "application/javascript; charset=utf-8",
+}
 static_router = APIRouter(prefix=PREFIX, route_class=DashboardRoute, include_in_schema=False)
 
 
@@ -49,11 +51,20 @@ def install(app: FastAPI, settings: Settings) -> None:
     secure = settings.public_url.startswith("https://")
     codec = SessionCodec(secret, settings.dashboard_session_hours * 3600, secure)
     app.state.palabre_dashboard = Dashboard(
-        codec, URLSafeTimedSerializer(secret, salt="palabre.dashboard.undo"),
+        codec,
+        URLSafeTimedSerializer(secret, salt="palabre.dashboard.undo"),
         settings.undo_seconds,
     )
-    for router in (routes_auth.router, routes_queue.router, routes_charter.router,
-                   routes_stats.router, routes_audit.router, routes_bans.router, routes_legal.router,
-                   routes_transparency.router, static_router):
+    for router in (
+        routes_auth.router,
+        routes_queue.router,
+        routes_charter.router,
+        routes_stats.router,
+        routes_audit.router,
+        routes_bans.router,
+        routes_legal.router,
+        routes_transparency.router,
+        static_router,
+    ):
         app.include_router(router)
     app.add_middleware(DashboardMiddleware, codec=codec)

@@ -31,7 +31,9 @@ from palabre.web.dashboard.session import DashboardSession, SessionCodec, dashbo
 
 PREFIX = "/moderation"
 QUEUE_TITLES: Final[dict[str, str]] = {
-    "held": "À modérer", "reported": "Signalés", "rejected": "Rejetés",
+    "held": "À modérer",
+    "reported": "Signalés",
+    "rejected": "Rejetés",
     "recent": "Publiés récemment",
 }
 
@@ -172,8 +174,13 @@ def templates() -> Environment:
 
 
 def render(
-    request: Request, name: str, values: dict[str, Any], *, viewer: Viewer | None = None,
-    t: Translator | None = None, status: int = 200,
+    request: Request,
+    name: str,
+    values: dict[str, Any],
+    *,
+    viewer: Viewer | None = None,
+    t: Translator | None = None,
+    status: int = 200,
 ) -> HTMLResponse:
     translator = viewer.t if viewer else t or Translator(locale_for(request, None))
     if viewer is not None and "counts" not in values:
@@ -182,10 +189,19 @@ def render(
         with viewer.ctx.db.session() as db_session:
             values = {**values, "counts": counts(db_session, viewer.scope)}
     session = dashboard_session(request, dashboard_of(request).codec)
-    html = templates().get_template(name).render(
-        **{"titles": QUEUE_TITLES, **values}, t=translator, lang=translator.locale, me=viewer.moderator if viewer else None,
-        csrf=session.csrf, path=request.url.path, now=viewer.now if viewer else datetime.now(UTC),
-        query=str(request.url.query),
+    html = (
+        templates()
+        .get_template(name)
+        .render(
+            **{"titles": QUEUE_TITLES, **values},
+            t=translator,
+            lang=translator.locale,
+            me=viewer.moderator if viewer else None,
+            csrf=session.csrf,
+            path=request.url.path,
+            now=viewer.now if viewer else datetime.now(UTC),
+            query=str(request.url.query),
+        )
     )
     return HTMLResponse(html, status_code=status)
 
@@ -198,9 +214,13 @@ def error_page(request: Request, error: PalabreError) -> Response:
     translator = Translator(locale_for(request, None))
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(error.envelope(translator.locale), status_code=error.status)
-    return render(request, "error.html", {"error": error.message(translator.locale),
-                                          "status": error.status}, t=translator,
-                  status=error.status)
+    return render(
+        request,
+        "error.html",
+        {"error": error.message(translator.locale), "status": error.status},
+        t=translator,
+        status=error.status,
+    )
 
 
 class DashboardRoute(APIRoute):

@@ -56,8 +56,7 @@ EN: Final[dict[str, str]] = {
     "automatiques": "automated",
     "humaines": "human",
     "Décisions par motif": "Decisions by ground",
-    "Une décision qui cite plusieurs clauses compte pour chacune.":
-        "A decision citing several clauses counts for each.",
+    "Une décision qui cite plusieurs clauses compte pour chacune.": "A decision citing several clauses counts for each.",
     "déposés": "filed",
     "mise en attente": "hold",
     "rejet": "rejection",
@@ -114,9 +113,8 @@ EN: Final[dict[str, str]] = {
     "Files de modération": "Moderation queues",
     "modérateur": "moderator",
     "jours": "days",
-    "L'aperçu rejuge les derniers commentaires avec la charte modifiée, avant tout enregistrement.":
-        "The preview re-checks the latest comments with the edited charter, before anything is "
-        "saved.",
+    "L'aperçu rejuge les derniers commentaires avec la charte modifiée, avant tout enregistrement.": "The preview re-checks the latest comments with the edited charter, before anything is "
+    "saved.",
     "Un modérateur renverse le moteur quand il publie ce que le moteur a retenu ou rejeté, ou "
     "retire ce qu'il a publié.": "A moderator overturns the engine when they publish what it "
     "held or rejected, or remove what it published.",
@@ -256,10 +254,14 @@ ACTION_LABELS: Final[dict[str, tuple[str, str]]] = {
     "appeal_filed": ("contesté par l'auteur", "appealed by the author"),
     "appeal_upheld": ("recours rejeté, décision maintenue", "appeal rejected, decision kept"),
     "appeal_reversed": ("recours accueilli, décision annulée", "appeal granted, decision reversed"),
-    "notice_removed": ("retiré après signalement de contenu illicite",
-                       "removed after a notice of illegal content"),
-    "notice_kept": ("maintenu après signalement de contenu illicite",
-                    "kept after a notice of illegal content"),
+    "notice_removed": (
+        "retiré après signalement de contenu illicite",
+        "removed after a notice of illegal content",
+    ),
+    "notice_kept": (
+        "maintenu après signalement de contenu illicite",
+        "kept after a notice of illegal content",
+    ),
 }
 
 

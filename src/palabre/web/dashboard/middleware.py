@@ -37,8 +37,11 @@ class DashboardMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(n, v) for n, v in message.get("headers", [])
-                           if n.lower() not in {h for h, _ in _HEADERS}]
+                headers = [
+                    (n, v)
+                    for n, v in message.get("headers", [])
+                    if n.lower() not in {h for h, _ in _HEADERS}
+                ]
                 headers.extend(_HEADERS)
                 session = state.get(STATE_KEY)
                 if isinstance(session, DashboardSession) and session.dirty:

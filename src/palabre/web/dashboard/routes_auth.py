@@ -42,9 +42,11 @@ def login_page(request: Request, next: str = "") -> Response:
 def _try_login(request: Request, email: str, password: str) -> int | None:
     ctx = app_context(request)
     settings = ctx.settings
-    throttle = Throttle(settings.login_max_failures,
-                        timedelta(minutes=settings.login_window_minutes),
-                        settings.login_max_failures_account)
+    throttle = Throttle(
+        settings.login_max_failures,
+        timedelta(minutes=settings.login_window_minutes),
+        settings.login_max_failures_account,
+    )
     ip = ctx.comments.fingerprint(client_ip(request) or "?")  # never the raw address
     with ctx.db.session() as session:
         account = authenticate(session, email, password, ip, datetime.now(UTC), throttle)
@@ -79,9 +81,13 @@ def _open(request: Request, sid: str, account_id: int) -> None:
 def _refused(
     request: Request, t: Translator, target: str, email: str, error: PalabreError
 ) -> Response:
-    return render(request, "login.html", {"next": target, "email": email,
-                                          "error": error.message(t.locale)},
-                  t=t, status=error.status)
+    return render(
+        request,
+        "login.html",
+        {"next": target, "email": email, "error": error.message(t.locale)},
+        t=t,
+        status=error.status,
+    )
 
 
 @router.post("/logout")

@@ -31,10 +31,17 @@ def bans_page(me: Page) -> Response:
     with me.ctx.db.session() as session:
         current = bans.current_bans(session, me.scope, me.now)
     sites = me.sites()
-    return render(me.request, "bans.html", {
-        "bans": current, "sites": sites, "site_keys": {s.id: s.key for s in sites},
-         "durations": DURATIONS,
-    }, viewer=me)
+    return render(
+        me.request,
+        "bans.html",
+        {
+            "bans": current,
+            "sites": sites,
+            "site_keys": {s.id: s.key for s in sites},
+            "durations": DURATIONS,
+        },
+        viewer=me,
+    )
 
 
 @router.post("/bans")
@@ -53,9 +60,16 @@ def add_ban(post: Post) -> Response:
     with me.ctx.db.session() as session:
         if session.get(Site, site_id) is None:
             raise PalabreError("site_inconnu", params={"site": site[:100]})
-        bans.add_ban(session, site_id=site_id, author_key=me.ctx.comments._author_key(email, None),
-                     author_email=email, duration=duration, actor=me.moderator.email,
-                     note=field(form, "note"), now=me.now)
+        bans.add_ban(
+            session,
+            site_id=site_id,
+            author_key=me.ctx.comments._author_key(email, None),
+            author_email=email,
+            duration=duration,
+            actor=me.moderator.email,
+            note=field(form, "note"),
+            now=me.now,
+        )
     return redirect(f"{PREFIX}/bans")
 
 

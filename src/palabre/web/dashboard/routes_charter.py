@@ -36,8 +36,12 @@ def current_charter(me: Viewer) -> Charter:
 def _values(me: Viewer, **extra: Any) -> dict[str, Any]:
     with me.ctx.db.session() as session:
         versions = charters.history(session)
-    return {"charter": current_charter(me), "versions": versions, "active": versions[0]
-            if versions else None, **extra}
+    return {
+        "charter": current_charter(me),
+        "versions": versions,
+        "active": versions[0] if versions else None,
+        **extra,
+    }
 
 
 @router.get("/charter")
@@ -49,8 +53,12 @@ def charter_page(me: Page, saved: int = 0) -> Response:
 def edit_page(me: Page) -> Response:
     me.require_admin()
     source = charters.active_source(me.ctx.db, me.ctx.settings.charter_path)
-    return render(me.request, "charter_edit.html",
-                  _values(me, source=source, note="", error=None, preview=None), viewer=me)
+    return render(
+        me.request,
+        "charter_edit.html",
+        _values(me, source=source, note="", error=None, preview=None),
+        viewer=me,
+    )
 
 
 @router.post("/charter/preview")
@@ -68,9 +76,12 @@ def preview(post: Post) -> Response:
     with me.ctx.db.session() as session:
         comments = charters.recent_texts(session, size)
     result = charters.preview(current, proposed, comments)
-    return render(me.request, "charter_edit.html",
-                  _values(me, source=source, note=note, error=None, preview=result,
-                          proposed=proposed), viewer=me)
+    return render(
+        me.request,
+        "charter_edit.html",
+        _values(me, source=source, note=note, error=None, preview=result, proposed=proposed),
+        viewer=me,
+    )
 
 
 @router.post("/charter/save")
@@ -81,14 +92,19 @@ def save(post: Post) -> Response:
     note = field(post.form, "note")
     try:
         with me.ctx.db.session() as session:
-            charters.save_version(session, source, current_charter(me), me.moderator.email, note,
-                                  me.now)
+            charters.save_version(
+                session, source, current_charter(me), me.moderator.email, note, me.now
+            )
     except CharterError as exc:
         return _invalid(me, source, note, exc)
     return redirect(f"{PREFIX}/charter?saved=1")
 
 
 def _invalid(me: Viewer, source: str, note: str, exc: CharterError) -> Response:
-    return render(me.request, "charter_edit.html",
-                  _values(me, source=source, note=note, error=str(exc), preview=None),
-                  viewer=me, status=422)
+    return render(
+        me.request,
+        "charter_edit.html",
+        _values(me, source=source, note=note, error=str(exc), preview=None),
+        viewer=me,
+        status=422,
+    )

@@ -43,8 +43,7 @@ def decide_appeal(post: Post, appeal_id: DbId) -> Response:
 def notices_page(me: Page) -> Response:
     with me.ctx.db.session() as session:
         items = notices.open_notices(session, me.scope)
-    return render(me.request, "notices.html", {"items": items, "label": notices.label},
-                  viewer=me)
+    return render(me.request, "notices.html", {"items": items, "label": notices.label}, viewer=me)
 
 
 @router.post("/notifications/{notice_id}")

@@ -36,11 +36,19 @@ from palabre.web.dashboard.core import (
 router = dashboard_router()
 
 DURATIONS: Final[dict[str, timedelta | None]] = {
-    "1d": timedelta(days=1), "7d": timedelta(days=7), "30d": timedelta(days=30), "ban": None,
+    "1d": timedelta(days=1),
+    "7d": timedelta(days=7),
+    "30d": timedelta(days=30),
+    "ban": None,
 }
 MESSAGES: Final[dict[str, str]] = {
-    "publish": "publié", "reject": "rejeté", "delete": "supprimé", "undo": "Annulé.",
-    "dismiss": "Signalements classés.", "ban": "Auteur banni.", "suspend": "Auteur suspendu.",
+    "publish": "publié",
+    "reject": "rejeté",
+    "delete": "supprimé",
+    "undo": "Annulé.",
+    "dismiss": "Signalements classés.",
+    "ban": "Auteur banni.",
+    "suspend": "Auteur suspendu.",
 }
 
 
@@ -57,15 +65,25 @@ def counts(me: Page) -> JSONResponse:
 
 @router.get("/queue/{name}")
 def queue(
-    me: Page, name: str, site: str = "", article: str = "", clause: str = "",
-    category: str = "", order: str = "", page: int = 1, undo: str = "", msg: str = "",
+    me: Page,
+    name: str,
+    site: str = "",
+    article: str = "",
+    clause: str = "",
+    category: str = "",
+    order: str = "",
+    page: int = 1,
+    undo: str = "",
+    msg: str = "",
     n: int = 0,
 ) -> Response:
     if name not in queues.QUEUES:
         raise PalabreError("introuvable")
     queue_name: queues.QueueName = name
     filters = queues.Filters(
-        site_id=db_id(site), thread_id=db_id(article), clause=clause[:64] or None,
+        site_id=db_id(site),
+        thread_id=db_id(article),
+        clause=clause[:64] or None,
         category=category if category in CATEGORIES else None,
         order=cast(Literal["oldest", "newest"], order) if order in {"oldest", "newest"} else None,
         page=page_number(page),
@@ -76,21 +94,34 @@ def queue(
         result = queues.queue_page(session, queue_name, me.scope, filters)
         items = load_items(session, result.comment_ids)
         values = {
-            "queue": name, "title": QUEUE_TITLES[name], "items": items, "result": result,
-            "counts": queues.counts(session, me.scope), "sites": me.sites(),
+            "queue": name,
+            "title": QUEUE_TITLES[name],
+            "items": items,
+            "result": result,
+            "counts": queues.counts(session, me.scope),
+            "sites": me.sites(),
             "threads": queues.threads_in_queue(session, queue_name, me.scope),
-            "clauses": _clauses(me), "categories": CATEGORIES, "filters": filters,
+            "clauses": _clauses(me),
+            "categories": CATEGORIES,
+            "filters": filters,
             "order": filters.order or queues.default_order(queue_name),
-            "undo": undo if undo else "", "undo_seconds": me.dash.undo_seconds,
-            "message": MESSAGES.get(msg, ""), "done_count": n, "titles": QUEUE_TITLES,
-            "durations": DURATIONS, "page_url": _page_url(site, article, clause, category, order),
+            "undo": undo if undo else "",
+            "undo_seconds": me.dash.undo_seconds,
+            "message": MESSAGES.get(msg, ""),
+            "done_count": n,
+            "titles": QUEUE_TITLES,
+            "durations": DURATIONS,
+            "page_url": _page_url(site, article, clause, category, order),
         }
         return render(me.request, "queue.html", values, viewer=me)
 
 
 def _page_url(*values: str) -> Callable[[int], str]:
-    kept = {k: v for k, v in zip(("site", "article", "clause", "category", "order"), values,
-                                  strict=True) if v}
+    kept = {
+        k: v
+        for k, v in zip(("site", "article", "clause", "category", "order"), values, strict=True)
+        if v
+    }
     return lambda number: "?" + urlencode({**kept, "page": number})
 
 
@@ -99,11 +130,22 @@ def comment_page(me: Page, comment_id: DbId) -> Response:
     with me.ctx.db.session() as session:
         actions.comment_in_scope(session, me.moderator, comment_id)
         items = load_items(session, [comment_id])
-        return render(me.request, "comment.html", {
-            "items": items, "counts": queues.counts(session, me.scope), "titles": QUEUE_TITLES,
-            "queue": "", "undo": "", "message": "", "durations": DURATIONS,
-            "undo_seconds": me.dash.undo_seconds, "done_count": 0,
-        }, viewer=me)
+        return render(
+            me.request,
+            "comment.html",
+            {
+                "items": items,
+                "counts": queues.counts(session, me.scope),
+                "titles": QUEUE_TITLES,
+                "queue": "",
+                "undo": "",
+                "message": "",
+                "durations": DURATIONS,
+                "undo_seconds": me.dash.undo_seconds,
+                "done_count": 0,
+            },
+            viewer=me,
+        )
 
 
 def _clauses(me: Viewer) -> list[str]:

@@ -37,22 +37,33 @@ def _report(me: Viewer, du: str, au: str, site: str) -> transparency.Report:
 
 def _download(body: bytes, media: str, report: transparency.Report, ext: str) -> Response:
     name = f"palabre-transparence-{report.since:%Y%m%d}-{report.until:%Y%m%d}.{ext}"
-    return Response(body, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @router.get("/transparence")
 def transparency_page(me: Page, du: str = "", au: str = "", site: str = "") -> Response:
     report = _report(me, du, au, site)
-    return render(me.request, "transparency.html", {
-        "r": report, "sites": me.sites(), "site": site, "duration": transparency.duration,
-        "decision_labels": transparency.DECISIONS, "category_label": notices.label,
-    }, viewer=me)
+    return render(
+        me.request,
+        "transparency.html",
+        {
+            "r": report,
+            "sites": me.sites(),
+            "site": site,
+            "duration": transparency.duration,
+            "decision_labels": transparency.DECISIONS,
+            "category_label": notices.label,
+        },
+        viewer=me,
+    )
 
 
 @router.get("/transparence.csv")
-def transparency_csv(me: Page, du: str = "", au: str = "", site: str = "",
-                     sep: str = "") -> Response:
+def transparency_csv(
+    me: Page, du: str = "", au: str = "", site: str = "", sep: str = ""
+) -> Response:
     report = _report(me, du, au, site)
     body = csv_text(report.csv_rows(), separator(sep)).encode("utf-8")
     return _download(body, "text/csv; charset=utf-8", report, "csv")

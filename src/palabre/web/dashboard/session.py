@@ -59,13 +59,19 @@ class SessionCodec:
         if not isinstance(data, dict) or not isinstance(data.get("s"), str):
             return DashboardSession.fresh()
         account = data.get("a")
-        return DashboardSession(str(data["s"]), str(data.get("c", "")),
-                                account if isinstance(account, int) else None)
+        return DashboardSession(
+            str(data["s"]), str(data.get("c", "")), account if isinstance(account, int) else None
+        )
 
     def header(self, session: DashboardSession) -> str:
         value = self._serializer.dumps(session.payload())
-        parts = [f"{COOKIE}={value}", "Path=/moderation", "HttpOnly", "SameSite=Lax",
-                 f"Max-Age={self.max_age_s}"]
+        parts = [
+            f"{COOKIE}={value}",
+            "Path=/moderation",
+            "HttpOnly",
+            "SameSite=Lax",
+            f"Max-Age={self.max_age_s}",
+        ]
         if self.secure:
             parts.append("Secure")
         return "; ".join(parts)

@@ -75,12 +75,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["endpoint_id"], ["webhook_endpoints.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_index(
-        "ix_webhook_deliveries_endpoint_id", "webhook_deliveries", ["endpoint_id"]
-    )
-    op.create_index(
-        "ix_webhook_deliveries_created_at", "webhook_deliveries", ["created_at"]
-    )
+    op.create_index("ix_webhook_deliveries_endpoint_id", "webhook_deliveries", ["endpoint_id"])
+    op.create_index("ix_webhook_deliveries_created_at", "webhook_deliveries", ["created_at"])
 
 
 def downgrade() -> None:
