@@ -60,6 +60,9 @@ CONTRASTS = [
     "On te retrouve au café à midi.",
     "Tu vas avoir des problèmes de connexion avec ce routeur.",
     "Je sais où tu habites, je passe te prendre à 8 h pour le match.",
+    "« T'es mort » : voilà ce qu'elle a reçu après son article. Honteux.",
+    "Quand quelqu'un écrit « je vais te buter », il faut le signaler.",
+    "Des menaces comme « tu vas le payer » n'ont rien à faire ici.",
 ]
 
 

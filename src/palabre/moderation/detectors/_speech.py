@@ -24,7 +24,9 @@ REPORTED_BEFORE: Final = re.compile(
     r"arretez de (?:dire|ecrire|repeter|generaliser|stigmatiser|traiter)|arreter de (?:dire|ecrire|repeter|generaliser|stigmatiser|traiter)|dire que|pretendre que|"
     r"affirmer que|repeter que|signale|denonce|selon (?:lui|elle|la police|le parquet)|"
     r"raciste de dire|il est faux|ce n est pas vrai que|c est faux que|a ete menace(?:e|s|es)?|"
-    r"ont ete menace(?:e|s|es)?|menace(?:e|s|es)? de mort|victime de)\b"
+    r"ont ete menace(?:e|s|es)?|menace(?:e|s|es)? de mort|victime de|"
+    r"(?:quelqu un|on|il|elle|ils|elles|un internaute|un lecteur) (?:ecrit|dit|poste|tweete|publie)|"
+    r"(?:des |les |ces )?(?:menaces|propos|messages|insultes|injures|phrases|commentaires) comme)\b"
 )
 #: After the words, in the same sentence: the commenter condemns or reports them.
 CONDEMNED_AFTER: Final = re.compile(
@@ -36,7 +38,9 @@ CONDEMNED_AFTER: Final = re.compile(
     r"a t on ecrit|lui a t on ecrit|a t il ecrit|a t elle ecrit|ecrit on|lui a ecrit|"
     r"ne doi(?:t|vent) (?:plus|pas) etre toleres?|n (?:a|ont) pas (?:sa|leur) place|"
     r"(?:ces|de tels|ses|leurs) (?:mots|propos) (?:sont|n ont|ne)|est stupide et faux|"
-    r"est (?:totalement |completement )?(?:faux|absurde|indigne))\b"
+    r"est (?:totalement |completement )?(?:faux|absurde|indigne)|"
+    r"voila ce (?:qu|que) (?:il|elle|on|ils|elles|j|nous|vous) (?:a|ai|ont|avons|avez) "
+    r"(?:recu|lu|entendu|subi))\b"
 )
 #: « dire que … est raciste »: the clause between is the commenter's target, not their claim.
 _CONDEMNED_CLAUSE: Final = re.compile(
