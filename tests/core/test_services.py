@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import palabre
 from palabre.comments.service import CommentService
 from palabre.moderation.engine import ModerationEngine
@@ -76,6 +78,17 @@ def test_the_secret_key_is_resolved_once_at_build(tmp_path: Path) -> None:
         assert services.comments.settings.resolved_secret_key == key
     finally:
         services.close()
+
+
+def test_reading_the_secret_key_writes_nothing(tmp_path: Path) -> None:
+    from palabre.settings import load_settings
+
+    bare = load_settings(environ={}, data_dir=str(tmp_path / "data"))
+    with pytest.raises(RuntimeError, match="secret key not resolved"):
+        bare.resolved_secret_key  # noqa: B018 - the read is the test
+    assert not (tmp_path / "data").exists()
+    key = resolve_secret_key(bare).secret_key
+    assert bare.resolved_secret_key == key  # the file written at build is read, not rewritten
 
 
 def test_one_database_construction_in_the_package() -> None:
