@@ -1,6 +1,6 @@
 """The one place that builds palabre's parts from the settings: the database (migrated, with
-the same busy timeout everywhere), the secret key (resolved once), the moderation engine that
-follows the charter saved from the dashboard, the comments service and the notifications.
+the same busy timeout everywhere), the secret key (resolved once), the charter source (which
+charter is active), the moderation engine built from it, the comments service and the notifications.
 The web app (`web.app.create_app`), the worker and every CLI command start here.
 
 The parts are built when first asked for: a CLI command that only reads the database never
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from palabre.comments.service import CommentService
     from palabre.notifications.setup import Notifications
+    from palabre.review.charters import CharterSource
 
 # The one migration target: the last migration shipped (a single line of revisions).
 MIGRATION_TARGET = "head"
@@ -68,13 +69,20 @@ class NoEngine:
         raise RuntimeError("moderation runs in the worker processes (moderation_in_worker)")
 
 
-def charter_engine(settings: Settings, db: Database) -> ModerationEngine:
-    """The engine configured by the settings, following the charter version saved from the
-    dashboard, if any (issue 5)."""
-    from palabre.moderation.loader import load_moderator
+def charter_engine(source: CharterSource) -> ModerationEngine:
+    """The engine for the configured charter file (or the shipped default), following the
+    charter version saved from the dashboard, if any (issue 5): both read from `source`."""
+    from palabre.moderation.charter_engine import build_engine, default_engine
     from palabre.review.charters import CharterAwareModerator
 
-    return CharterAwareModerator(db, load_moderator(settings))
+    fallback = build_engine(source.file_charter()) if source.charter_path else default_engine()
+    return CharterAwareModerator(source, fallback)
+
+
+def charter_source(settings: Settings, db: Database) -> CharterSource:
+    from palabre.review.charters import CharterSource
+
+    return CharterSource(db, settings.charter_path)
 
 
 @dataclass
@@ -89,9 +97,14 @@ class Services:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
+    def charter_source(self) -> CharterSource:
+        """Which charter is active (saved from the dashboard, else the configured file)."""
+        return charter_source(self.settings, self.db)
+
+    @cached_property
     def engine(self) -> ModerationEngine:
         """The moderation engine itself (loaded on first use: lingua's models are heavy)."""
-        return self.given_moderator or charter_engine(self.settings, self.db)
+        return self.given_moderator or charter_engine(self.charter_source)
 
     @cached_property
     def moderator(self) -> ModerationEngine:

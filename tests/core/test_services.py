@@ -4,6 +4,7 @@ databases; and the one `Database(` construction of the package."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 import palabre
 from palabre.comments.service import CommentService
 from palabre.moderation.engine import ModerationEngine
+from palabre.review.charters import save_version
 from palabre.services import MIGRATION_TARGET, NoEngine, Services, build, resolve_secret_key
 from palabre.settings import Settings
 from palabre.storage.migrate import current_revision, shipped_head
@@ -89,6 +91,29 @@ def test_reading_the_secret_key_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()
     key = resolve_secret_key(bare).secret_key
     assert bare.resolved_secret_key == key  # the file written at build is read, not rewritten
+
+
+def test_one_charter_source_versioned_and_followed_by_the_engine(settings: Settings) -> None:
+    services = build(settings)
+    try:
+        source = services.charter_source
+        assert source.version() is None
+        assert source.charter() is source.charter() is source.file_charter()
+        text = "Quelle saperlipopette, cet article."
+        assert services.engine.check(text).decision == "publish"
+        edited = source.text().replace(
+            "[mots.interdits]\ninsulte = []", '[mots.interdits]\ninsulte = ["saperlipopette"]'
+        )
+        with services.db.session() as session:
+            save_version(session, edited, source.charter(), "a@x.fr", "", datetime.now(UTC))
+        assert source.version() == 1
+        assert source.charter() is source.charter()  # read and parsed once per version
+        assert 'insulte = ["saperlipopette"]' in source.text()
+        verdict = services.engine.check(text)
+        assert verdict.charter_version == source.charter().version
+        assert verdict.decision in {"hold", "reject"}
+    finally:
+        services.close()
 
 
 def test_one_database_construction_in_the_package() -> None:

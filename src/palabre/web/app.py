@@ -78,7 +78,13 @@ def create_app(
         redoc_url=None,
     )
     app.state.palabre = AppContext(
-        settings, database, service, moderator, own_origin, RateLimiter(settings)
+        settings,
+        database,
+        service,
+        moderator,
+        own_origin,
+        RateLimiter(settings),
+        services.charter_source,
     )
     app.state.notifications = notifications
     app.state.services = services
