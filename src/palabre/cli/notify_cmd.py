@@ -162,8 +162,7 @@ def sso_set(
     except PalabreError as error:
         raise fail(error) from None
     except ValueError:
-        typer.echo(french("Erreur : le secret doit faire au moins 32 caractères."), err=True)
-        raise typer.Exit(2) from None
+        raise fail("le secret doit faire au moins 32 caractères.") from None
     typer.echo(french(f"Secret SSO du site « {site} » :") + f" {value}")
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from sqlalchemy import select
 
-from palabre.cli._common import open_services
+from palabre.cli._common import fail, open_services
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.storage.models import Site
 from palabre.typography import french
@@ -41,14 +41,10 @@ def add(
     """Ajoute un site (ou complète ses origines)."""
     origins = [origin_of(o) for o in origin]
     if not key.strip() or len(key) > 64 or not all(origins):
-        typer.echo(
-            french(
-                "Erreur : identifiant (64 caractères au plus) ou origine invalide "
-                "(attendu : https://hôte[:port])."
-            ),
-            err=True,
+        raise fail(
+            "identifiant (64 caractères au plus) ou origine invalide "
+            "(attendu : https://hôte[:port])."
         )
-        raise typer.Exit(2)
     database = open_services(config).db
     with database.session() as session:
         site = ensure_site(session, key, name or key, origins, datetime.now(UTC), auto_create)
