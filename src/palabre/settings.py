@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import secrets
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -305,14 +304,15 @@ class Settings:
 
     @property
     def resolved_secret_key(self) -> str:
+        """The secret key. `palabre.services.build` resolves it once (creating
+        `data_dir/secret.key` the first time) and puts it in `secret_key`; reading it here
+        never writes anything."""
         if self.secret_key:
             return self.secret_key
         path = self.data_path / "secret.key"
-        if not path.exists():
-            self.data_path.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-            path.chmod(0o600)
-        return path.read_text(encoding="utf-8").strip()
+        if path.exists():
+            return path.read_text(encoding="utf-8").strip()
+        raise RuntimeError("secret key not resolved: build the settings with palabre.services")
 
 
 def _coerce(setting: Setting, raw: Any) -> str | int | bool:

@@ -10,27 +10,22 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from palabre.cli._common import engine_for
-from palabre.cli.import_cmd import ConfigOption, err_console, fail
+from palabre.cli._common import (
+    EXIT_FAILURE,
+    EXIT_USAGE,
+    engine_for,
+    err_console,
+    fail,
+    open_services,
+)
+from palabre.cli.import_cmd import ConfigOption
 from palabre.csv_format import separator
 from palabre.errors import PalabreError
 from palabre.interop.export import audit_csv, export_site
 from palabre.interop.remoderate import remoderate
-from palabre.settings import load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
 from palabre.typography import french
 
 SiteOption = Annotated[str, typer.Option("--site", "-s", help="Site à exporter.")]
-
-
-def _database(config: Path | None) -> Database:
-    try:
-        database = Database(load_settings(config).resolved_database_url)
-    except PalabreError as exc:
-        raise fail(exc.message()) from exc
-    upgrade(database.engine, "heads")
-    return database
 
 
 def export(
@@ -39,14 +34,16 @@ def export(
     config: ConfigOption = None,
 ) -> None:
     """Exporte toutes les données d'un site en JSON (format « palabre-export », version 1)."""
-    database = _database(config)
+    database = open_services(config, EXIT_FAILURE).db
     try:
         data = export_site(database, site, datetime.now(UTC))
         output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except PalabreError as exc:
-        raise fail(exc.message()) from exc
+        raise fail(exc, EXIT_FAILURE) from exc
     except OSError as exc:
-        raise fail(f"écriture impossible dans {output} : {exc.strerror or exc}") from exc
+        raise fail(
+            f"écriture impossible dans {output} : {exc.strerror or exc}", EXIT_FAILURE
+        ) from exc
     finally:
         database.dispose()
     typer.echo(
@@ -69,13 +66,15 @@ def export_audit(
     ] = "point-virgule",
 ) -> None:
     """Exporte le journal d'audit d'un site en CSV (UTF-8 avec BOM, « ; », pour Excel)."""
-    database = _database(config)
+    database = open_services(config, EXIT_FAILURE).db
     try:
         output.write_bytes(audit_csv(database, site, separator(sep)))
     except PalabreError as exc:
-        raise fail(exc.message()) from exc
+        raise fail(exc, EXIT_FAILURE) from exc
     except OSError as exc:
-        raise fail(f"écriture impossible dans {output} : {exc.strerror or exc}") from exc
+        raise fail(
+            f"écriture impossible dans {output} : {exc.strerror or exc}", EXIT_FAILURE
+        ) from exc
     finally:
         database.dispose()
     typer.echo(french(f"Journal d'audit du site « {site} » écrit dans {output}."))
@@ -117,9 +116,9 @@ def remoderate_command(
     try:
         since_date = parse_since(since)
     except PalabreError as exc:
-        raise fail(exc.message(), 2) from exc
+        raise fail(exc, EXIT_USAGE) from exc
     engine = engine_for(charter)
-    database = _database(config)
+    database = open_services(config, EXIT_FAILURE).db
     try:
         with Progress(
             TextColumn("Re-modération"),
@@ -139,7 +138,7 @@ def remoderate_command(
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
             )
     except PalabreError as exc:
-        raise fail(exc.message()) from exc
+        raise fail(exc, EXIT_FAILURE) from exc
     finally:
         database.dispose()
     typer.echo("\n".join(report.lines()))

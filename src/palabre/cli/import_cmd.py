@@ -8,17 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from palabre.cli._common import EXIT_FAILURE, err_console, fail, load_config, open_services
 from palabre.errors import PalabreError
 from palabre.interop import blogger, disqus, isso, palabre_format, wordpress
 from palabre.interop.model import ImportBatch
 from palabre.interop.writer import import_batch
-from palabre.settings import load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
-from palabre.typography import french
 
 Reader = Callable[[Path, str | None], ImportBatch]
 READERS: dict[str, tuple[Reader, str]] = {
@@ -28,7 +24,6 @@ READERS: dict[str, tuple[Reader, str]] = {
     "blogger": (blogger.read, "Importe un export Blogger (flux Atom, .xml)."),
     "palabre": (palabre_format.read, "Réimporte un export palabre (JSON, palabre export)."),
 }
-err_console = Console(stderr=True, highlight=False)
 
 import_app = typer.Typer(
     help="Importer des commentaires existants (Disqus, WordPress, Isso, Blogger, palabre). "
@@ -63,11 +58,6 @@ ConfigOption = Annotated[
 ]
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(french(f"Erreur : {message}"), markup=False)
-    return typer.Exit(code)
-
-
 def run_import(
     source: str,
     path: Path,
@@ -77,14 +67,14 @@ def run_import(
     as_json: bool,
     config: Path | None,
 ) -> None:
+    load_config(config, EXIT_FAILURE)  # a bad configuration is told before the file is read
     try:
-        settings = load_settings(config)
         batch = READERS[source][0](path, base_url)
     except PalabreError as exc:
-        raise fail(exc.message()) from exc
-    database = Database(settings.resolved_database_url)
+        raise fail(exc, EXIT_FAILURE) from exc
+    services = open_services(config, EXIT_FAILURE)
+    settings, database = services.settings, services.db
     try:
-        upgrade(database.engine, "heads")
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -105,7 +95,7 @@ def run_import(
                 progress=lambda done: progress.update(task, completed=done),
             )
     except PalabreError as exc:
-        raise fail(exc.message()) from exc
+        raise fail(exc, EXIT_FAILURE) from exc
     finally:
         database.dispose()
     if as_json:

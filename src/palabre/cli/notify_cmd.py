@@ -11,10 +11,8 @@ from typing import Annotated
 import typer
 from sqlalchemy import select
 
+from palabre.cli._common import fail, open_services
 from palabre.errors import PalabreError
-from palabre.settings import Settings, load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site, WebhookEndpoint
 from palabre.typography import french
 
@@ -25,18 +23,6 @@ webhook_app = typer.Typer(help="Webhooks signés (HMAC-SHA256) des sites.", no_a
 sso_app = typer.Typer(
     help="Connexion des lecteurs par le site (SSO, JWT HS256).", no_args_is_help=True
 )
-
-
-def _open(config: Path | None) -> tuple[Settings, Database]:
-    settings = load_settings(config)
-    database = Database(settings.resolved_database_url)
-    upgrade(database.engine)
-    return settings, database
-
-
-def _fail(error: PalabreError) -> typer.Exit:
-    typer.echo(french(f"Erreur : {error.message('fr')}"), err=True)
-    return typer.Exit(2)
 
 
 def worker(
@@ -52,7 +38,8 @@ def worker(
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    settings, database = _open(config)
+    services = open_services(config)
+    settings, database = services.settings, services.db
     huey = build_huey(settings)
     tasks = Tasks(huey, settings, database)
     attach_statement_mail(tasks, settings)
@@ -71,10 +58,12 @@ def digest(config: ConfigOption = None) -> None:
     """Envoie maintenant le résumé des commentaires des dernières 24 h (pour cron)."""
     from palabre.notifications.tasks import Tasks, build_huey
 
-    settings, database = _open(config)
+    services = open_services(config)
+
+    settings, database = services.settings, services.db
     tasks = Tasks(build_huey(settings), settings, database)
     if not tasks.sender.enabled:
-        raise _fail(PalabreError("courriel_indisponible"))
+        raise fail(PalabreError("courriel_indisponible"))
     sent = tasks.run_digest(tasks.sender.send)
     typer.echo(f"{sent} résumé(s) envoyé(s).")
 
@@ -92,7 +81,7 @@ def webhook_add(
     """Ajoute un webhook et affiche son secret de signature."""
     from palabre.notifications.webhooks import add_endpoint
 
-    _, database = _open(config)
+    database = open_services(config).db
     try:
         with database.session() as session:
             endpoint = add_endpoint(session, site, url, event, datetime.now(UTC))
@@ -101,13 +90,13 @@ def webhook_add(
             )
             typer.echo(f"Secret de signature\u00a0: {endpoint.secret}")
     except PalabreError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
 
 
 @webhook_app.command("list")
 def webhook_list(config: ConfigOption = None) -> None:
     """Liste les webhooks."""
-    _, database = _open(config)
+    database = open_services(config).db
     with database.session() as session:
         rows = session.execute(
             select(WebhookEndpoint, Site.key)
@@ -129,11 +118,13 @@ def webhook_test(
     """Envoie un événement « ping » signé, tout de suite, et affiche la réponse."""
     from palabre.notifications.webhooks import deliver
 
-    settings, database = _open(config)
+    services = open_services(config)
+
+    settings, database = services.settings, services.db
     with database.session() as session:
         endpoint = session.get(WebhookEndpoint, endpoint_id)
         if endpoint is None:
-            raise _fail(PalabreError("webhook_inconnu"))
+            raise fail(PalabreError("webhook_inconnu"))
         body = {
             "id": "evt_" + secrets.token_hex(12),
             "type": "ping",
@@ -164,15 +155,14 @@ def sso_set(
     """Définit le secret partagé avec le site pour signer les jetons SSO, et l'affiche."""
     from palabre.identity.sso import set_secret
 
-    _, database = _open(config)
+    database = open_services(config).db
     try:
         with database.session() as session:
             value = set_secret(session, site, datetime.now(UTC), secret)
     except PalabreError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     except ValueError:
-        typer.echo(french("Erreur : le secret doit faire au moins 32 caractères."), err=True)
-        raise typer.Exit(2) from None
+        raise fail("le secret doit faire au moins 32 caractères.") from None
     typer.echo(french(f"Secret SSO du site « {site} » :") + f" {value}")
 
 

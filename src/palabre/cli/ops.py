@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-from palabre.settings import load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
+from palabre.cli._common import EXIT_FAILURE, fail, load_config, open_services
 from palabre.typography import french
 
 ConfigOption = Annotated[
@@ -22,12 +20,6 @@ gdpr_app = typer.Typer(
 )
 
 
-def _database(config: Path | None) -> Database:
-    database = Database(load_settings(config).resolved_database_url)
-    upgrade(database.engine)
-    return database
-
-
 def backup_cmd(
     target: Annotated[Path, typer.Argument(help="Fichier de sauvegarde à écrire.")],
     config: ConfigOption = None,
@@ -36,10 +28,9 @@ def backup_cmd(
     from palabre.storage.backup import BackupError, backup
 
     try:
-        backup(load_settings(config).resolved_database_url, target)
+        backup(load_config(config).resolved_database_url, target)
     except BackupError as exc:
-        typer.echo(french(f"Erreur : {exc}"), err=True)
-        raise typer.Exit(1) from None
+        raise fail(str(exc), EXIT_FAILURE) from None
     typer.echo(french(f"Sauvegarde écrite : {target} ({target.stat().st_size} octets)"))
 
 
@@ -54,10 +45,9 @@ def restore_cmd(
     if not yes and not typer.confirm("Remplacer tout le contenu de la base ?"):
         raise typer.Exit(1)
     try:
-        restore(load_settings(config).resolved_database_url, source)
+        restore(load_config(config).resolved_database_url, source)
     except BackupError as exc:
-        typer.echo(french(f"Erreur : {exc}"), err=True)
-        raise typer.Exit(1) from None
+        raise fail(str(exc), EXIT_FAILURE) from None
     typer.echo("Base restaurée.")
 
 
@@ -70,7 +60,7 @@ def gdpr_export(
     """Exporte tout ce que palabre conserve sur une adresse e-mail."""
     from palabre.comments.privacy import export_person
 
-    with _database(config).session() as session:
+    with open_services(config).db.session() as session:
         data = json.dumps(export_person(session, email), ensure_ascii=False, indent=2)
     if output:
         output.write_text(data + "\n", encoding="utf-8")
@@ -90,7 +80,7 @@ def gdpr_erase(
 
     if not yes and not typer.confirm(f"Effacer toutes les données de {email} ?"):
         raise typer.Exit(1)
-    with _database(config).session() as session:
+    with open_services(config).db.session() as session:
         count = erase_person(session, email, datetime.now(UTC))
     typer.echo(f"{count} commentaire(s) effacé(s) pour {email}.")
 
@@ -100,9 +90,11 @@ def gdpr_purge(config: ConfigOption = None) -> None:
     """Oublie les empreintes d'IP plus anciennes que le réglage ip_retention_days."""
     from palabre.comments.privacy import purge_ip_fingerprints
 
-    settings = load_settings(config)
-    with _database(config).session() as session:
-        count = purge_ip_fingerprints(session, datetime.now(UTC), settings.ip_retention_days)
+    services = open_services(config)
+    with services.db.session() as session:
+        count = purge_ip_fingerprints(
+            session, datetime.now(UTC), services.settings.ip_retention_days
+        )
     typer.echo(french(f"{count} empreinte(s) d'IP oubliée(s)."))
 
 

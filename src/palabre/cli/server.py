@@ -135,12 +135,10 @@ def _demo_moderator(database: Any, data_dir: Path) -> tuple[str, str]:
 
 def migrate(config: ConfigOption = None) -> None:
     """Applique les migrations de la base de données."""
-    from palabre.storage.db import Database
-    from palabre.storage.migrate import current_revision, upgrade
+    from palabre.cli._common import open_services
+    from palabre.storage.migrate import current_revision
 
-    settings = _settings(config)
-    database = Database(settings.resolved_database_url)
-    upgrade(database.engine)
+    database = open_services(config).db
     typer.echo(f"Base à jour (révision {current_revision(database.engine)}, {database.backend}).")
 
 

@@ -9,10 +9,8 @@ from typing import Annotated
 import typer
 from sqlalchemy import select
 
+from palabre.cli._common import fail, open_services
 from palabre.comments.sites import ensure_site, origin_of
-from palabre.settings import load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
 from palabre.typography import french
 
@@ -22,12 +20,6 @@ site_app = typer.Typer(
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
-
-
-def _database(config: Path | None) -> Database:
-    database = Database(load_settings(config).resolved_database_url)
-    upgrade(database.engine)
-    return database
 
 
 @site_app.command("add")
@@ -49,15 +41,11 @@ def add(
     """Ajoute un site (ou complète ses origines)."""
     origins = [origin_of(o) for o in origin]
     if not key.strip() or len(key) > 64 or not all(origins):
-        typer.echo(
-            french(
-                "Erreur : identifiant (64 caractères au plus) ou origine invalide "
-                "(attendu : https://hôte[:port])."
-            ),
-            err=True,
+        raise fail(
+            "identifiant (64 caractères au plus) ou origine invalide "
+            "(attendu : https://hôte[:port])."
         )
-        raise typer.Exit(2)
-    database = _database(config)
+    database = open_services(config).db
     with database.session() as session:
         site = ensure_site(session, key, name or key, origins, datetime.now(UTC), auto_create)
         site.auto_create_threads = auto_create
@@ -67,7 +55,7 @@ def add(
 @site_app.command("list")
 def list_sites(config: ConfigOption = None) -> None:
     """Liste les sites et leurs origines."""
-    database = _database(config)
+    database = open_services(config).db
     with database.session() as session:
         for site in session.scalars(select(Site).order_by(Site.key)):
             creation = (
@@ -105,7 +93,7 @@ def set_rules(
     from palabre.comments.modes import check_mode
     from palabre.comments.sites import get_site
 
-    database = _database(config)
+    database = open_services(config).db
     with database.session() as session:
         site = get_site(session, key)
         if mode is not None:
@@ -148,7 +136,7 @@ def article_rules(
     from palabre.comments.sites import find_thread, get_site
     from palabre.errors import PalabreError
 
-    database = _database(config)
+    database = open_services(config).db
     with database.session() as session:
         found = find_thread(session, get_site(session, key), thread)
         if found is None:

@@ -95,18 +95,16 @@ def train_command(
 
 def _moderator_examples(config: Path | None) -> list[Example]:
     """This site's moderator decisions, from the configured database (none if there is none)."""
+    from palabre.cli._common import load_config
     from palabre.moderation.training.datasets import examples_from_pairs
     from palabre.review.learning import moderator_examples
-    from palabre.settings import load_settings
-    from palabre.storage.db import Database
-    from palabre.storage.migrate import upgrade
+    from palabre.services import open_database
 
-    settings = load_settings(config)
+    settings = load_config(config)
     if not settings.database_url and not (settings.data_path / "palabre.sqlite3").exists():
         return []
-    database = Database(settings.resolved_database_url)
+    database = open_database(settings)  # no secret needed: only the decisions are read
     try:
-        upgrade(database.engine)
         with database.session() as session:
             return examples_from_pairs(moderator_examples(session), source="moderateurs")
     finally:

@@ -10,13 +10,9 @@ from typing import Annotated
 import typer
 from sqlalchemy import select
 
-from palabre.cli._common import fail
+from palabre.cli._common import fail, open_services
 from palabre.csv_format import csv_text, separator
-from palabre.errors import PalabreError
 from palabre.legal import transparency
-from palabre.settings import load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
 
 FORMATS = ("texte", "csv", "json")
@@ -61,12 +57,8 @@ def rapport_transparence(
         raise fail("la période est vide : --au précède --du.")
     if format_ not in FORMATS:
         raise fail(f"format inconnu : « {format_[:20]} » (texte, csv ou json).")
+    database = open_services(config).db
     try:
-        database = Database(load_settings(config).resolved_database_url)
-    except PalabreError as exc:
-        raise fail(exc.message()) from exc
-    try:
-        upgrade(database.engine, "heads")
         with database.session() as session:
             site_ids = None
             if site is not None:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from palabre.cli._common import fail, open_services
 from palabre.errors import PalabreError
 from palabre.review.accounts import (
     create_account,
@@ -16,9 +17,6 @@ from palabre.review.accounts import (
     list_accounts,
     set_password,
 )
-from palabre.settings import load_settings
-from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
 from palabre.typography import french
 
 user_app = typer.Typer(
@@ -27,17 +25,6 @@ user_app = typer.Typer(
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
-
-
-def _database(config: Path | None) -> Database:
-    database = Database(load_settings(config).resolved_database_url)
-    upgrade(database.engine)
-    return database
-
-
-def _fail(error: PalabreError) -> typer.Exit:
-    typer.echo(french(f"Erreur : {error.message('fr')}"), err=True)
-    return typer.Exit(2)
 
 
 @user_app.command("add")
@@ -56,7 +43,7 @@ def add(
 ) -> None:
     """Crée un compte ; le mot de passe est demandé (ou lu sur l'entrée standard)."""
     password = _read_password(password_stdin, "Mot de passe")
-    database = _database(config)
+    database = open_services(config).db
     try:
         with database.session() as session:
             account = create_account(session, email, password, role, site or [], datetime.now(UTC))
@@ -67,7 +54,7 @@ def add(
                 )
             )
     except PalabreError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     finally:
         database.dispose()
 
@@ -75,7 +62,7 @@ def add(
 @user_app.command("list")
 def list_users(config: ConfigOption = None) -> None:
     """Liste les comptes, leur rôle, leurs sites et leur état."""
-    database = _database(config)
+    database = open_services(config).db
     with database.session() as session:
         for account, sites in list_accounts(session):
             state = "désactivé" if account.disabled else "actif"
@@ -90,13 +77,13 @@ def disable(
     config: ConfigOption = None,
 ) -> None:
     """Désactive un compte : ses sessions ne valent plus rien, il ne peut plus se connecter."""
-    database = _database(config)
+    database = open_services(config).db
     try:
         with database.session() as session:
             account = disable_account(session, email)
             typer.echo(french(f"Compte désactivé : {account.email}"))
     except PalabreError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     finally:
         database.dispose()
 
@@ -121,13 +108,13 @@ def password(
 ) -> None:
     """Change le mot de passe d'un compte et ferme toutes ses sessions ouvertes."""
     new = _read_password(password_stdin, "Nouveau mot de passe")
-    database = _database(config)
+    database = open_services(config).db
     try:
         with database.session() as session:
             account = set_password(session, email, new)
             typer.echo(french(f"Mot de passe changé, sessions fermées : {account.email}"))
     except PalabreError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     finally:
         database.dispose()
 

@@ -23,8 +23,7 @@ def install_worker(
     """The worker also moderates comments when `moderation_in_worker` is set; its engine is
     loaded on the first task, and its decisions notify like the app's (and follow the
     moderation mode in force: the comments service records them through legal.modes)."""
-    from palabre.moderation.loader import load_moderator
-    from palabre.review.charters import CharterAwareModerator
+    from palabre.services import charter_engine, charter_source
 
     built: list[CommentService] = []
     lock = threading.Lock()
@@ -34,7 +33,7 @@ def install_worker(
             if not built:
                 events = EventBus()
                 events.subscribe(NotificationSubscriber(tasks))
-                moderator = CharterAwareModerator(database, load_moderator(settings))
+                moderator = charter_engine(charter_source(settings, database))
                 built.append(CommentService(database, moderator, settings, events))
             return built[0]
 

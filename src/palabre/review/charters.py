@@ -1,10 +1,11 @@
 """Charter versions edited from the dashboard. Each save is a new numbered row; the highest is
 the active charter. Clauses may be retired, never removed, so old decisions keep their meaning.
-`CharterAwareModerator` makes the running engine follow the active version."""
+`CharterSource` is the one place that says which charter is active (the latest saved version,
+else the configured file, else the shipped default), parsed once per version;
+`CharterAwareModerator` makes the running engine follow it."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Sequence
@@ -12,12 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from palabre.moderation.charter import DEFAULT_CHARTER, Charter, CharterError, default_charter
+from palabre.moderation.charter import (
+    DEFAULT_CHARTER,
+    Charter,
+    CharterError,
+    default_charter,
+    load_charter,
+)
 from palabre.moderation.charter_parse import parse_charter
 from palabre.moderation.engine import ModerationEngine
 from palabre.moderation.findings import CheckContext
@@ -52,22 +59,12 @@ def file_source(charter_path: str = "") -> str:
     return ref.read_text(encoding="utf-8")
 
 
-def active_source(db: Database, charter_path: str = "") -> str:
-    with db.session() as session:
-        version = active_version(session)
-        return version.source if version else file_source(charter_path)
-
-
 def active_charter(db: Database, fallback: Charter | None = None) -> Charter:
     """The charter the engine uses: the latest saved version, else `fallback` (the configured
-    file), else the shipped default."""
-    with db.session() as session:
-        version = active_version(session)
-        source = version.source if version else None
-        number = version.number if version else None
-    if source is None:
-        return fallback or default_charter()
-    return parse_charter(source, source=f"dashboard#{number}")
+    file), else the shipped default (see `CharterSource`)."""
+    source = CharterSource(db)
+    number = source.version()
+    return source.charter(number) if number is not None else fallback or default_charter()
 
 
 def validate(source: str, current: Charter) -> Charter:
@@ -151,7 +148,7 @@ def preview(
 ) -> Preview:
     """What `proposed` would decide on these comments, against what `current` decides on the
     same texts (both without author context, so only the charter differs)."""
-    old, new = cached_engine(current, PREVIEW_BUDGET_S), cached_engine(proposed, PREVIEW_BUDGET_S)
+    old, new = _preview_engine(current), _preview_engine(proposed)
     changed: list[PreviewRow] = []
     before: dict[str, int] = {}
     after: dict[str, int] = {}
@@ -168,62 +165,93 @@ def preview(
 
 # The preview runs off the reader's path: a slow detector should wait, not hold the comment.
 PREVIEW_BUDGET_S = 15.0
-_ENGINES: dict[str, CharterEngine] = {}
-_ENGINES_LOCK = threading.Lock()
 
 
-def cached_engine(charter: Charter, budget_s: float | None = None) -> CharterEngine:
-    """One engine per charter text and time budget (a few kept), built lazily."""
-    key = hashlib.sha256(
-        repr(
-            (
-                budget_s,
-                charter.version,
-                charter.clauses,
-                charter.thresholds,
-                charter.banned_words,
-                charter.suspect_words,
-                charter.proper_names,
-                charter.allowed_words,
-                charter.language_strictness,
-            )
-        ).encode()
-    ).hexdigest()
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(key)
-        if engine is None:
-            if len(_ENGINES) >= 4:
-                _ENGINES.pop(next(iter(_ENGINES)))
-            from palabre.moderation.charter_engine import build_engine
+def _preview_engine(charter: Charter) -> CharterEngine:
+    """An engine for a previewed charter (cheap to build: the detectors' models are shared)."""
+    from palabre.moderation.charter_engine import build_engine
 
-            engine = _ENGINES[key] = build_engine(charter)
-            if budget_s is not None:
-                engine.budget_s = budget_s
-        return engine
+    engine = build_engine(charter)
+    engine.budget_s = PREVIEW_BUDGET_S
+    return engine
+
+
+class CharterSource:
+    """Which charter is active, and its text: the latest version saved from the dashboard, else
+    the configured file (`charter_path`), else the shipped default. Versioned by the saved
+    version's number (None while none is saved); each version is read and parsed once."""
+
+    def __init__(self, db: Database, charter_path: str = "") -> None:
+        self.db = db
+        self.charter_path = charter_path
+        self._file: Charter | None = None
+        self._file_text: str | None = None
+        self._saved: tuple[int, Charter] | None = None
+        self._lock = threading.Lock()
+
+    def version(self) -> int | None:
+        """The number of the active saved version (one indexed query), None when none is."""
+        return active_number(self.db)
+
+    def file_charter(self) -> Charter:
+        """The configured file's charter, or the shipped default (read once)."""
+        with self._lock:
+            if self._file is None:
+                self._file = load_charter(self.charter_path or None)
+            return self._file
+
+    def charter(self, version: int | None = None) -> Charter:
+        """The active charter (`version`: one already read by `version()`)."""
+        number = self.version() if version is None else version
+        if number is None:
+            return self.file_charter()
+        with self._lock:
+            if self._saved is not None and self._saved[0] == number:
+                return self._saved[1]
+        with self.db.session() as session:
+            row = session.scalar(select(CharterVersion).where(CharterVersion.number == number))
+            source = row.source if row is not None else None
+        if source is None:  # versions are never deleted; a number not saved (yet)
+            return self.file_charter()
+        charter = parse_charter(source, source=f"dashboard#{number}")
+        with self._lock:
+            self._saved = (number, charter)
+        return charter
+
+    def text(self) -> str:
+        """The TOML text of the active charter (what the dashboard's editor starts from)."""
+        with self.db.session() as session:
+            version = active_version(session)
+            if version is not None:
+                return version.source
+        with self._lock:
+            if self._file_text is None:
+                self._file_text = file_source(self.charter_path)
+            return self._file_text
 
 
 class CharterAwareModerator:
-    """A `ModerationEngine` that checks with the active charter version saved from the dashboard, and
-    with `fallback` (the configured engine) while none is saved. A new save takes effect on the
-    next comment: one indexed `max(number)` query per check tells whether to rebuild."""
+    """A `ModerationEngine` that checks with the active charter version saved from the
+    dashboard (`CharterSource`), and with `fallback` (the configured engine) while none is
+    saved. A new save takes effect on the next comment: one indexed `max(number)` query per
+    check tells whether to rebuild; the engine is built once per version."""
 
-    def __init__(self, db: Database, fallback: ModerationEngine) -> None:
-        self.db = db
+    def __init__(self, source: CharterSource | Database, fallback: ModerationEngine) -> None:
+        self.source = source if isinstance(source, CharterSource) else CharterSource(source)
         self.fallback = fallback
         self._engine: tuple[int, CharterEngine] | None = None
         self._lock = threading.Lock()
 
     def current(self) -> ModerationEngine:
-        number = active_number(self.db)
+        number = self.source.version()
         if number is None:
             return self.fallback
-        with self._lock:
+        from palabre.moderation.charter_engine import build_engine
+
+        with self._lock:  # checks run on several threads: one build per version
             if self._engine is None or self._engine[0] != number:
-                self._engine = (number, cached_engine(active_charter(self.db)))
+                self._engine = (number, build_engine(self.source.charter(number)))
             return self._engine[1]
 
     def check(self, text: str, context: CheckContext | None = None) -> Verdict:
         return self.current().check(text, context)
-
-    def __getattr__(self, name: str) -> Any:  # e.g. `.charter` for code that reads it
-        return getattr(self.current(), name)

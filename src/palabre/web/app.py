@@ -16,15 +16,12 @@ from palabre import __version__
 from palabre.comments.service import CommentService
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.events import EventBus
-from palabre.legal.mail import attach_statement_mail
 from palabre.moderation.engine import ModerationEngine
-from palabre.moderation.findings import CheckContext
-from palabre.moderation.verdict import Verdict
-from palabre.notifications.setup import install as install_notifications
+from palabre.services import NoEngine as NoEngine  # re-exported: tests and callers
+from palabre.services import build
 from palabre.settings import Settings
 from palabre.storage.change_stamp import stamp_for
 from palabre.storage.db import Database
-from palabre.storage.migrate import upgrade
 from palabre.storage.models import Site
 from palabre.web import api_docs, dashboard, errors, pages
 from palabre.web.api import comments as comments_api
@@ -52,20 +49,16 @@ def create_app(
     events: EventBus | None = None,
     huey: Huey | None = None,
 ) -> FastAPI:
-    """Build the app: migrate the database, make sure the default site exists, wire routes."""
-    database = db or Database(
-        settings.resolved_database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms
-    )
-    upgrade(database.engine)
+    """Build the app: migrate the database, make sure the default site exists, wire routes.
+    Its parts come from `palabre.services.build` (the same builder as the CLI's)."""
+    services = build(settings, db=db, moderator=moderator, events=events, huey=huey)
+    settings, database = services.settings, services.db
     own_origin = origin_of(settings.public_url)
     prepare_default_site(database, settings, own_origin)
     in_worker = settings.moderation_in_worker
-    if moderator is None:
-        moderator = NoEngine() if in_worker else _load_moderator(database, settings)
-    events = events or EventBus()
-    notifications = install_notifications(settings, database, events, huey)
-    attach_statement_mail(notifications.tasks, settings)
-    service = CommentService(database, moderator, settings, events)
+    moderator = services.moderator
+    notifications = services.notifications
+    service = services.comments
     check_text: Callable[[str], dict[str, object]] = InProcessCheck(moderator)
     if in_worker:  # the engine runs in `palabre worker` processes, never here
         from palabre.comments import background
@@ -85,9 +78,16 @@ def create_app(
         redoc_url=None,
     )
     app.state.palabre = AppContext(
-        settings, database, service, moderator, own_origin, RateLimiter(settings)
+        settings,
+        database,
+        service,
+        moderator,
+        own_origin,
+        RateLimiter(settings),
+        services.charter_source,
     )
     app.state.notifications = notifications
+    app.state.services = services
     app.state.check_gate = ConcurrencyGate(settings.check_concurrency)
     app.state.check_text = check_text
     errors.install(app)
@@ -119,14 +119,6 @@ def create_app(
     return app
 
 
-def _load_moderator(database: Database, settings: Settings) -> ModerationEngine:
-    from palabre.moderation.loader import load_moderator
-    from palabre.review.charters import CharterAwareModerator
-
-    # Follows the charter version saved from the dashboard, if any (issue 5).
-    return CharterAwareModerator(database, load_moderator(settings))
-
-
 class InProcessCheck:
     """`/api/check` in the one-process default: the engine of this process."""
 
@@ -135,14 +127,6 @@ class InProcessCheck:
 
     def __call__(self, text: str) -> dict[str, object]:
         return self.moderator.check(text).as_dict()
-
-
-class NoEngine:
-    """The web process's stand-in when moderation runs in worker processes: nothing here may
-    run the engine (the comments service only queues, `/api/check` asks a worker)."""
-
-    def check(self, text: str, context: CheckContext | None = None) -> Verdict:
-        raise RuntimeError("moderation runs in the worker processes (moderation_in_worker)")
 
 
 def sweeper_lifespan(

@@ -10,6 +10,7 @@ from palabre.comments.service import CommentService
 from palabre.comments.sites import get_site, origin_allowed
 from palabre.errors import PalabreError
 from palabre.moderation.engine import ModerationEngine
+from palabre.review.charters import CharterSource
 from palabre.settings import Settings
 from palabre.storage.db import Database
 from palabre.web.ratelimit import RateLimiter
@@ -23,6 +24,7 @@ class AppContext:
     moderator: ModerationEngine
     own_origin: str
     limiter: RateLimiter
+    charters: CharterSource
 
     def check_origin(self, request: Request, site_key: str) -> None:
         """Writes from a browser must come from one of the site's origins."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from palabre.moderation.charter import Charter, CharterError, load_charter
+from palabre.moderation.charter import Charter, CharterError
 from palabre.review import charters
 from palabre.web.dashboard.core import (
     PREFIX,
@@ -24,13 +24,9 @@ router = dashboard_router()
 MAX_SOURCE = 200_000
 
 
-def configured_charter(me: Viewer) -> Charter | None:
-    path = me.ctx.settings.charter_path
-    return load_charter(path) if path else None
-
-
 def current_charter(me: Viewer) -> Charter:
-    return charters.active_charter(me.ctx.db, configured_charter(me))
+    """The active charter, from the app's one charter source (read once per version)."""
+    return me.ctx.charters.charter()
 
 
 def _values(me: Viewer, **extra: Any) -> dict[str, Any]:
@@ -52,7 +48,7 @@ def charter_page(me: Page, saved: int = 0) -> Response:
 @router.get("/charter/edit")
 def edit_page(me: Page) -> Response:
     me.require_admin()
-    source = charters.active_source(me.ctx.db, me.ctx.settings.charter_path)
+    source = me.ctx.charters.text()
     return render(
         me.request,
         "charter_edit.html",
