@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from palabre.moderation.metrics import Binary, binary
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.training.datasets import (
     EVAL_ONLY,
@@ -30,7 +31,6 @@ from palabre.moderation.training.datasets import (
 )
 from palabre.moderation.training.evaluate import MAIN_HEAD, Report, Scores, evaluate_scores
 from palabre.moderation.training.lexicon import build_lexicon
-from palabre.moderation.training.metrics import Binary, binary
 from palabre.moderation.training.pipeline import evaluation_rows
 
 ROOT = Path(__file__).resolve().parent.parent

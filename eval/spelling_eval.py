@@ -31,7 +31,7 @@ from palabre.demo.seeds import load_seed
 from palabre.moderation.detectors.language import LanguageDetector
 from palabre.moderation.detectors.spelling import SpellingDetector, quality_settings
 from palabre.moderation.findings import DetectorOutput
-from palabre.moderation.grammalecte_checker import TYPOGRAPHY_OPTIONS, get_checker
+from palabre.moderation.quality.grammalecte_checker import TYPOGRAPHY_OPTIONS, get_checker
 from palabre.moderation.quality.issues import OPTIONS, QualitySettings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -113,9 +113,9 @@ def report(train: Any, dev: Any, x_train: Any, x_dev: Any, s: Any, tag: str) -> 
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
 
+    from palabre.moderation.metrics import best_threshold
     from palabre.moderation.model.heads import HEADS
     from palabre.moderation.training.fit import _labelled
-    from palabre.moderation.training.metrics import best_threshold
 
     scores: dict[tuple[str, str], float] = {}
     for head in HEADS:

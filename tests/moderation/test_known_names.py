@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from palabre.moderation.charter import default_charter
-from palabre.moderation.grammalecte_checker import get_checker
+from palabre.moderation.quality.grammalecte_checker import get_checker
 from palabre.moderation.quality.known_names import distance, misspelled_name
 
 

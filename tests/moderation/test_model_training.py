@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from palabre.moderation.metrics import best_threshold, binary
 from palabre.moderation.model.artefact import load_directory
 from palabre.moderation.training.datasets import (
     AUGMENTATION,
@@ -17,7 +18,6 @@ from palabre.moderation.training.datasets import (
     load_extra,
     split_of,
 )
-from palabre.moderation.training.metrics import best_threshold, binary
 
 
 def test_splits_are_fixed_and_close_to_70_15_15() -> None:

@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from palabre.demo.seeds import load_seed
-from palabre.moderation.grammalecte_checker import get_checker, iter_paragraphs
 from palabre.moderation.quality.analysis import checked_end
 from palabre.moderation.quality.dawg import strip_accents, walker
+from palabre.moderation.quality.grammalecte_checker import get_checker, iter_paragraphs
 from palabre.moderation.quality.masks import covered, english_spans, merge, skip_spans
 from palabre.moderation.quality.names import at_sentence_start, looks_like_name, name_set
 from palabre.moderation.quality.verbless import verbless_issues

@@ -26,7 +26,7 @@ ENGINE_MODULES = (
     "palabre.moderation.charter_engine",
     "palabre.moderation.detectors",
     "palabre.moderation.model",
-    "palabre.moderation.grammalecte_checker",
+    "palabre.moderation.quality.grammalecte_checker",
     "lingua",
     "grammalecte",
     "numpy",

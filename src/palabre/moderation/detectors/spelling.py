@@ -21,8 +21,8 @@ from palabre.moderation.findings import (
     Finding,
     Span,
 )
-from palabre.moderation.grammalecte_checker import GrammalecteChecker, get_checker
 from palabre.moderation.quality.analysis import analyse_language
+from palabre.moderation.quality.grammalecte_checker import GrammalecteChecker, get_checker
 from palabre.moderation.quality.issues import (
     KIND_LABELS,
     Issue,

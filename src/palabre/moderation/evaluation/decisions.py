@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from palabre.moderation.charter import Charter
 from palabre.moderation.engine import ModerationEngine
-from palabre.moderation.training.metrics import Binary, binary
+from palabre.moderation.metrics import Binary, binary
 from palabre.moderation.verdict import Verdict
 
 HARM_CATEGORIES: tuple[str, ...] = ("haine", "violence", "insulte", "grossierete", "illegal")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from palabre.moderation.training.metrics import Rates
+from palabre.moderation.metrics import Rates
 
 
 @dataclass(slots=True)

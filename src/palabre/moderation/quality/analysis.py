@@ -7,14 +7,14 @@ import re
 import time
 
 from palabre.moderation.findings import Span
-from palabre.moderation.grammalecte_checker import (
+from palabre.moderation.quality import masks
+from palabre.moderation.quality.dawg import DawgWalker, strip_accents, walker
+from palabre.moderation.quality.grammalecte_checker import (
     GrammalecteChecker,
     GrammarError,
     get_checker,
     iter_paragraphs,
 )
-from palabre.moderation.quality import masks
-from palabre.moderation.quality.dawg import DawgWalker, strip_accents, walker
 from palabre.moderation.quality.issues import (
     OPTIONS,
     Issue,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from palabre.moderation.metrics import Binary, binary
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import ModerationModel
 from palabre.moderation.training.datasets import Example
-from palabre.moderation.training.metrics import Binary, binary
 
 #: The head whose macro-F1 sums up each source.
 MAIN_HEAD: Final[dict[str, str]] = {

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from palabre.moderation.metrics import best_threshold
 from palabre.moderation.model.features import FeatureConfig
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
@@ -23,7 +24,6 @@ from palabre.moderation.training.matrix import (
     featurise,
     with_embeddings,
 )
-from palabre.moderation.training.metrics import best_threshold
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix

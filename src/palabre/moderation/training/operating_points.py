@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from palabre.moderation.detectors._speech import blank_for_model
+from palabre.moderation.metrics import binary
 from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
 from palabre.moderation.training.datasets import Example
-from palabre.moderation.training.metrics import binary
 
 CLEAN_FLAG_LIMIT: Final = 0.15
 PENALTY: Final = 1.0

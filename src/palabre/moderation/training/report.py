@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from palabre.moderation.metrics import Binary
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.training.evaluate import MAIN_HEAD, Report
-from palabre.moderation.training.metrics import Binary
 
 Echo = Callable[[str], None]
 
