@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from servers import Server, code_state, free_port
+from servers import Server, code_state, free_port, uvicorn_argv
 from sqlalchemy import event
 
 from palabre.comments.queries import counts, thread_page
@@ -189,20 +189,12 @@ def _measure_backend(
     port = free_port()
     server = Server(
         f"palabre-{backend}",
-        [
-            str(BENCH.parent / ".venv" / "bin" / "uvicorn"),
-            "--factory",
-            "--app-dir",
-            str(BENCH),
+        uvicorn_argv(
             "palabre_factories:without_moderation",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
+            port,
             "--no-access-log",
-        ],
+            program=str(BENCH.parent / ".venv" / "bin" / "uvicorn"),
+        ),
         {
             "PALABRE_DATABASE_URL": url,
             "PALABRE_DATA_DIR": str(work),

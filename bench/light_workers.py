@@ -36,7 +36,7 @@ from urllib.parse import quote
 
 import seed
 from dataset import EPOCH, Generator
-from servers import Server, code_state, free_port
+from servers import Server, code_state, free_port, uvicorn_argv
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -89,22 +89,7 @@ def palabre(work: Path, name: str, in_worker: bool, *args: str) -> Server:
 def bare(work: Path, body: bytes) -> Server:
     port = free_port()
     (work / "bare.json").write_bytes(body)
-    argv = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "--app-dir",
-        str(BENCH),
-        "bare_factory:bare",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
+    argv = uvicorn_argv("bare_factory:bare", port, "--no-access-log")
     return Server(
         "bare",
         argv,

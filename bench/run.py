@@ -44,7 +44,7 @@ from urllib.parse import quote
 import loadgen
 import seed
 from dataset import EPOCH, Generator, Row, long_tail_size
-from servers import Background, Server, code_state, free_port
+from servers import Background, Server, code_state, free_port, uvicorn_argv
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -118,26 +118,14 @@ def palabre_server(
         argv = [sys.executable, "-m", "palabre", "serve", "--workers", str(workers)]
         name = "palabre" if cached else UNCACHED
     else:
-        argv = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "--app-dir",
-            str(BENCH),
+        argv = uvicorn_argv(
             "palabre_factories:without_moderation",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
+            port,
             "--timeout-worker-healthcheck",
             "120",
             "--proxy-headers",
-        ]
+            workers=workers,
+        )
         name = "palabre (sans modération)"
     return Server(
         name,
@@ -156,24 +144,7 @@ def bare_server(work: Path, workers: int, body: bytes) -> Server:
     """The stack's limit: uvicorn + Starlette answering the 20-comment thread's bytes."""
     port = free_port()
     (work / "bare.json").write_bytes(body)
-    argv = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "--app-dir",
-        str(BENCH),
-        "bare_factory:bare",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
+    argv = uvicorn_argv("bare_factory:bare", port, "--no-access-log", workers=workers)
     return Server(
         BARE,
         argv,

@@ -7,11 +7,14 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
 
 TICKS = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -21,6 +24,20 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def uvicorn_argv(
+    factory: str, port: int, *options: str, workers: int | None = None, program: str = ""
+) -> list[str]:
+    """The command line of a bench app served by uvicorn (`factory` is « module:function » in
+    bench/), quiet, on 127.0.0.1:`port`; `program` is a uvicorn executable, else this
+    interpreter's module."""
+    start = [program] if program else [sys.executable, "-m", "uvicorn"]
+    argv = [*start, "--factory", "--app-dir", str(BENCH), factory, "--host", "127.0.0.1"]
+    argv += ["--port", str(port)]
+    if workers is not None:
+        argv += ["--workers", str(workers)]
+    return [*argv, "--log-level", "warning", *options]
 
 
 @dataclass
