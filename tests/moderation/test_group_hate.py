@@ -34,6 +34,26 @@ HATE = [
     "Les femmes ? Je les méprise toutes.",
     "Est-ce que les Noirs sont vraiment humains ?",
     "Les musulmans ne respectent rien.",
+    # a group named with a head noun, and emotion, implicit and question forms
+    "Je méprise vraiment les personnes trans.",
+    "Je hais toutes les personnes handicapées.",
+    "Les Roms m'écœurent au plus haut point.",
+    "Je n'éprouve que du dégoût pour les migrants.",
+    "Les réfugiés, leur place est au zoo.",
+    "Les musulmans devraient être parqués dans des camps.",
+    "Les handicapés auraient dû être éliminés à la naissance.",
+    "Les homosexuels ne devraient pas exister.",
+    "Un bon Noir est un Noir mort.",
+    "Là où il y a des Roms, il y a des vols.",
+    "Les personnes trans ne sont-elles pas simplement des malades ?",
+    "Pourquoi les Roms volent-ils toujours ?",
+    "Qui voudrait d'un réfugié comme voisin ?",
+    "Les Roms ne sont pas dignes de vivre parmi nous.",
+    "Les femmes, c'est fait pour faire la vaisselle.",
+    "Les femmes n'auraient jamais dû avoir le droit de vote.",
+    "Les Roms, ça vole et ça pue.",
+    "Je ne laisserai jamais un Noir épouser ma fille.",
+    "Les Antillais sont tous des voleurs.",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -49,6 +69,12 @@ CLEAN = [
     "Les moustiques sont de la vermine.",
     "Je ne déteste pas les musulmans.",
     "Les réfugiés fuient la guerre et méritent notre aide.",
+    "La haine contre les Marocains n'est pas une opinion, c'est un délit.",
+    "Ce tweet qui dit que les trans sont des malades est abject.",
+    "Je suis choqué par ceux qui appellent à tuer les musulmans.",
+    "Les personnes handicapées ne sont pas un poids pour la société.",
+    "Pourquoi les réfugiés fuient-ils leur pays ?",
+    "Les Roms sont la plus grande minorité d'Europe.",
 ]
 
 

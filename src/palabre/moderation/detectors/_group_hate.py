@@ -23,23 +23,9 @@ import re
 from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.findings import Span
+from palabre.moderation.groups import GROUP
+from palabre.moderation.groups import alternation as _alt
 
-
-def _alt(words: str) -> str:
-    """'a b_c' → '(?:a|b c)': underscores join the words of one entry."""
-    return "(?:" + "|".join(w.replace("_", " ") for w in words.split()) + ")"
-
-
-GROUP = _alt(
-    "arabes? noirs? noires? juifs? juives? musulmans? musulmanes? migrants? immigres? immigrants? "
-    "etrangers? africains? africaines? roms? gitans? gitanes? tsiganes? chinois chinoises? asiatiques? "
-    "maghrebins? maghrebines? rebeus? renois? feujs? homosexuels? homosexuelles? homos? gays? "
-    "lesbiennes? trans transsexuels? refugies? algeriens? algeriennes? marocains? marocaines? "
-    "tunisiens? turcs? senegalais maliens? comoriens? bougnoules? negres? negresses? beurs? blacks? "
-    "sionistes? mahometans? islamistes? handicapes? autistes? mongols? femmes? "
-    "afghans? pakistanais syriens? tchetchenes? roumains? arabo_musulmans? subsahariens? "
-    "gens_du_voyage clandestins? sans_papiers chretiens? catholiques?"
-)
 NEG_NOUN = _alt(
     "voleurs? violeurs? criminels? delinquants? terroristes? parasites? faineants? assistes? "
     "profiteurs? menteurs? escrocs? sauvages? barbares? arrieres? inferieurs? porcs? singes? "
@@ -49,7 +35,11 @@ NEG_NOUN = _alt(
     "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
     "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves? plaies? "
     "racailles? raclures? rebuts? abominations? fardeaux? boulets? calamites? catastrophes? "
-    "erreurs_de_la_nature"
+    "erreurs_de_la_nature monstres? aberrations? anomalies? objets? poids fardeaux? "
+    "malades_mentaux malades_mentales hysteriques? manipulateurs? manipulatrices? rapaces? "
+    "chacals? hyenes? porcs? truies? saletes? pourritures? dechets_humains une_race_inferieure "
+    "race_inferieure sous_humains? degeneres? degenerees? predateurs? pedophiles? fanatiques? "
+    "la_source_de_tous_nos_problemes la_cause_de_tous_nos_problemes"
 )
 NEG_ADJ = _alt(
     "sales? violents? violentes? betes? stupides? paresseux paresseuses? feignants? feignasses? "
@@ -60,7 +50,12 @@ NEG_ADJ = _alt(
     "radins? avares? sanguinaires? tous_pareils toutes_pareilles? irrecuperables? nuisibles? "
     "degoutants? degoutantes? repugnants? repugnantes? ignobles? abjects? abjectes? nuls? nulles? "
     "inutiles? pathetiques? immondes? minables? horribles? inhumains? inhumaines? "
-    "intellectuellement_inferieurs? moins_intelligents?"
+    "intellectuellement_inferieurs? moins_intelligents? moins_intelligentes? avides? "
+    "manipulateurs? manipulatrices? hysteriques? degeneres? degenerees? pervers perverses? "
+    "arrieres? arrierees? rapaces? vicieux vicieuses? violeurs? inferieures? inferieurs? "
+    "trop_emotives? trop_emotifs? malsains? malsaines? "
+    "anormaux anormales? contre_nature moins_evolues? moins_evoluees? moins_civilises? "
+    "moins_civilisees? sous_developpes? sous_developpees?"
 )
 DET = r"(?:les|ces|tous les|toutes les|des|vos|leurs|nos|ses|mes)"
 POS_ADJ = _alt(
@@ -314,6 +309,169 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "cliché antisémite de domination",
         ),
         (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:me|m|nous) (?:\w+ )?(?:degoutent|debectent|ecoeurent|"
+            r"repugnent|insupportent|horripilent|revulsent|donnent (?:envie de vomir|la nausee|des boutons)"
+            r"|font (?:vomir|gerber|horreur))\b",
+            0.7,
+            "émotion négative à l'égard d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:je|j) (?:\w+ )?(?:deteste|hais|execre|abhorre|vomis|meprise|maudis)"
+            rf"(?: vraiment| profondement| sincerement| tellement| totalement| franchement)? {DET} {GROUP}\b",
+            0.7,
+            "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            r"\b(?:j ai|je ressens|j eprouve|je n eprouve|je nourris|je voue|on a|nous avons)(?: \w+){0,3} "
+            r"(?:aversion|degout|haine|mepris|repulsion|horreur|rancoeur|rancune|hostilite)"
+            rf"(?: \w+){{0,2}} (?:pour|envers|contre|a l egard des|vis a vis des) {DET}? ?{GROUP}\b",
+            0.7,
+            "émotion négative à l'égard d'un groupe de personnes",
+        ),
+        (
+            r"\brien ne me (?:degoute|repugne|ecoeure|debecte|revulse|insupporte) (?:plus|autant|davantage) "
+            rf"(?:que|qu) {DET} {GROUP}\b",
+            0.7,
+            "émotion négative à l'égard d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:je|j) (?:les|leur) (?:ai en horreur|ai en aversion|vomis|"
+            r"meprise|deteste|hais|execre|supporte pas|supporte plus|crache dessus)\b",
+            0.7,
+            "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:devraient|doivent|meriteraient d|meritent d) etre "
+            r"(?:\w+ )?(?:parques|parquees|enfermes|enfermees|internes|internees|steriliser|sterilises|"
+            r"sterilisees|chatres|deportes|deportees|elimines|eliminees|extermines|exterminees|"
+            r"gazes|gazees|isoles|isolees|mis en cage|mises en cage|mis a l ecart|soignes de force)\b",
+            0.8,
+            "traitement inhumain réclamé pour un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:auraient du|aurait du) etre (?:\w+ )?(?:elimines|eliminees|"
+            r"extermines|exterminees|avortes|avortees|tues|tuees|noyes|noyees|gazes|gazees)\b",
+            0.85,
+            "élimination souhaitée d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne devraient pas|ne meritent pas d|n ont pas le droit d) "
+            r"(?:exister|vivre|etre nes|etre nees|naitre|se reproduire)\b",
+            0.85,
+            "existence refusée à un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}},? leur place est (?:au zoo|dans un zoo|en cage|dans des camps|"
+            r"en prison|a l asile|a la poubelle|dans les champs|a la cuisine|au cimetiere|sous terre)\b",
+            0.75,
+            "groupe de personnes renvoyé « à sa place »",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne servent (?:a rien|strictement a rien|qu a \w+)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne sont pas (?:faits|faites) pour (?:reflechir|penser|"
+            r"diriger|travailler|commander|decider|vivre ici|vivre parmi nous)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne sont pas dignes (?:de|d)\b",
+            0.75,
+            "négation de la valeur d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:un|une) bon(?:ne)? {GROUP} (?:est|c est) (?:un|une) {GROUP} (?:mort|morte|qui)\b",
+            0.85,
+            "« un bon … est un … mort » : haine d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:la|partout) ou (?:il y a|vivent|sont|passent) (?:des|les) {GROUP},? (?:il y a|c est) "
+            r"(?:des vols|du vol|des problemes|de la delinquance|la crasse|des agressions|des viols|la misere)\b",
+            0.75,
+            "groupe de personnes associé au crime par principe",
+        ),
+        (
+            rf"\b(?:il y a|y a) (?:beaucoup )?trop (?:de|d) {GROUP}\b",
+            0.5,
+            "rejet d'un groupe de personnes : un humain doit juger",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne sont (?:ils|elles) pas (?:\w+ )?(?:des |de )?(?:{NEG_NOUN})\b",
+            0.75,
+            "question qui présuppose un trait dégradant d'un groupe",
+        ),
+        (
+            rf"\bpourquoi (?:{DET} )?{GROUP}(?: \w+){{0,1}} (?:volent|mentent|trichent|agressent|violent|"
+            r"tuent|puent|pillent|fraudent|profitent|detruisent|salissent) (?:ils|elles)\b",
+            0.75,
+            "question qui présuppose un trait dégradant d'un groupe",
+        ),
+        (
+            rf"\bqui (?:veut|voudrait|aimerait|accepterait)(?: vraiment)? (?:d un|d une|des|un|une) {GROUP} "
+            r"(?:comme|pour) (?:voisins?|voisines?|collegues?|gendres?|belles? filles?|patrons?|medecins?)\b",
+            0.65,
+            "question qui présuppose le rejet d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}},? (?:c est|ce sont|sont|est) (?:faits?|faites?) pour "
+            r"(?:faire la vaisselle|faire le menage|faire la cuisine|la cuisine|le menage|se taire|obeir|"
+            r"servir|faire des enfants|pondre des enfants|rester a la maison|les travaux des champs)\b",
+            0.7,
+            "groupe de personnes renvoyé « à sa place »",
+        ),
+        (
+            rf"\b(?:{DET}|de|d) {GROUP}(?: \w+){{0,3}} (?:je|j) (?:ne )?(?:les|leur) (?:hais|deteste|meprise|"
+            r"vomis|execre|supporte pas|supporte plus)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,3}} (?:je|j) (?:ne )?(?:peux|veux|supporte) (?:plus|pas) "
+            r"(?:les|leur) (?:voir|sentir|supporter|blairer|encadrer)\b",
+            0.7,
+            "haine déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne devraient pas|ne devraient jamais|n auraient jamais du|"
+            r"n auraient pas du|ne doivent pas) (?:avoir|obtenir) le droit (?:de|d)\b",
+            0.75,
+            "droits refusés à un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP},? (?:ca|c a) (?:vole|pue|mendie|ment|triche|agresse|viole|tue|deale|pille|"
+            r"squatte|fraude|salit|braille|se reproduit)\b",
+            0.75,
+            "groupe de personnes désigné par « ça » et associé au crime",
+        ),
+        (
+            rf"\b(?:un|une) {GROUP} (?:reste|restera|restera toujours|reste toujours) (?:un|une) {GROUP}\b",
+            0.6,
+            "essentialisation d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:seront|sont|serons) (?:jamais|pas) (?:compatibles|solubles) "
+            r"(?:avec|dans) (?:la republique|la france|nos valeurs|la democratie|l occident|notre civilisation)\b",
+            0.7,
+            "négation de la capacité d'un groupe à s'intégrer",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne savent (?:pas|rien|meme pas|toujours pas) (?:conduire|lire|"
+            r"ecrire|compter|penser|reflechir|se laver|travailler|parler francais|se tenir)\b"
+            rf"|\b{DET} {GROUP} savent (?:ils|elles) (?:seulement |meme |vraiment )?(?:lire|ecrire|compter|"
+            r"penser|reflechir|se laver)\b",
+            0.7,
+            "incapacité prêtée à tout un groupe",
+        ),
+        (
+            rf"\bjamais (?:un|une|de) {GROUP} (?:n )?(?:epousera|epouser|sortira avec|sortir avec|touchera|"
+            r"toucher|approchera|approcher|n entrera|entrer chez) (?:ma|mes|mon)\b",
+            0.7,
+            "refus d'un groupe de personnes dans sa famille",
+        ),
+        (
+            rf"\bqui (?:a|aurait) envie de (?:vivre|habiter|travailler) (?:a cote|pres|aupres) (?:d une famille de|"
+            rf"de ces|des|d un|d une) {GROUP}\b",
+            0.65,
+            "question qui présuppose le rejet d'un groupe de personnes",
+        ),
+        (
+            rf"\blaisser (?:des|les|ces) {GROUP} (?:approcher|s occuper|toucher|garder|enseigner a) "
+            r"(?:des|de nos|nos|les) enfants\b",
+            0.7,
+            "groupe de personnes présenté comme un danger pour les enfants",
+        ),
+        (
             r"\b(?:ils|elles) n ont rien a faire (?:en france|ici|chez nous|en europe|dans (?:notre|ce) pays)"
             r"(?: \w+){0,2} (?:ces gens la|ces gens|ces|les) ",
             0.7,
@@ -322,7 +480,8 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
     )
 )
 
-NEGATION = re.compile(r"\b(?:ne|n)\b [^.]{0,30}$")
+#: « ne … pas » before the hit, but not the restrictive « ne … que » (« je n'éprouve que du dégoût »).
+NEGATION = re.compile(r"\b(?:ne|n)\b(?! \w+ (?:que|qu)\b) [^.]{0,30}$")
 INNER_NEGATION = re.compile(
     r"\b(?:ne|n) (?:sont|seront|etaient|est) (?:pas|point)\b|\bpas (?:des|tous)\b"
 )
@@ -338,6 +497,10 @@ NEGATED_BY_DESIGN: frozenset[str] = frozenset(
         "négation de la capacité d'un groupe à s'intégrer",
         "infériorité prêtée à un groupe de personnes",
         "qualité déniée à tout un groupe",
+        "refus d'un groupe de personnes dans sa famille",
+        "droits refusés à un groupe de personnes",
+        "incapacité prêtée à tout un groupe",
+        "existence refusée à un groupe de personnes",
         "mépris déclaré envers un groupe de personnes",
         "question qui met en doute l'humanité d'un groupe de personnes",
     }

@@ -26,7 +26,9 @@ REPORTED_BEFORE: Final = re.compile(
     r"raciste de dire|il est faux|ce n est pas vrai que|c est faux que|a ete menace(?:e|s|es)?|"
     r"ont ete menace(?:e|s|es)?|menace(?:e|s|es)? de mort|victime de|"
     r"(?:quelqu un|on|il|elle|ils|elles|un internaute|un lecteur) (?:ecrit|dit|poste|tweete|publie)|"
-    r"(?:des |les |ces )?(?:menaces|propos|messages|insultes|injures|phrases|commentaires) comme)\b"
+    r"(?:des |les |ces )?(?:menaces|propos|messages|insultes|injures|phrases|commentaires) comme|"
+    r"(?:tweet|message|commentaire|post|article|tract|slogan|affiche) qui (?:dit|affirme|pretend|explique) (?:que|qu)|"
+    r"(?:choque|choquee|choques|choquees|scandalise\w*|revolte\w*|indigne\w*|outre\w*|horrifie\w*) par)\b"
 )
 #: After the words, in the same sentence: the commenter condemns or reports them.
 CONDEMNED_AFTER: Final = re.compile(
@@ -38,7 +40,8 @@ CONDEMNED_AFTER: Final = re.compile(
     r"a t on ecrit|lui a t on ecrit|a t il ecrit|a t elle ecrit|ecrit on|lui a ecrit|"
     r"ne doi(?:t|vent) (?:plus|pas) etre toleres?|n (?:a|ont) pas (?:sa|leur) place|"
     r"(?:ces|de tels|ses|leurs) (?:mots|propos) (?:sont|n ont|ne)|est stupide et faux|"
-    r"est (?:totalement |completement )?(?:faux|absurde|indigne)|"
+    r"est (?:totalement |completement )?(?:faux|absurde|indigne|abject|abjecte|revoltant|scandaleux|"
+    r"choquant|nauseabond|degueulasse)|me revolte|me degoute|"
     r"voila ce (?:qu|que) (?:il|elle|on|ils|elles|j|nous|vous) (?:a|ai|ont|avons|avez) "
     r"(?:recu|lu|entendu|subi))\b"
 )

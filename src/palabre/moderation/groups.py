@@ -1,0 +1,42 @@
+"""Who a hateful remark can be about: the groups of people protected by the charter's first
+clause (origin, religion, sexual orientation, gender identity, sex, disability, nationality)
+as the rules name them.
+
+Read on folded text (lower case, no accents, apostrophes as spaces) by the rules on hate
+without slurs (`detectors/_group_hate.py`). The list is what the rules can name; it is not a
+gate on the learned model, which also reads groups no list holds (« les Kurdes », « les
+Antillais ») and implicit targets (« les chances pour la France »): gating the model's
+« haine » head on this list lost a fifth of the hate it caught."""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def alternation(words: str) -> str:
+    """'a b_c' → '(?:a|b c)': underscores join the words of one entry."""
+    return "(?:" + "|".join(w.replace("_", " ") for w in words.split()) + ")"
+
+
+#: A head noun before a group adjective: « les personnes trans », « les gens de couleur ».
+GROUP_HEAD: Final = r"(?:(?:personnes|gens|individus|populations?|communautes?) )?"
+
+#: The groups, as nouns or adjectives used as nouns (« les Arabes », « les handicapés »).
+GROUP_WORDS: Final = alternation(
+    "transgenres? bisexuels? bisexuelles? queers? lgbt lgbtq personnes_de_couleur gens_de_couleur "
+    "handicapees? musulmanes? refugiees? migrantes? immigrees? "
+    "arabes? noirs? noires? juifs? juives? musulmans? musulmanes? migrants? immigres? immigrants? "
+    "etrangers? africains? africaines? roms? gitans? gitanes? tsiganes? chinois chinoises? asiatiques? "
+    "maghrebins? maghrebines? rebeus? renois? feujs? homosexuels? homosexuelles? homos? gays? "
+    "lesbiennes? trans transsexuels? refugies? algeriens? algeriennes? marocains? marocaines? "
+    "tunisiens? turcs? senegalais maliens? comoriens? bougnoules? negres? negresses? beurs? blacks? "
+    "sionistes? mahometans? islamistes? handicapes? autistes? mongols? femmes? "
+    "afghans? pakistanais syriens? tchetchenes? roumains? arabo_musulmans? subsahariens? "
+    "gens_du_voyage clandestins? sans_papiers chretiens? catholiques? antillais antillaises? "
+    "kurdes? ivoiriens? ivoiriennes? camerounais camerounaises? congolais congolaises? guineens? "
+    "haitiens? haitiennes? mahorais gabonais tamouls? ouighours? yeniches? asiats? tziganes? "
+    "musulmans? negros? noichs? bridees? brides?"
+)
+
+#: A group with its optional head noun, for the rules' « {DET} {GROUP} ».
+GROUP: Final = GROUP_HEAD + GROUP_WORDS
