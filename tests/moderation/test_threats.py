@@ -39,6 +39,9 @@ THREATS = [
     "je vais te tordre le cou",
     "Si tu publies encore un article sur nous, on te retrouve.",
     "Theresa et Pauline vous allez avoir des problemes",
+    "tu vas voir demain ce que je vais te faire",
+    "t'inquiète on va s'occuper de ton cas",
+    "Celui qui a écrit cet article, on va le retrouver.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -63,6 +66,11 @@ CONTRASTS = [
     "« T'es mort » : voilà ce qu'elle a reçu après son article. Honteux.",
     "Quand quelqu'un écrit « je vais te buter », il faut le signaler.",
     "Des menaces comme « tu vas le payer » n'ont rien à faire ici.",
+    "Je vais te défoncer au Mario Kart ce soir.",
+    "Je vais te tuer de rire avec cette blague.",
+    "Le suspect aurait crié « je vais tous vous tuer » avant d'être maîtrisé.",
+    "Tu vas le payer cher ce téléphone, il est hors de prix.",
+    "On va s'occuper de ton dossier rapidement.",
 ]
 
 
@@ -124,6 +132,9 @@ def test_threat_detector_follows_the_protocol() -> None:
         "La peine de mort est une barbarie.",
         "On a pendu la crémaillère samedi.",
         "J'ai éclaté de rire en le voyant.",
+        "J'ai tué le game hier soir.",
+        "Ce film m'a tué, je n'ai jamais autant ri.",
+        "Je vais te défoncer au Mario Kart.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

@@ -17,7 +17,10 @@ BENIGN_WORDS: Final = (
     r"centre ville|village|projet|boss|niveau|zombies?|monstres?|dragons?|personnages?|bugs?|"
     r"microbes|bacteries|records?|chrono|examen|exam|partiel|bac|concours|morceau|chanson|"
     r"karaoke|scrabble|echecs|partie|manette|jeu|moteur|batterie|film|serie|roman|etapes|"
-    r"prix|tarifs|score|compteur|ranked|tournoi|finale|classement|gardes|pnj|mobs|bots)"
+    r"prix|tarifs|score|compteur|ranked|tournoi|finale|classement|gardes|pnj|mobs|bots|"
+    r"mario kart|mario|smash|fifa|fortnite|belote|tarot|poker|babyfoot|baby foot|bowling|ping pong|"
+    r"tennis|badminton|foot|basket|uno|monopoly|quiz|console|switch|xbox|ps4|ps5|petanque|"
+    r"flechettes|billard|squash|padel|echec|dames|rire|blagues?)"
 )
 BENIGN_OBJECT: Final = re.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
 
@@ -33,7 +36,8 @@ BENIGN_IDIOMS: Final = re.compile(
     r"eclat(?:er|e|ent|ait) de rire|explos(?:er|e|ent|ait) de rire|crev(?:er|e|ent|ais|ait) de "
     r"(?:faim|chaud|soif|froid|fatigue|envie|rire)|se tuer a la tache|se tue a la tache|"
     r"a couteaux tires|tirer au sort|pend(?:re|u|ons|ez) la cremaillere|ca me tue|tu me tues|c est mortel|"
-    r"se faire la peau de banane|"
+    r"se faire la peau de banane|tu(?:er|e|es|ee|ees) de rire|tu(?:er|e|ent) (?:le|la) game|"
+    r"m (?:a|as|avez|ont) (?:tue|tuee|acheve|achevee)|"
     # a news report of violence suffered (« a été tué par balle »), not a call to it
     r"(?:a|ont|avait|avaient|aurait|auraient) ete (?:\w+ ){0,2}?(?:tue|tues|tuee|tuees|abattu|abattus|"
     r"abattue|poignarde|poignardee|poignardes|blesse|blesses|blessee|agresse|agressee|agresses|"

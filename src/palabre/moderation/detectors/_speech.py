@@ -17,7 +17,8 @@ from palabre.moderation.figurative import BENIGN_IDIOMS
 #: Before the words, in the same sentence: someone else said or wrote them.
 REPORTED_BEFORE: Final = re.compile(
     r"\b(?:traite(?:e|s|es|r)? de|insulte(?:e|s|es|r)? de|qualifie(?:e|s|es)? de|m a dit|"
-    r"a (?:ecrit|dit|crie|lance|tweete|poste|publie|declare|hurle|traite)|avait (?:ecrit|dit|crie)|"
+    r"(?<!celui qui )(?<!celle qui )(?<!ceux qui )(?<!celles qui )a (?:ecrit|dit|crie|lance|tweete|poste|publie|declare|hurle|traite)|"
+    r"avait (?:ecrit|dit|crie)|(?:aurait|auraient) (?:ecrit|dit|crie|lance|hurle|tweete|poste|menace)|"
     r"ont (?:ecrit|crie|scande|tague)|ecrivait|disait|criait|a recu|ai recu|avons recu|recu|"
     r"pour avoir (?:dit|ecrit|crie|tweete|menace)|condamne(?:e|s)? pour|accuse(?:e|s)? d|"
     r"le message|le tweet|le tag|le slogan|l insulte|les insultes|les mots|le mot|la phrase|"

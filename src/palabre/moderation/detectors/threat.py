@@ -294,8 +294,23 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(r"\bmort (?:aux?|a la|a l) \w+", 0.85, "appel à la mort d'un groupe ou d'une personne"),
     _r(
-        r"\b(?:tu|vous) (?:vas|allez) (?:le |la )?(?:regretter|payer|souffrir|le sentir passer)\b",
+        r"\b(?:tu|vous) (?:vas|allez) (?:le |la )?(?:regretter|payer|souffrir|le sentir passer)\b"
+        # « tu vas le payer cher, ce téléphone » is a price
+        r"(?!(?: cher| tres cher| trop cher)? (?:ce|cette|ces|ton|ta|tes|votre|vos|en|au|a la|par|avec|"
+        r"euros?|\d))",
         0.5,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:tu|vous) (?:vas|vais|allez|va) voir(?: \w+){0,2} ce (?:que|qu) (?:je|j|on|nous) (?:vais|va|allons) "
+        r"(?:te|vous) faire\b|\b(?:tu|vous) (?:vas|allez) voir ce qui va (?:t|vous) arriver\b",
+        0.6,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:on|je|j|nous) (?:va|vais|allons) (?:s|m|nous) occuper de (?:ton|ta|votre|son|sa) "
+        r"(?:cas|petite gueule|gueule|tronche|sale gueule)\b",
+        0.55,
         "intimidation : un humain doit juger",
     ),
     _r(
