@@ -2,14 +2,23 @@
 
 Both look their strings up through `gettext` at call time (click) or once at import (Typer's
 panel titles); palabre ships no gettext catalog, so the French is given here and installed on the
-modules' `_` when the CLI starts. `PALABRE_LOCALE=en` keeps the English."""
+modules' `_` when the CLI starts. The errors click writes as English f-strings are put in French
+by palabre's own group class, `FrenchGroup` (the app's `cls=`), which also keeps the type out of
+a flag's help. `PALABRE_LOCALE=en` keeps the English."""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Final
+
+import typer
+from typer._click.core import Context, Parameter  # Typer's own copy of click
+from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.models import CommandFunctionType
 
 from palabre.typography import french
 
@@ -65,9 +74,14 @@ def _translate(message: str) -> str:
     return french(FRENCH.get(message, message))
 
 
+def speaks_french() -> bool:
+    """French, unless the administrator asked for English (`PALABRE_LOCALE=en`)."""
+    return not os.environ.get("PALABRE_LOCALE", "fr").lower().startswith("en")
+
+
 def install_french() -> None:
     """Apply French unless the administrator asked for English."""
-    if os.environ.get("PALABRE_LOCALE", "fr").lower().startswith("en"):
+    if not speaks_french():
         return
     import click.core
     import click.decorators
@@ -89,8 +103,6 @@ def install_french() -> None:
     for name, english in _TYPER_CONSTANTS.items():
         setattr(typer.rich_utils, name, french(FRENCH[english]))
     _patch_vendored_click()
-    _patch_vendored_errors()
-    _hide_flag_types()
     _french_help_texts()
 
 
@@ -125,7 +137,10 @@ _ERRORS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         "Valeur invalide pour « \\1 » : \\2",
     ),
     (re.compile(r"^Invalid value: (.*)$", re.S), "Valeur invalide : \\1"),
-    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$", re.S), "Argument en trop : \\1"),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", re.S),
+        "Argument en trop : \\1",
+    ),
     (
         re.compile(r"^Option '([^']*)' requires an argument\.$"),
         "L'option « \\1 » attend une valeur.",
@@ -140,47 +155,103 @@ def french_error(message: str) -> str:
     return message
 
 
-def _patch_vendored_errors() -> None:
-    try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - another Typer layout
-        return
-    for cls in (
-        exceptions.ClickException,
-        exceptions.UsageError,
-        exceptions.BadParameter,
-        exceptions.MissingParameter,
-        exceptions.NoSuchOption,
+def in_french(error: ClickException) -> ClickException:
+    """`error` with its message in French: a new error of the same kind (usage error or not,
+    same exit code, same context), or `error` itself when there is nothing to translate."""
+    message = error.format_message()
+    translated = french_error(message)
+    if translated == message:
+        return error
+    if isinstance(error, UsageError):
+        french_usage = UsageError(translated, ctx=error.ctx)
+        french_usage.exit_code = error.exit_code
+        return french_usage
+    plain = ClickException(translated)
+    plain.exit_code = error.exit_code
+    return plain
+
+
+class FrenchGroup(TyperGroup):
+    """palabre's command groups: the errors of parsing and of the commands below, at any
+    depth, are raised again in French before Typer prints them, and a flag's help shows no
+    type (`--help <bool>`: a flag takes no value)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _hide_flag_types(self.params)
+
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
+        return _flag_without_type(super().get_help_option(ctx))
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: Context | None = None,
+        **extra: Any,
+    ) -> Context:
+        with _errors_in_french():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with _errors_in_french():
+            return super().invoke(ctx)
+
+
+class FrenchCommand(TyperCommand):
+    """palabre's commands: a flag's help shows no type (its errors: `FrenchGroup`)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _hide_flag_types(self.params)
+
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
+        return _flag_without_type(super().get_help_option(ctx))
+
+
+class FrenchTyper(typer.Typer):
+    """A Typer whose groups and commands are palabre's (`FrenchGroup`, `FrenchCommand`), unless
+    a `cls` is given."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("cls", FrenchGroup)
+        super().__init__(**kwargs)
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or FrenchCommand, **kwargs)
+
+
+def _hide_flag_types(params: list[Parameter]) -> None:
+    for param in params:
+        if isinstance(param, TyperOption):
+            _flag_without_type(param)
+
+
+def _flag_without_type(option: TyperOption | None) -> TyperOption | None:
+    """A flag's empty metavar, which Typer shows instead of its type: what
+    `typer.Option(metavar="")` would say, for every flag of palabre's own commands (and their
+    `--help`) at once. Only French help hides it, as before."""
+    if (
+        speaks_french()
+        and isinstance(option, TyperOption)
+        and option.is_flag
+        and option.metavar is None
     ):
-        original = cls.__dict__.get("format_message")
-        if original is None or getattr(original, "_palabre_french", False):
-            continue
-
-        def format_message(self: Any, _original: Any = original) -> str:
-            return french_error(str(_original(self)))
-
-        format_message._palabre_french = True  # type: ignore[attr-defined]
-        cls.format_message = format_message  # type: ignore[method-assign]
+        option.metavar = ""
+    return option
 
 
-def _hide_flag_types() -> None:
-    """`--help <bool>`: a flag takes no value, so its help shows no type."""
+@contextmanager
+def _errors_in_french() -> Iterator[None]:
     try:
-        from typer.core import TyperOption
-    except ImportError:  # pragma: no cover - another Typer layout
-        return
-    original = TyperOption.display_type_rich
-    if getattr(original, "_palabre_french", False):
-        return
-
-    def display_type_rich(self: Any, ctx: Any) -> str | None:
-        if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
-            return None
-        result: str | None = original(self, ctx)
-        return result
-
-    display_type_rich._palabre_french = True  # type: ignore[attr-defined]
-    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+        yield
+    except ClickException as error:
+        translated = in_french(error) if speaks_french() else error
+        if translated is error:
+            raise
+        raise translated from error
 
 
 def _patch_vendored_click() -> None:
