@@ -1,5 +1,5 @@
 """Authoring helper (not shipped; run from the repository root): writes
-`src/palabre/moderation/training/augmentation_identity_fr.jsonl`, neutral and positive
+`src/palabre/training/augmentation_identity_fr.jsonl`, neutral and positive
 sentences that mention groups of people, and history that names hateful regimes, labelled clean.
 
 Why: a model trained on toxic comments learns that the mere name of a group (« les
@@ -23,7 +23,7 @@ import random
 from pathlib import Path
 
 SEED = 20261207
-OUT = Path("src/palabre/moderation/training/augmentation_identity_fr.jsonl")
+OUT = Path("src/palabre/training/augmentation_identity_fr.jsonl")
 PER_GROUP = 9
 
 #: (plural noun phrase, agreement: "m" or "f")

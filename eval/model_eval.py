@@ -22,16 +22,16 @@ from pathlib import Path
 
 from palabre.moderation.metrics import Binary, binary
 from palabre.moderation.model.heads import HEADS
-from palabre.moderation.training.datasets import (
+from palabre.training.datasets import (
     EVAL_ONLY,
     SPLIT_SEED,
     Example,
     default_data_dir,
     load_split,
 )
-from palabre.moderation.training.evaluate import MAIN_HEAD, Report, Scores, evaluate_scores
-from palabre.moderation.training.lexicon import build_lexicon
-from palabre.moderation.training.pipeline import evaluation_rows
+from palabre.training.evaluate import MAIN_HEAD, Report, Scores, evaluate_scores
+from palabre.training.lexicon import build_lexicon
+from palabre.training.pipeline import evaluation_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 FUNCTIONAL = ROOT / "tests" / "moderation" / "functional" / "cas_fonctionnels.json"
@@ -192,7 +192,7 @@ def print_runtime(model_dir: Path | None, examples: Sequence[Example]) -> None:
     from palabre.moderation.detectors.learned import LearnedDetector
     from palabre.moderation.model import active_dir, load_model
     from palabre.moderation.model.artefact import load_directory
-    from palabre.moderation.training.functional import accuracy_by_family, run_cases
+    from palabre.training.functional import accuracy_by_family, run_cases
 
     start = time.perf_counter()
     load_directory(model_dir or active_dir())

@@ -49,10 +49,10 @@ def main() -> None:
     from scipy.sparse import csr_matrix, hstack
 
     from palabre.moderation.model.features import FeatureConfig
-    from palabre.moderation.training.datasets import AUGMENTATION, load_extra, load_split
-    from palabre.moderation.training.fit import TrainSettings
-    from palabre.moderation.training.lexicon import build_lexicon
-    from palabre.moderation.training.matrix import compute_idf, design_matrix, featurise
+    from palabre.training.datasets import AUGMENTATION, load_extra, load_split
+    from palabre.training.fit import TrainSettings
+    from palabre.training.lexicon import build_lexicon
+    from palabre.training.matrix import compute_idf, design_matrix, featurise
 
     train = load_split(args.data, "train") + load_extra(AUGMENTATION, source="augmentation")
     dev = load_split(args.data, "dev")
@@ -115,7 +115,7 @@ def report(train: Any, dev: Any, x_train: Any, x_dev: Any, s: Any, tag: str) -> 
 
     from palabre.moderation.metrics import best_threshold
     from palabre.moderation.model.heads import HEADS
-    from palabre.moderation.training.fit import _labelled
+    from palabre.training.fit import _labelled
 
     scores: dict[tuple[str, str], float] = {}
     for head in HEADS:

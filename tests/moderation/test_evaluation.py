@@ -21,7 +21,7 @@ def test_split_is_deterministic_and_balanced() -> None:
 
 def test_split_agrees_with_the_training_split() -> None:
     try:
-        from palabre.moderation.training import datasets as training
+        from palabre.training import datasets as training
     except ImportError:  # the learned model's package is optional
         return
     for i in range(500):

@@ -26,7 +26,7 @@ from palabre.moderation.model.artefact import (
 )
 from palabre.moderation.model.features import FeatureConfig, extract, word_bucket
 from palabre.moderation.model.normalise import tokenise
-from palabre.moderation.training.datasets import EVAL_ONLY, TRAINABLE
+from palabre.training.datasets import EVAL_ONLY, TRAINABLE
 
 MAX_ARTEFACT_BYTES = 15 * 1024 * 1024
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from palabre.moderation.training.functional import accuracy_by_family, load_cases, run_cases
+from palabre.training.functional import accuracy_by_family, load_cases, run_cases
 
 CASES = Path(__file__).parent / "functional" / "cas_fonctionnels.json"
 FLOOR = 0.5

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from palabre.moderation.metrics import best_threshold, binary
 from palabre.moderation.model.artefact import load_directory
-from palabre.moderation.training.datasets import (
+from palabre.training.datasets import (
     AUGMENTATION,
     SPLIT_SEED,
     Example,
@@ -73,8 +73,8 @@ def test_metrics() -> None:
 
 def test_smoke_fit_exports_an_artefact_that_reloads_identically(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
-    from palabre.moderation.training.export import write_artefact
-    from palabre.moderation.training.fit import TrainSettings, fit
+    from palabre.training.export import write_artefact
+    from palabre.training.fit import TrainSettings, fit
 
     bad = ["espèce de connard", "ta gueule abruti", "sale con va", "je vais te tuer"]
     good = ["merci pour l'article", "bonne journée à tous", "très bon reportage", "à demain"]

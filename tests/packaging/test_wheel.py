@@ -29,7 +29,7 @@ REQUIRED = (
     "palabre/moderation/model/weights.npz",
     "palabre/moderation/lexicons/lexique.tsv",
     "palabre/moderation/lexicons/SOURCES.md",
-    "palabre/moderation/training/augmentation_fr.jsonl",
+    "palabre/training/augmentation_fr.jsonl",
     "palabre/web/static/widget/widget.css",
     "palabre/web/dashboard/static/dashboard.js",
     "palabre/web/dashboard/static/dashboard.css",

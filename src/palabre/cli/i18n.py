@@ -1,15 +1,31 @@
 """French for the strings that click and Typer print themselves (usage, panels, errors).
 
-Both look their strings up through `gettext` at call time (click) or once at import (Typer's
-panel titles); palabre ships no gettext catalog, so the French is given here and installed on the
-modules' `_` when the CLI starts. `PALABRE_LOCALE=en` keeps the English."""
+palabre's commands and groups are its own classes (`FrenchTyper` makes them): `FrenchGroup`
+raises click's errors, written as English f-strings, again in French before Typer prints them;
+`FrenchCommand` and `FrenchGroup` give their help texts French typography, write the usage line
+and `--help` in French and show no type for a flag. Nothing of click's or Typer's functions is
+replaced (tests/core/test_no_patching.py).
+
+Two things have no hook but module data, and are still set when the CLI starts
+(`install_french`): the strings click and Typer look up through `gettext` (palabre ships no
+gettext catalog, so the French is given to the modules' `_`), and Typer's panel titles and
+markers, module constants that its help and error printers read. `PALABRE_LOCALE=en` keeps the
+English."""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Final
+
+import typer
+from typer._click.core import Command, Context  # Typer's own copy of click
+from typer._click.exceptions import ClickException, UsageError
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.models import CommandFunctionType
 
 from palabre.typography import french
 
@@ -65,9 +81,15 @@ def _translate(message: str) -> str:
     return french(FRENCH.get(message, message))
 
 
+def speaks_french() -> bool:
+    """French, unless the administrator asked for English (`PALABRE_LOCALE=en`)."""
+    return not os.environ.get("PALABRE_LOCALE", "fr").lower().startswith("en")
+
+
 def install_french() -> None:
-    """Apply French unless the administrator asked for English."""
-    if os.environ.get("PALABRE_LOCALE", "fr").lower().startswith("en"):
+    """The French of the strings looked up through `gettext` and of Typer's panel titles,
+    unless the administrator asked for English."""
+    if not speaks_french():
         return
     import click.core
     import click.decorators
@@ -88,26 +110,6 @@ def install_french() -> None:
         module._ = translate  # type: ignore[attr-defined]
     for name, english in _TYPER_CONSTANTS.items():
         setattr(typer.rich_utils, name, french(FRENCH[english]))
-    _patch_vendored_click()
-    _patch_vendored_errors()
-    _hide_flag_types()
-    _french_help_texts()
-
-
-def _french_help_texts() -> None:
-    """Every help text Typer prints (commands, options, arguments) with French typography:
-    the typographic apostrophe and no-break spaces before « : ; ! ? » and inside « »."""
-    import typer.rich_utils
-
-    original = typer.rich_utils._make_rich_text
-    if getattr(original, "_palabre_french", False):
-        return
-
-    def make_rich_text(*, text: str, **options: Any) -> Any:
-        return original(text=french(text), **options)
-
-    make_rich_text._palabre_french = True  # type: ignore[attr-defined]
-    typer.rich_utils._make_rich_text = make_rich_text
 
 
 # Typer's vendored click writes its errors as English f-strings: they are put in French here.
@@ -125,7 +127,10 @@ _ERRORS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         "Valeur invalide pour « \\1 » : \\2",
     ),
     (re.compile(r"^Invalid value: (.*)$", re.S), "Valeur invalide : \\1"),
-    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$", re.S), "Argument en trop : \\1"),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", re.S),
+        "Argument en trop : \\1",
+    ),
     (
         re.compile(r"^Option '([^']*)' requires an argument\.$"),
         "L'option « \\1 » attend une valeur.",
@@ -140,74 +145,126 @@ def french_error(message: str) -> str:
     return message
 
 
-def _patch_vendored_errors() -> None:
+def in_french(error: ClickException) -> ClickException:
+    """`error` with its message in French: a new error of the same kind (usage error or not,
+    same exit code, same context), or `error` itself when there is nothing to translate."""
+    message = error.format_message()
+    translated = french_error(message)
+    if translated == message:
+        return error
+    if isinstance(error, UsageError):
+        french_usage = UsageError(translated, ctx=error.ctx)
+        french_usage.exit_code = error.exit_code
+        return french_usage
+    plain = ClickException(translated)
+    plain.exit_code = error.exit_code
+    return plain
+
+
+class FrenchGroup(TyperGroup):
+    """palabre's command groups: the errors of parsing and of the commands below, at any
+    depth, are raised again in French before Typer prints them; their help as
+    `FrenchCommand`'s."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _french_help(self)
+
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
+        return _french_help_option(super().get_help_option(ctx))
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _french_usage(self, ctx, formatter)
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: Context | None = None,
+        **extra: Any,
+    ) -> Context:
+        with _errors_in_french():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with _errors_in_french():
+            return super().invoke(ctx)
+
+
+class FrenchCommand(TyperCommand):
+    """palabre's commands: help texts with French typography, the usage line and `--help`
+    in French, no type shown for a flag (`--help <bool>`: a flag takes no value). Their
+    errors: `FrenchGroup`."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _french_help(self)
+
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
+        return _french_help_option(super().get_help_option(ctx))
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _french_usage(self, ctx, formatter)
+
+
+class FrenchTyper(typer.Typer):
+    """A Typer whose groups and commands are palabre's (`FrenchGroup`, `FrenchCommand`), unless
+    a `cls` is given."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("cls", FrenchGroup)
+        super().__init__(**kwargs)
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or FrenchCommand, **kwargs)
+
+
+def _french_help(command: Command) -> None:
+    """The help texts of `command` and of its parameters with French typography (the
+    typographic apostrophe, no-break spaces before « : ; ! ? » and inside « »), and no type
+    for its flags."""
+    if not speaks_french():
+        return
+    command.help = french(command.help) if command.help else command.help
+    command.short_help = french(command.short_help) if command.short_help else command.short_help
+    command.epilog = french(command.epilog) if command.epilog else command.epilog
+    for param in command.params:
+        if isinstance(param, TyperOption | TyperArgument) and param.help:
+            param.help = french(param.help)
+        if isinstance(param, TyperOption):
+            _flag_without_type(param)
+
+
+def _french_help_option(option: TyperOption | None) -> TyperOption | None:
+    """`--help`, which click creates with an English help text and Typer shows with a type."""
+    if option is not None and speaks_french():
+        option.help = _translate("Show this message and exit.")
+        _flag_without_type(option)
+    return option
+
+
+def _flag_without_type(option: TyperOption) -> None:
+    """A flag's empty metavar, which Typer shows instead of its type: what
+    `typer.Option(metavar="")` would say, for every flag of palabre's commands at once."""
+    if option.is_flag and option.metavar is None:
+        option.metavar = ""
+
+
+def _french_usage(command: Command, ctx: Context, formatter: HelpFormatter) -> None:
+    """click's `format_usage`, with the prefix in French."""
+    prefix = french("Utilisation : ") if speaks_french() else None
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix)
+
+
+@contextmanager
+def _errors_in_french() -> Iterator[None]:
     try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - another Typer layout
-        return
-    for cls in (
-        exceptions.ClickException,
-        exceptions.UsageError,
-        exceptions.BadParameter,
-        exceptions.MissingParameter,
-        exceptions.NoSuchOption,
-    ):
-        original = cls.__dict__.get("format_message")
-        if original is None or getattr(original, "_palabre_french", False):
-            continue
-
-        def format_message(self: Any, _original: Any = original) -> str:
-            return french_error(str(_original(self)))
-
-        format_message._palabre_french = True  # type: ignore[attr-defined]
-        cls.format_message = format_message  # type: ignore[method-assign]
-
-
-def _hide_flag_types() -> None:
-    """`--help <bool>`: a flag takes no value, so its help shows no type."""
-    try:
-        from typer.core import TyperOption
-    except ImportError:  # pragma: no cover - another Typer layout
-        return
-    original = TyperOption.display_type_rich
-    if getattr(original, "_palabre_french", False):
-        return
-
-    def display_type_rich(self: Any, ctx: Any) -> str | None:
-        if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
-            return None
-        result: str | None = original(self, ctx)
-        return result
-
-    display_type_rich._palabre_french = True  # type: ignore[attr-defined]
-    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
-
-
-def _patch_vendored_click() -> None:
-    """Typer vendors a copy of click whose help option and usage prefix are plain English
-    literals; wrap the two functions that print them. Skipped if a Typer release moves them."""
-    try:
-        from typer._click import decorators, formatting
-    except ImportError:  # pragma: no cover - another Typer layout
-        return
-    original_help = decorators.help_option
-    original_usage = formatting.HelpFormatter.write_usage
-    if getattr(original_help, "_palabre_french", False):
-        return
-
-    def help_option(param_decls: list[str]) -> Any:
-        make = original_help(param_decls)
-
-        def apply(command: Any) -> Any:
-            result = make(command)
-            command.params[-1].help = FRENCH["Show this message and exit."]
-            return result
-
-        return apply
-
-    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original_usage(self, prog, args, french("Utilisation : ") if prefix is None else prefix)
-
-    help_option._palabre_french = True  # type: ignore[attr-defined]
-    decorators.help_option = help_option
-    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+        yield
+    except ClickException as error:
+        translated = in_french(error) if speaks_french() else error
+        if translated is error:
+            raise
+        raise translated from error

@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from palabre.cli._common import EXIT_FAILURE, err_console, fail, load_config, open_services
+from palabre.cli.i18n import FrenchTyper
 from palabre.errors import PalabreError
 from palabre.interop import blogger, disqus, isso, palabre_format, wordpress
 from palabre.interop.model import ImportBatch
@@ -25,7 +26,7 @@ READERS: dict[str, tuple[Reader, str]] = {
     "palabre": (palabre_format.read, "Réimporte un export palabre (JSON, palabre export)."),
 }
 
-import_app = typer.Typer(
+import_app = FrenchTyper(
     help="Importer des commentaires existants (Disqus, WordPress, Isso, Blogger, palabre). "
     "Les statuts d'origine sont conservés, sans nouvelle modération (voir palabre remoderate).",
     no_args_is_help=True,

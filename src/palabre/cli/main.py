@@ -8,10 +8,9 @@ import importlib
 import sys
 from typing import Any
 
-import typer
 from typer.models import CommandInfo, TyperInfo
 
-from palabre.cli.i18n import install_french
+from palabre.cli.i18n import FrenchTyper, install_french
 
 COMMAND_MODULES: tuple[str, ...] = (
     "palabre.cli.server",
@@ -46,7 +45,7 @@ def _no_options() -> None:
     pass
 
 
-class LazyTyper(typer.Typer):
+class LazyTyper(FrenchTyper):
     """A Typer whose commands are registered on first use: all of them when anything reads
     them (tests, `--help`, the docs), only the one asked for when the CLI runs a fast path."""
 

@@ -12,6 +12,7 @@ import typer
 from sqlalchemy import select
 
 from palabre.cli._common import fail, open_services
+from palabre.cli.i18n import FrenchTyper
 from palabre.errors import PalabreError
 from palabre.storage.models import Site, WebhookEndpoint
 from palabre.typography import french
@@ -19,8 +20,8 @@ from palabre.typography import french
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
-webhook_app = typer.Typer(help="Webhooks signés (HMAC-SHA256) des sites.", no_args_is_help=True)
-sso_app = typer.Typer(
+webhook_app = FrenchTyper(help="Webhooks signés (HMAC-SHA256) des sites.", no_args_is_help=True)
+sso_app = FrenchTyper(
     help="Connexion des lecteurs par le site (SSO, JWT HS256).", no_args_is_help=True
 )
 

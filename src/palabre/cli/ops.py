@@ -10,12 +10,13 @@ from typing import Annotated
 import typer
 
 from palabre.cli._common import EXIT_FAILURE, fail, load_config, open_services
+from palabre.cli.i18n import FrenchTyper
 from palabre.typography import french
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Fichier de configuration TOML.")
 ]
-gdpr_app = typer.Typer(
+gdpr_app = FrenchTyper(
     help="RGPD : exporter, effacer, oublier les empreintes d'IP.", no_args_is_help=True
 )
 

@@ -10,11 +10,12 @@ import typer
 from sqlalchemy import select
 
 from palabre.cli._common import fail, open_services
+from palabre.cli.i18n import FrenchTyper
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.storage.models import Site
 from palabre.typography import french
 
-site_app = typer.Typer(
+site_app = FrenchTyper(
     help="Gérer les sites servis et leurs origines autorisées.", no_args_is_help=True
 )
 ConfigOption = Annotated[

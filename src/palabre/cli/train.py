@@ -1,14 +1,23 @@
-"""`palabre train`: retrain the learned moderation model from the shipped data."""
+"""`palabre train`: retrain the learned moderation model from the shipped data.
+
+The training code (`palabre.training`) needs scikit-learn, which only the `train` extra
+installs: it is imported here, inside the command, and nowhere else in palabre (an import
+contract in pyproject.toml). Without scikit-learn the command stops at once with exit code 2."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from palabre.moderation.training.datasets import Example, default_data_dir
+from palabre.cli._common import fail, load_config
 from palabre.typography import french
+
+if TYPE_CHECKING:
+    from palabre.training.datasets import Example
+
+_INSTALL_TRAIN = "pip install 'palabre[train]'"  # a shell command, quotes included
 
 _COMMAND_HELP = (
     "Réentraîne le modèle de modération appris à partir des jeux de données, le compare au "
@@ -47,12 +56,14 @@ def train_command(
     ] = None,
 ) -> None:
     """Réentraîne le modèle appris et compare-le au modèle actif sur le jeu dev figé."""
+    _require_sklearn()
     from palabre.moderation.model import SHIPPED_DIR, ModelArtefactError, load_model
-    from palabre.moderation.training.evaluate import evaluate
-    from palabre.moderation.training.export import activate as activate_artefact
-    from palabre.moderation.training.fit import TrainSettings
-    from palabre.moderation.training.pipeline import run_training, save_run
-    from palabre.moderation.training.report import print_comparison, print_test
+    from palabre.training.datasets import default_data_dir
+    from palabre.training.evaluate import evaluate
+    from palabre.training.export import activate as activate_artefact
+    from palabre.training.fit import TrainSettings
+    from palabre.training.pipeline import run_training, save_run
+    from palabre.training.report import print_comparison, print_test
 
     data_dir = data or default_data_dir()
     extras = list(extra or [])
@@ -70,9 +81,7 @@ def train_command(
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith(("sklearn", "scipy")):
             raise
-        raise typer.BadParameter(
-            "scikit-learn manque : installez l'extra d'entraînement (pip install 'palabre[train]')."
-        ) from exc
+        raise _missing_sklearn() from exc
     except FileNotFoundError as exc:
         raise typer.BadParameter(str(exc), param_hint="--data") from exc
     try:
@@ -93,12 +102,26 @@ def train_command(
         typer.echo("Modèle actif inchangé (ajoutez --activate pour le remplacer).")
 
 
+def _missing_sklearn() -> typer.Exit:
+    return fail(
+        "l'entraînement a besoin de scikit-learn, qui n'est pas installé : installez l'extra "
+        f"« train » ({_INSTALL_TRAIN})."
+    )
+
+
+def _require_sklearn() -> None:
+    """Stops with a French message (exit code 2) when scikit-learn cannot be imported."""
+    try:
+        import sklearn.linear_model  # noqa: F401
+    except ImportError as exc:
+        raise _missing_sklearn() from exc
+
+
 def _moderator_examples(config: Path | None) -> list[Example]:
     """This site's moderator decisions, from the configured database (none if there is none)."""
-    from palabre.cli._common import load_config
-    from palabre.moderation.training.datasets import examples_from_pairs
     from palabre.review.learning import moderator_examples
     from palabre.services import open_database
+    from palabre.training.datasets import examples_from_pairs
 
     settings = load_config(config)
     if not settings.database_url and not (settings.data_path / "palabre.sqlite3").exists():

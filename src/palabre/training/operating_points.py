@@ -17,7 +17,7 @@ from palabre.moderation.metrics import binary
 from palabre.moderation.model.gates import allowed_heads
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
-from palabre.moderation.training.datasets import Example
+from palabre.training.datasets import Example
 
 CLEAN_FLAG_LIMIT: Final = 0.15
 PENALTY: Final = 1.0

@@ -16,8 +16,8 @@ from palabre.moderation.metrics import best_threshold
 from palabre.moderation.model.features import FeatureConfig
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import HeadParams, ModerationModel
-from palabre.moderation.training.datasets import SPLIT_SEED, Example
-from palabre.moderation.training.matrix import (
+from palabre.training.datasets import SPLIT_SEED, Example
+from palabre.training.matrix import (
     compute_idf,
     design_matrix,
     embeddings,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from palabre.moderation.metrics import Binary
 from palabre.moderation.model.heads import HEADS
-from palabre.moderation.training.evaluate import MAIN_HEAD, Report
+from palabre.training.evaluate import MAIN_HEAD, Report
 
 Echo = Callable[[str], None]
 

@@ -8,7 +8,7 @@ from typing import Final
 from palabre.moderation.metrics import Binary, binary
 from palabre.moderation.model.heads import HEADS
 from palabre.moderation.model.scorer import ModerationModel
-from palabre.moderation.training.datasets import Example
+from palabre.training.datasets import Example
 
 #: The head whose macro-F1 sums up each source.
 MAIN_HEAD: Final[dict[str, str]] = {

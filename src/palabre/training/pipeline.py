@@ -10,7 +10,7 @@ from typing import Any
 
 from palabre.moderation.model.artefact import sha256_of
 from palabre.moderation.model.scorer import ModerationModel
-from palabre.moderation.training.datasets import (
+from palabre.training.datasets import (
     AUGMENTATION,
     EVAL_ONLY,
     IDENTITY_AUGMENTATION,
@@ -22,10 +22,10 @@ from palabre.moderation.training.datasets import (
     load_split,
     split_of,
 )
-from palabre.moderation.training.evaluate import Report, evaluate, report_json
-from palabre.moderation.training.export import write_artefact
-from palabre.moderation.training.fit import Trained, TrainSettings, fit
-from palabre.moderation.training.lexicon import build_lexicon, lexicon_licences
+from palabre.training.evaluate import Report, evaluate, report_json
+from palabre.training.export import write_artefact
+from palabre.training.fit import Trained, TrainSettings, fit
+from palabre.training.lexicon import build_lexicon, lexicon_licences
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def new_version() -> str:
 
 
 def _data_provenance(data_dir: Path, seed: int, extra: Sequence[Path]) -> list[dict[str, Any]]:
-    from palabre.moderation.training.datasets import load_source
+    from palabre.training.datasets import load_source
 
     entries: list[dict[str, Any]] = []
     for name in (*TRAINABLE, *EVAL_ONLY):
@@ -65,7 +65,7 @@ def _data_provenance(data_dir: Path, seed: int, extra: Sequence[Path]) -> list[d
     entries.append(
         {
             "source": "augmentation",
-            "file": "palabre/moderation/training/augmentation_fr.jsonl",
+            "file": "palabre/training/augmentation_fr.jsonl",
             "licence": "AGPL-3.0-or-later (écrit pour palabre)",
             "use": "entraînement",
         }
@@ -73,7 +73,7 @@ def _data_provenance(data_dir: Path, seed: int, extra: Sequence[Path]) -> list[d
     entries.append(
         {
             "source": "augmentation",
-            "file": "palabre/moderation/training/augmentation_identity_fr.jsonl",
+            "file": "palabre/training/augmentation_identity_fr.jsonl",
             "licence": "AGPL-3.0-or-later (écrit pour palabre, eval/build_identity_augmentation.py)",
             "use": "entraînement (mentions neutres de groupes)",
         }
@@ -94,7 +94,7 @@ def _data_provenance(data_dir: Path, seed: int, extra: Sequence[Path]) -> list[d
 def evaluation_rows(data_dir: Path, seed: int) -> list[Example]:
     """The test split of every trainable source, plus ALL rows of the evaluation-only sources
     (never trained or tuned on, so every row is held out)."""
-    from palabre.moderation.training.datasets import load_source
+    from palabre.training.datasets import load_source
 
     rows = load_split(data_dir, "test", TRAINABLE, seed=seed)
     for name in EVAL_ONLY:
@@ -124,7 +124,7 @@ def tune_for_engine(trained: Trained, dev: Sequence[Example]) -> Trained:
     """Replaces each head's threshold by the engine-level operating point found on dev."""
     from dataclasses import replace
 
-    from palabre.moderation.training import operating_points as op
+    from palabre.training import operating_points as op
 
     model = trained.as_model("tuning")
     rows = op.rows_for(model, dev, rule_flags(dev))

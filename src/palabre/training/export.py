@@ -21,7 +21,7 @@ from palabre.moderation.model.artefact import (
     sha256_of,
 )
 from palabre.moderation.model.heads import HEADS
-from palabre.moderation.training.fit import Trained
+from palabre.training.fit import Trained
 
 
 def _dump(path: Path, data: Any) -> None:
