@@ -54,6 +54,15 @@ HATE = [
     "Les Roms, ça vole et ça pue.",
     "Je ne laisserai jamais un Noir épouser ma fille.",
     "Les Antillais sont tous des voleurs.",
+    "À mon sens, les musulmans n'ont pas leur place en Europe.",
+    "Personnellement, je trouve que les homosexuels ne devraient pas adopter.",
+    "Je suis d'avis qu'on interdise l'entrée du territoire aux musulmans.",
+    "Pour ma part, je ne loue jamais à des Noirs.",
+    "Des voleurs et des menteurs, voilà ce que sont les Roumains.",
+    "Une « chance pour la France » de plus au tribunal.",
+    "Dans ce quartier, on ne se sent plus en France.",
+    "Quand tu vois les prénoms des émeutiers, tu comprends tout.",
+    "Les délinquants ont tous la même couleur de peau, bizarrement.",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -75,6 +84,9 @@ CLEAN = [
     "Les personnes handicapées ne sont pas un poids pour la société.",
     "Pourquoi les réfugiés fuient-ils leur pays ?",
     "Les Roms sont la plus grande minorité d'Europe.",
+    "Le prénom du suspect n'a pas été communiqué par la police.",
+    "Ces propos n'ont pas leur place ici.",
+    "On ne se sent plus en sécurité sur cette route la nuit.",
 ]
 
 
@@ -112,4 +124,29 @@ def test_a_condemned_claim_is_hidden_from_the_learned_model() -> None:
     assert "parasites" not in blanked and "immigrés" not in blanked
     assert blanked.startswith("Dire que") and blanked.endswith("est raciste et faux.")
     claim = "Les immigrés sont des parasites, c'est évident."
+    assert blank_reported_quotes(claim) == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Non, dire « je vais te tuer » n'est jamais une blague.",
+        "Les menaces du style « on sait où tu habites » doivent être signalées.",
+        "Je condamne fermement ceux qui écrivent « mort aux flics ».",
+        "« On va te faire la peau » : voilà ce qu'un élu a reçu hier.",
+    ],
+)
+def test_quotations_said_to_condemn_them_are_hidden_from_the_model(text: str) -> None:
+    from palabre.moderation.detectors._speech import blank_reported_quotes
+
+    inside = text[text.index("«") + 1 : text.index("»")]
+    blanked = blank_reported_quotes(text)
+    assert len(blanked) == len(text)
+    assert inside.strip() not in blanked, blanked
+
+
+def test_a_quotation_the_commenter_makes_their_own_is_not_hidden() -> None:
+    from palabre.moderation.detectors._speech import blank_reported_quotes
+
+    claim = "Je le dis : « on va te faire la peau » et je le pense."
     assert blank_reported_quotes(claim) == claim

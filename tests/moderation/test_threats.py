@@ -42,6 +42,9 @@ THREATS = [
     "tu vas voir demain ce que je vais te faire",
     "t'inquiète on va s'occuper de ton cas",
     "Celui qui a écrit cet article, on va le retrouver.",
+    "On sait dans quelle école va ta fille.",
+    "Je t'ai suivi jusqu'à chez toi hier soir.",
+    "J'ai trouvé ton adresse, à bientôt.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -71,6 +74,11 @@ CONTRASTS = [
     "Le suspect aurait crié « je vais tous vous tuer » avant d'être maîtrisé.",
     "Tu vas le payer cher ce téléphone, il est hors de prix.",
     "On va s'occuper de ton dossier rapidement.",
+    "On connaît ton adresse grâce au formulaire, merci.",
+    "« On va te faire la peau » : voilà ce qu'un élu a reçu hier.",
+    "Les menaces du style « on sait où tu habites » doivent être signalées.",
+    "Je condamne fermement ceux qui écrivent « mort aux flics ».",
+    "Non, dire « je vais te tuer » n'est jamais une blague.",
 ]
 
 
@@ -135,6 +143,8 @@ def test_threat_detector_follows_the_protocol() -> None:
         "J'ai tué le game hier soir.",
         "Ce film m'a tué, je n'ai jamais autant ri.",
         "Je vais te défoncer au Mario Kart.",
+        "L'agresseur a frappé la victime à coups de barre de fer.",
+        "Le bombardement a tué une trentaine de civils.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

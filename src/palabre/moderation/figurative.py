@@ -42,5 +42,14 @@ BENIGN_IDIOMS: Final = re.compile(
     r"(?:a|ont|avait|avaient|aurait|auraient) ete (?:\w+ ){0,2}?(?:tue|tues|tuee|tuees|abattu|abattus|"
     r"abattue|poignarde|poignardee|poignardes|blesse|blesses|blessee|agresse|agressee|agresses|"
     r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
-    r"(?: par balles?| a coups? de \w+)?)\b"
+    r"(?: par balles?| a coups? de \w+)?|"
+    # news told in the past by a third person (« l'agresseur a frappé la victime », « le
+    # bombardement a tué trente civils »)
+    r"(?:il|elle|ils|elles|qui|(?:l|le|la|les|un|une|ce|cet|cette) \w+) (?:l |les |la )?"
+    r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:tue|tues|tuee|tuees|frappe|frappee|frappes|"
+    r"poignarde|poignardee|poignardes|abattu|abattue|abattus|blesse|blessee|blesses|agresse|agressee|"
+    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles)"
+    r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
+    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
+    r")\b"
 )

@@ -466,6 +466,71 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "question qui présuppose le rejet d'un groupe de personnes",
         ),
         (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} n ont pas (?:leur|de) place (?:en|ici|chez|dans|parmi|sur)\b",
+            0.75,
+            "rejet d'un groupe de personnes hors du pays",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:devraient|doivent|devrait|doit) (?:pas|jamais|plus) "
+            r"(?:pouvoir |avoir le droit d )?(?:adopter|voter|se marier|enseigner|travailler|elever|"
+            r"avoir d enfants|avoir des enfants|acheter|louer|entrer|etre elus?|etre soignes?)\b",
+            0.7,
+            "droits refusés à un groupe de personnes",
+        ),
+        (
+            r"\binterdi\w* (?:l entree|l acces|le territoire|le sol|la france|l europe|le pays)"
+            rf"(?: \w+){{0,3}} (?:aux|a des|a les|des) {GROUP}\b"
+            rf"|\binterdi\w* (?:aux|a des) {GROUP} (?:d entrer|de venir|l entree|l acces)\b",
+            0.7,
+            "appel à exclure un groupe de personnes",
+        ),
+        (
+            r"\b(?:je ne|on ne|nous ne|je refuse d|je refuse de|on refuse de|nous refusons de|pas question d|"
+            r"pas question de|jamais je ne) (?:\w+ )?(?:loue|louer|embauche|embaucher|recrute|recruter|"
+            r"sers|servir|accepte|accepter|prends|prendre|soigne|soigner)(?: jamais| plus| pas)? "
+            rf"(?:a des|a les|aux|des|les|de|d) {GROUP}\b",
+            0.75,
+            "discrimination déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\b(?:des )?{NEG_NOUN}(?:,? et des {NEG_NOUN})?,? voila ce que sont {DET} {GROUP}\b",
+            0.8,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            r"\bchances? pour la france\b",
+            0.6,
+            "« chance pour la France » : sarcasme raciste, un humain doit juger",
+        ),
+        (
+            r"\b(?:on ne se sent plus|on n est plus|on ne se croirait plus) en (?:france|europe)\b"
+            r"|\bon se croirait (?:a alger|a tunis|a rabat|a bamako|a dakar|a kaboul|en afrique|au maghreb|"
+            r"au bled|en algerie|au maroc|a mogadiscio)\b",
+            0.55,
+            "un quartier dit « plus en France » : un humain doit juger",
+        ),
+        (
+            r"\b(?:prenoms?|origines?|religion|couleur(?: de peau)?|nationalites?|tete|faciès|facies) "
+            r"(?:des|du|de l|de la|de ces|de cet|de ce) (?:\w+ )?(?:emeutiers?|agresseurs?|suspects?|violeurs?|"
+            r"voleurs?|delinquants?|coupables?|casseurs?|terroristes?|tueurs?|meurtriers?|racailles?|mec|type|"
+            r"gars|auteurs?)\b(?=[^.!?]{0,80}\b(?:on devine|devinez|tu comprends|on comprend|vous comprendrez|"
+            r"tout le monde (?:a compris|sait|comprend)|comme par hasard|bizarrement|sans surprise|quelle surprise|"
+            r"on connait la chanson|je vous laisse deviner|pas besoin|c est (?:un|le) hasard))"
+            r"|\b(?:on devine|devinez|je vous laisse deviner|pas besoin de (?:preciser|dire|vous faire un dessin))"
+            r"(?: \w+){0,3} (?:le prenom|l origine|la religion|la couleur|la nationalite)\b"
+            r"|\b(?:tous|toutes|ont tous|ont toutes) (?:la meme|le meme) (?:couleur(?: de peau)?|origine|religion|"
+            r"prenom|type)\b",
+            0.55,
+            "insinuation sur l'origine des auteurs : un humain doit juger",
+        ),
+        (
+            r"\bconnus? des services\b(?=[^.!?]{0,60}\b(?:on devine|devinez|comme d habitude|comme par hasard|"
+            r"on connait la chanson|sans surprise|quelle surprise))"
+            r"|\b(?:comme d habitude|comme par hasard|sans surprise|encore)\b[^.!?]{0,40}\bconnus? des services\b",
+            0.5,
+            "insinuation sur l'origine des auteurs : un humain doit juger",
+        ),
+        (
             rf"\blaisser (?:des|les|ces) {GROUP} (?:approcher|s occuper|toucher|garder|enseigner a) "
             r"(?:des|de nos|nos|les) enfants\b",
             0.7,
@@ -507,6 +572,13 @@ NEGATED_BY_DESIGN: frozenset[str] = frozenset(
 )
 
 
+#: Rules whose words are scare-quoted by those who use them (« une "chance pour la France" »):
+#: the quotation marks are the sarcasm, not a quotation.
+SCARE_QUOTED: frozenset[str] = frozenset(
+    {"« chance pour la France » : sarcasme raciste, un humain doit juger"}
+)
+
+
 def _score(base: float, view: Canonical, start: int, end: int, note: str = "") -> float:
     score = base
     before = view.sentence_before(start)
@@ -516,7 +588,7 @@ def _score(base: float, view: Canonical, start: int, end: int, note: str = "") -
         score *= 0.3
     if reported(view.text, start, end):
         score *= 0.35
-    if view.in_quotes(start, end):
+    if view.in_quotes(start, end) and note not in SCARE_QUOTED:
         score *= 0.5
     return score
 

@@ -27,7 +27,10 @@ REPORTED_BEFORE: Final = re.compile(
     r"raciste de dire|il est faux|ce n est pas vrai que|c est faux que|a ete menace(?:e|s|es)?|"
     r"ont ete menace(?:e|s|es)?|menace(?:e|s|es)? de mort|victime de|"
     r"(?:quelqu un|on|il|elle|ils|elles|un internaute|un lecteur) (?:ecrit|dit|poste|tweete|publie)|"
-    r"(?:des |les |ces )?(?:menaces|propos|messages|insultes|injures|phrases|commentaires) comme|"
+    r"(?:des |les |ces )?(?:menaces|propos|messages|insultes|injures|phrases|commentaires|mots|tweets|tags) "
+    r"(?:comme|du style|du genre|de type|du type|tels que)|"
+    r"(?:ceux|celles|celui|celle|les gens) qui (?:ecrivent|ecrit|disent|dit|crient|crie|postent|poste|tweetent|"
+    r"publient|taguent|scandent)|"
     r"(?:tweet|message|commentaire|post|article|tract|slogan|affiche) qui (?:dit|affirme|pretend|explique) (?:que|qu)|"
     r"(?:choque|choquee|choques|choquees|scandalise\w*|revolte\w*|indigne\w*|outre\w*|horrifie\w*) par)\b"
 )
@@ -43,7 +46,7 @@ CONDEMNED_AFTER: Final = re.compile(
     r"(?:ces|de tels|ses|leurs) (?:mots|propos) (?:sont|n ont|ne)|est stupide et faux|"
     r"est (?:totalement |completement )?(?:faux|absurde|indigne|abject|abjecte|revoltant|scandaleux|"
     r"choquant|nauseabond|degueulasse)|me revolte|me degoute|"
-    r"voila ce (?:qu|que) (?:il|elle|on|ils|elles|j|nous|vous) (?:a|ai|ont|avons|avez) "
+    r"voila ce (?:qu|que) (?:\w+ ){0,3}?(?:a|ai|ont|avons|avez) "
     r"(?:recu|lu|entendu|subi))\b"
 )
 #: « dire que … est raciste »: the clause between is the commenter's target, not their claim.
@@ -51,6 +54,10 @@ _CONDEMNED_CLAUSE: Final = re.compile(
     r"\b(?:dire|pretendre|affirmer|repeter|ecrire|penser|croire|insinuer) (?:que|qu) "
     r"([^.!?\n]{3,200}?) (?:est|c est|serait|reste) (?:\w+ )?(?:raciste|faux|un mensonge|un cliche|"
     r"un prejuge|honteux|inacceptable|ignoble|du racisme|stupide|absurde|odieux|indigne)\b"
+)
+#: Just before a quotation: a verb of saying (« dire "je vais te tuer" n'est jamais drôle »).
+SAYING_BEFORE: Final = re.compile(
+    r"\b(?:dire|ecrire|repeter|crier|hurler|lancer|poster|tweeter|taguer|scander|lire)\s*:?\s*[«“\"]?\s*$"
 )
 _QUOTED: Final = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?\n]")
@@ -81,7 +88,11 @@ def sentence_around(folded: str, start: int, end: int) -> tuple[str, str]:
 def reported(text: str, start: int, end: int) -> bool:
     """Whether the span [start, end) of `text` is reported or condemned by its sentence."""
     before, after = sentence_around(fold_flat(text), start, end)
-    return bool(REPORTED_BEFORE.search(before) or CONDEMNED_AFTER.search(after))
+    return bool(
+        REPORTED_BEFORE.search(before)
+        or CONDEMNED_AFTER.search(after)
+        or SAYING_BEFORE.search(before)
+    )
 
 
 def blank_reported_quotes(text: str) -> str:

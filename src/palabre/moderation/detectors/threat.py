@@ -71,6 +71,16 @@ def _r(regex: str, score: float, note: str, negatable: bool = True) -> Rule:
     return rule(regex, score, note, negatable)
 
 
+#: A friendly plan or a service after « je sais où tu habites » (« je passe te prendre à 8 h »,
+#: « grâce au formulaire, merci »): not a threat.
+FRIENDLY_AFTER = (
+    r"(?![^.!?]{0,40}\b(?:je passe|on passe|je viens te (?:prendre|chercher)|je t apporte|je te depose"
+    r"|je te ramene|ton colis|le colis|ton cadeau|pour (?:ton|ta) (?:anniversaire|fete)|pas besoin de"
+    r"|t inquiete|grace (?:au|a la|a l|a ton|a ta)|merci|pour (?:la livraison|le colis|t envoyer|la facture|"
+    r"l inscription|la carte)|je t envoie|on t envoie|on t enverra|je te l envoie|on (?:l|les) emmenera"
+    r"|on (?:l|les) emmene|pour (?:la|ta) fete|je te (?:rends|rapporte)|pour te (?:rendre|rapporter|livrer)))"
+)
+
 RULES: tuple[Rule, ...] = (
     _r(
         r"\b(?:je|j|on) (?:vais|va|vas) t en (?:mettre|coller|foutre|retourner) une\b",
@@ -257,10 +267,25 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
         r"|ou vous (?:habitez|vivez)|ton adresse|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
         # a friendly plan after it (« je sais où tu habites, je passe te prendre à 8 h »)
-        r"(?![^.!?]{0,40}\b(?:je passe|on passe|je viens te (?:prendre|chercher)|je t apporte|je te depose"
-        r"|je te ramene|ton colis|le colis|ton cadeau|pour (?:ton|ta) (?:anniversaire|fete)|pas besoin de|t inquiete))",
+        rf"{FRIENDLY_AFTER}",
         0.8,
         "menace : « je sais où tu habites »",
+    ),
+    _r(
+        r"\b(?:je|on|j|nous) (?:sais|sait|connais|connait|connaissons) (?:dans )?(?:quelle|ou est|l adresse de)"
+        r" (?:l )?(?:ecole|creche|college|lycee|bureau|travail)(?: \w+){0,3} (?:ta|ton|tes|vos|votre) "
+        r"(?:fille|fils|enfants?|gosses?|femme|mari|gamins?|gamines?)\b"
+        rf"{FRIENDLY_AFTER}",
+        0.65,
+        "menace : on sait où trouver les proches de quelqu'un",
+    ),
+    _r(
+        r"\b(?:je|on|j|nous) (?:t|vous) (?:ai|a|avons) suivie?s? jusqu (?:a|chez) (?:chez )?(?:toi|vous)\b"
+        r"|\b(?:j ai|on a|nous avons) (?:trouve|retrouve|eu|recupere|chope) (?:ton|ta|votre|tes|vos) "
+        r"(?:adresse|numero|plaque|domicile)\b"
+        rf"{FRIENDLY_AFTER}",
+        0.6,
+        "intimidation : on a trouvé où vit quelqu'un",
     ),
     _r(
         r"\b(?:t es|tes|t|tu es|vous etes|t est|ta) (?:un homme |une femme )?(?:mort|morte|morts|mortes|fini|finie)\b"
