@@ -63,6 +63,8 @@ HATE = [
     "Dans ce quartier, on ne se sent plus en France.",
     "Quand tu vois les prénoms des émeutiers, tu comprends tout.",
     "Les délinquants ont tous la même couleur de peau, bizarrement.",
+    "Depuis qu'ils sont arrivés, les vols ont triplé, c'est un hasard peut-être ?",
+    "Le vivre-ensemble, on voit ce que ça donne : des voitures brûlées.",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -87,6 +89,7 @@ CLEAN = [
     "Le prénom du suspect n'a pas été communiqué par la police.",
     "Ces propos n'ont pas leur place ici.",
     "On ne se sent plus en sécurité sur cette route la nuit.",
+    "Depuis qu'ils sont arrivés, les voisins ont repeint toute la façade.",
 ]
 
 

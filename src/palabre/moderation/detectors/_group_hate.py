@@ -524,6 +524,19 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "insinuation sur l'origine des auteurs : un humain doit juger",
         ),
         (
+            r"\bdepuis qu (?:ils|elles) sont (?:arrives|arrivees|la|ici|venus|venues|installes|installees)\b"
+            r"(?=[^.!?]{0,60}\b(?:vols?|agressions?|viols?|delinquance|insecurite|cambriolages?|trafics?|"
+            r"problemes|incivilites|crimes?)\b)",
+            0.5,
+            "crimes imputés à l'arrivée d'un groupe : un humain doit juger",
+        ),
+        (
+            r"\ble vivre ensemble,? on (?:voit|sait|a vu) (?:bien )?(?:ce que|ce qu|ou) (?:ca|cela|c) "
+            r"(?:donne|mene|a donne)\b",
+            0.5,
+            "sarcasme sur le « vivre-ensemble » : un humain doit juger",
+        ),
+        (
             r"\bconnus? des services\b(?=[^.!?]{0,60}\b(?:on devine|devinez|comme d habitude|comme par hasard|"
             r"on connait la chanson|sans surprise|quelle surprise))"
             r"|\b(?:comme d habitude|comme par hasard|sans surprise|encore)\b[^.!?]{0,40}\bconnus? des services\b",
