@@ -90,6 +90,12 @@ CLEAN = [
     "Ces propos n'ont pas leur place ici.",
     "On ne se sent plus en sécurité sur cette route la nuit.",
     "Depuis qu'ils sont arrivés, les voisins ont repeint toute la façade.",
+    # pests, animals and weeds are not people
+    "Il faudrait exterminer tous ces moustiques tigres.",
+    "Ces cafards sont répugnants, je les déteste.",
+    "Les pigeons de la place sont une vraie vermine.",
+    "Ces termites détruisent tout, il faut les éliminer jusqu'au dernier.",
+    "Les chenilles, je les brûle au chalumeau.",
 ]
 
 
@@ -153,3 +159,22 @@ def test_a_quotation_the_commenter_makes_their_own_is_not_hidden() -> None:
 
     claim = "Je le dis : « on va te faire la peau » et je le pense."
     assert blank_reported_quotes(claim) == claim
+
+
+@pytest.mark.parametrize(
+    ("text", "pests"),
+    [
+        ("Il faut exterminer ces cafards de la cuisine.", True),
+        ("Les frelons asiatiques sont une calamité.", True),
+        ("Les migrants sont des rats.", False),
+        ("Les !mmigré5 = rats", False),
+        ("On va les exterminer, espèce de rat.", False),
+        ("Toi et tes cafards, tu me dégoûtes.", False),
+    ],
+)
+def test_pests_are_told_from_people_called_pests(text: str, pests: bool) -> None:
+    from palabre.moderation.figurative import about_pests, fold_flat
+    from palabre.moderation.model.gates import allowed_heads
+
+    assert about_pests(fold_flat(text)) is pests
+    assert ("haine" in allowed_heads(text)) is not pests

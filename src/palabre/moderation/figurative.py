@@ -7,7 +7,26 @@ punctuation-free form both readers use (« eclater de rire »)."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Final
+
+from palabre.moderation.groups import GROUP_WORDS
+
+
+@lru_cache(maxsize=64)
+def fold_flat(text: str) -> str:
+    """`text` lower-cased, without accents, apostrophes and hyphens as spaces: one character
+    for one character, so offsets are the original ones."""
+    out = []
+    for char in text:
+        if char in "'’‘ʼ`-":
+            out.append(" ")
+            continue
+        base = unicodedata.normalize("NFKD", char.lower())[:1] or " "
+        out.append(base if len(base) == 1 else " ")
+    return "".join(out)
+
 
 #: Objects after a violent verb that make it harmless.
 BENIGN_WORDS: Final = (
@@ -53,3 +72,51 @@ BENIGN_IDIOMS: Final = re.compile(
     r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
     r")\b"
 )
+
+
+#: Pests, wild animals, weeds and germs: what « exterminer », « vermine », « envahir »,
+#: « je les brûle » are said of every day without harming anyone.
+PEST_WORDS: Final = (
+    r"(?:cafards?|blattes?|moustiques?|termites?|guepes?|frelons?|pucerons?|cochenilles?|"
+    r"doryphores?|rats?|souris|mulots?|campagnols?|taupes?|ragondins?|punaises?|fourmis|limaces?|"
+    r"escargots?|chenilles?|tiques?|puces?|poux|mouches?|moucherons?|criquets?|sauterelles?|"
+    r"coccinelles?|sangliers?|pigeons?|goelands?|corneilles?|loups?|renards?|meduses?|algues?|"
+    r"ecrevisses?|moules zebrees|mildiou|renouee|ambroisie|mauvaises herbes|orties?|ronces?|"
+    r"especes? invasives?|virus|bacteries?|microbes?|moisissures?|champignons?|acariens?|"
+    r"chats errants|chiens errants|bestioles?|insectes?|rongeurs?|parasites? du jardin|mites?|"
+    r"vers de terre|vermisseaux)"
+)
+PESTS: Final = re.compile(rf"\b{PEST_WORDS}\b")
+#: Words that point to people: a named group, the person spoken to, people in general.
+PEOPLE: Final = re.compile(
+    rf"\b(?:{GROUP_WORDS}|tu|toi|te|vous|ces gens|gens|personnes?|mecs?|types?|gars|meufs?|"
+    r"hommes?|enfants?|gosses?|voisins?|voisines?|maire|depute|deputee|ministre|juge|journalistes?|"
+    r"president|presidente|politiques?|flics?|policiers?|profs?|patron|patrons)\b"
+)
+
+
+#: A pest's name as what someone is called (« = rats », « espèce de rat », « sont des cafards »,
+#: « comme des rats »): a metaphor about people, not a pest.
+_CALLED: Final = re.compile(
+    r"(?:=|\begal|\bsont(?: que)? des|\bsont de la|\bc est des|\bce sont des|\bespece d(?:e)?|\bbande d(?:e)?|"
+    r"\bsales?|\bcomme des|\btels? des|\btelles? des|\bque des|\bpareils? a des|\bt es (?:un|une)|"
+    r"\btu es (?:un|une)|\bvous etes des)\s*$"
+)
+
+
+#: Species named after a place (« frelons asiatiques », « moustiques tigres »): the adjective is
+#: the pest's, not a group of people's.
+_SPECIES: Final = re.compile(
+    rf"\b{PEST_WORDS} (?:asiatiques?|americain\w*|tigres?|japonais\w*|du japon|d asie|d amerique)\b"
+)
+
+
+def about_pests(folded: str) -> bool:
+    """The text speaks of pests, animals or germs (as the topic, not as what someone is called)
+    and of no people (folded text)."""
+    if PEOPLE.search(_SPECIES.sub(" ", folded)):
+        return False
+    return any(
+        not _CALLED.search(folded[max(0, m.start() - 24) : m.start()])
+        for m in PESTS.finditer(folded)
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from palabre.moderation.detectors._lexicon import Hit
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.detectors._text import Analysis
+from palabre.moderation.figurative import PEST_WORDS
 
 STRONG_TARGET = 0.3  # espèce de, bande de, sale, vieille…
 WEAK_TARGET = 0.2  # ce, cette, ton, l'autre, t'es un, (connard), connard !
@@ -90,11 +91,10 @@ def _target(analysis: Analysis, hit: Hit) -> float:
     return WEAK_TARGET if not left and right.startswith(",") else 0.0
 
 
+#: A sentence about pests: their names (`figurative.PEST_WORDS`) or where one fights them.
 _PEST_CONTEXT = re.compile(
     r"\b(?:derat\w*|desinsect\w*|grenier|cave|cuisine|jardin|potager|insecticides?|pieges?|"
-    r"souris|rongeurs?|insectes?|cafards?|rats?|blattes?|termites?|mites?|puces?|poux|punaises?|"
-    r"pucerons?|limaces?|fourmis|champignons?|moisissures?|logiciels?|informatique|virus|"
-    r"moustiques?|guepes?|frelons?|tiques?|acariens?|mouches?|chenilles?|doryphores?|vers)\b"
+    rf"logiciels?|informatique|vers|{PEST_WORDS})\b"
 )
 
 

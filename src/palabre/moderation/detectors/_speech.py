@@ -8,11 +8,9 @@ shown the comment with such reported quotations blanked out."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import Final
 
-from palabre.moderation.figurative import BENIGN_IDIOMS
+from palabre.moderation.figurative import BENIGN_IDIOMS, fold_flat
 
 #: Before the words, in the same sentence: someone else said or wrote them.
 REPORTED_BEFORE: Final = re.compile(
@@ -61,20 +59,6 @@ SAYING_BEFORE: Final = re.compile(
 )
 _QUOTED: Final = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?\n]")
-
-
-@lru_cache(maxsize=64)
-def fold_flat(text: str) -> str:
-    """`text` lower-cased, without accents, apostrophes and hyphens as spaces: one character
-    for one character, so offsets are the original ones."""
-    out = []
-    for char in text:
-        if char in "'’‘ʼ`-":
-            out.append(" ")
-            continue
-        base = unicodedata.normalize("NFKD", char.lower())[:1] or " "
-        out.append(base if len(base) == 1 else " ")
-    return "".join(out)
 
 
 def sentence_around(folded: str, start: int, end: int) -> tuple[str, str]:

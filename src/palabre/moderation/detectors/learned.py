@@ -96,14 +96,18 @@ class LearnedDetector:
             for head, category in HEAD_CATEGORY.items()
             if analysis.scores[head] >= model.threshold(head) and head in allowed
         ]
-        if TOXICITY in analysis.scores and analysis.scores[TOXICITY] >= model.threshold(TOXICITY):
+        if (
+            TOXICITY in analysis.scores
+            and analysis.scores[TOXICITY] >= model.threshold(TOXICITY)
+            and TOXICITY in allowed
+        ):
             findings.append(self._toxicity_finding(model, analysis))
         scores = tuple(
             (category, round(charter_scale(p, model.threshold(h), hold_point(category)), 4))
             for h, category in HEAD_CATEGORY.items()
             if (p := analysis.scores[h]) > 0 and h in allowed
         )
-        if TOXICITY in analysis.scores:
+        if TOXICITY in analysis.scores and TOXICITY in allowed:
             closest = self._closest(model, analysis)
             p = analysis.scores[TOXICITY]
             scale = charter_scale(p, model.threshold(TOXICITY), hold_point(HEAD_CATEGORY[closest]))

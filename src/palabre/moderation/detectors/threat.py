@@ -25,7 +25,7 @@ from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._lexical import aggregate
 from palabre.moderation.detectors._rules import Rule, rule
 from palabre.moderation.detectors._speech import reported
-from palabre.moderation.figurative import BENIGN_OBJECT
+from palabre.moderation.figurative import BENIGN_OBJECT, about_pests
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Span
 
 
@@ -389,6 +389,8 @@ def _score(threat: Rule, text: Canonical, start: int, end: int) -> float:
         " " + inside.split(" ", 3)[-1]
     ):
         score *= BENIGN_FACTOR
+    elif about_pests(text.text):
+        score *= BENIGN_FACTOR  # « les chenilles, je les brûle au chalumeau »
     return score
 
 

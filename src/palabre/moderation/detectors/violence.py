@@ -8,7 +8,7 @@ from palabre.moderation.charter import Charter
 from palabre.moderation.detectors._lexical import aggregate
 from palabre.moderation.detectors._rules import Rule, apply_rules, rule, words_alt
 from palabre.moderation.detectors._text import analyse
-from palabre.moderation.figurative import BENIGN_WORDS
+from palabre.moderation.figurative import BENIGN_WORDS, about_pests, fold_flat
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput
 
 KILL = words_alt(
@@ -129,11 +129,18 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: What a rule's score keeps when the text speaks of pests and of no people.
+PEST_FACTOR = 0.2
+
+
 class ViolenceDetector:
     name = "violence"
     categories: tuple[Category, ...] = ("violence",)
 
     def detect(self, text: str, context: CheckContext, charter: Charter) -> DetectorOutput:
         items = apply_rules(analyse(text), RULES)
+        if about_pests(fold_flat(text)):
+            # « il faut les éliminer jusqu'au dernier », said of termites
+            items = [(score * PEST_FACTOR, span, note) for score, span, note in items]
         finding = aggregate(items, "violence", self.name, "Violence, menace ou appel au meurtre")
         return DetectorOutput(findings=(finding,) if finding else ())

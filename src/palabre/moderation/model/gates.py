@@ -4,7 +4,8 @@ The « violence » and « grossièreté » heads learned the second person and t
 threats and obscene insults, and fire on « je vais te faire la bise ». They are believed only
 when the text holds a word of their field: an act of violence, death, a weapon, a blow, an
 idiom of threats; a sexual or scatological word. « haine » and « insulte » need no such cue
-(hate without slurs is exactly what the model is for). The training's operating-point search
+(hate without slurs is exactly what the model is for). A text about pests, animals or germs
+that names no people (`figurative.about_pests`) opens no head but « grossièreté ». The training's operating-point search
 applies the same gates, so the thresholds are chosen for the engine as it runs."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from palabre.moderation.figurative import BENIGN_IDIOMS, BENIGN_OBJECT
+from palabre.moderation.figurative import BENIGN_IDIOMS, BENIGN_OBJECT, about_pests, fold_flat
 from palabre.moderation.model.normalise import tokenise
 
 VIOLENT_CUE: Final = re.compile(
@@ -52,6 +53,10 @@ def _flat(text: str) -> str:
 def allowed_heads(text: str) -> frozenset[str]:
     """The heads whose findings may be believed for `text`."""
     flat = BENIGN_IDIOMS.sub(" ", _flat(text))
+    if about_pests(fold_flat(text)):
+        # « il faut exterminer ces cafards », « les pigeons sont une vermine »: the model's
+        # heads learned these words from hate against people; said of pests they are harmless
+        return frozenset({"grossierete"}) if VULGAR_CUE.search(flat) else frozenset()
     heads = set(UNGATED)
     if any(
         not BENIGN_OBJECT.search(flat[cue.end() : cue.end() + 60])
