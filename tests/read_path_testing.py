@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,18 +16,57 @@ from palabre.storage.models import Comment, Site, Thread
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
+# What a request asks of the database (transaction control and SQLite's pragmas aside).
+_WORK = ("select", "with", "insert", "update", "delete")
+
+
 @contextmanager
 def statements(db: Database) -> Iterator[list[str]]:
+    """Every statement sent to the database meanwhile, counted on the DB-API connection itself:
+    through SQLAlchemy or not (the thread read runs its statements on a pooled DB-API connection,
+    comments/queries.py). A pool event installs the counter on each connection checked out."""
     seen: list[str] = []
 
-    def count(_c: Any, _cur: Any, statement: str, _p: Any, _ctx: Any, _many: bool) -> None:
-        seen.append(statement)
+    def note(statement: str) -> None:
+        if statement.lstrip().lower().startswith(_WORK):
+            seen.append(statement)
 
-    event.listen(db.engine, "before_cursor_execute", count)
+    def checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            dbapi_connection.set_trace_callback(note)
+        else:  # psycopg 3
+            dbapi_connection.cursor_factory = _counting_cursor(note)
+
+    def checkin(dbapi_connection: Any, _record: Any) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            dbapi_connection.set_trace_callback(None)
+        else:
+            import psycopg
+
+            dbapi_connection.cursor_factory = psycopg.Cursor
+
+    event.listen(db.engine, "checkout", checkout)
+    event.listen(db.engine, "checkin", checkin)
     try:
         yield seen
     finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+        event.remove(db.engine, "checkout", checkout)
+        event.remove(db.engine, "checkin", checkin)
+
+
+def _counting_cursor(note: Callable[[str], None]) -> Any:
+    import psycopg
+
+    class Counting(psycopg.Cursor[Any]):
+        def execute(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+            note(str(query))
+            return super().execute(query, *args, **kwargs)
+
+        def executemany(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+            note(str(query))
+            return super().executemany(query, *args, **kwargs)
+
+    return Counting
 
 
 def seed_thread(db: Database, key: str, roots: int, replies: int) -> None:

@@ -203,6 +203,13 @@ ERRORS: Final[dict[str, ErrorSpec]] = {
         "The pre-submit check is briefly unavailable; you can still post, your comment will "
         "be checked when sent.",
     ),
+    "apercu_indisponible": ErrorSpec(
+        503,
+        "Aucun processus de modération n'a calculé l'aperçu à temps ; rien n'a été enregistré. "
+        "Réessayez dans un instant.",
+        "No moderation worker computed the preview in time; nothing was saved. Try again in a "
+        "moment.",
+    ),
     "erreur_interne": ErrorSpec(
         500, "Erreur interne ; elle a été consignée.", "Internal error; it has been logged."
     ),

@@ -11,6 +11,7 @@ from palabre.storage.db import Database
 from read_path_testing import seed_thread, statements
 
 # A page: the thread with its count, then the page's roots with their replies. Counts: one.
+# Counted on the DB-API connections (read_path_testing.statements): exactly these, no fewer.
 MAX_PAGE_STATEMENTS = 2
 MAX_COUNTS_STATEMENTS = 1
 
@@ -33,7 +34,7 @@ def test_thread_page_takes_the_same_statements_for_5_and_50_roots(
     assert len(large_page["comments"]) == 50
     nested = sum(len(c["replies"]) for c in large_page["comments"])
     assert nested > 50, "replies are loaded with the page"
-    assert small == large <= MAX_PAGE_STATEMENTS
+    assert small == large == MAX_PAGE_STATEMENTS
 
 
 def test_a_page_reached_by_cursor_takes_the_same_statements(
@@ -43,7 +44,7 @@ def test_a_page_reached_by_cursor_takes_the_same_statements(
     first, page = page_statements(client, db, "grand", limit="20")
     assert page["next_cursor"]
     second, _ = page_statements(client, db, "grand", limit="20", cursor=page["next_cursor"])
-    assert first == second <= MAX_PAGE_STATEMENTS
+    assert first == second == MAX_PAGE_STATEMENTS
 
 
 def test_counts_take_the_same_statements_for_5_and_50_threads(
@@ -59,4 +60,4 @@ def test_counts_take_the_same_statements_for_5_and_50_threads(
         assert response.status_code == 200, response.text
         assert set(response.json()["counts"]) == set(wanted)
         measured.append(len(seen))
-    assert measured[0] == measured[1] <= MAX_COUNTS_STATEMENTS
+    assert measured[0] == measured[1] == MAX_COUNTS_STATEMENTS

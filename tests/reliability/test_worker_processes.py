@@ -1,7 +1,8 @@
 """Moderation in its own processes, with real processes: `palabre serve` (web, no engine) and
 `palabre worker` (the engine) over one SQLite base and one SQLite task queue.
 
-- the web process never imports the engine when `moderation_in_worker` is set;
+- the web process never imports the engine when `moderation_in_worker` is set, not even for
+  the dashboard's charter preview (a worker computes it);
 - a comment posted while every moderation worker is down is moderated when one comes back,
   whether it waited in the queue or never reached it (the queue lost: the worker's sweep)."""
 
@@ -33,18 +34,37 @@ ENGINE_MODULES = (
 )
 
 PROBE = """
-import json, sys
+import json, re, sys
+from datetime import UTC, datetime
 from fastapi.testclient import TestClient
+from palabre.review.accounts import create_account
 from palabre.settings import load_settings
 from palabre.web.app import create_app
 
-settings = load_settings(data_dir=sys.argv[1], moderation_in_worker=sys.argv[2] == "1",
-                         secret_key="k" * 32)
-with TestClient(create_app(settings)) as client:
+in_worker = sys.argv[2] == "1"
+# No worker runs here: the charter preview gives up at once in worker mode (503).
+settings = load_settings(data_dir=sys.argv[1], moderation_in_worker=in_worker,
+                         secret_key="k" * 32, check_timeout_seconds=0.05)
+app = create_app(settings)
+with app.state.services.db.session() as session:
+    create_account(session, "admin@example.org", "mot-de-passe-admin", "admin", [],
+                   datetime.now(UTC))
+csrf = re.compile(r'name="csrf" value="([^"]+)"')
+with TestClient(app) as client:
     posted = client.post("/api/comments", json={"thread": "t", "text": "Bonjour, bel article."})
     assert posted.status_code == 201, posted.text
     page = client.get("/api/comments", params={"thread": "t"})
     assert page.status_code == 200
+    login = client.post("/moderation/login", follow_redirects=False, data={
+        "csrf": csrf.search(client.get("/moderation/login").text)[1],
+        "email": "admin@example.org", "password": "mot-de-passe-admin", "next": "/moderation/"})
+    assert login.status_code == 303, login.text
+    edit = client.get("/moderation/charter/edit").text
+    source = re.search(r"<textarea[^>]*>(.*?)</textarea>", edit, re.S)[1]
+    import html
+    preview = client.post("/moderation/charter/preview", data={
+        "csrf": csrf.search(edit)[1], "source": html.unescape(source)})
+    assert preview.status_code == (503 if in_worker else 200), preview.text[:300]
 print(json.dumps(sorted(sys.modules)))
 """
 

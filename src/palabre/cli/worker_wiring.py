@@ -13,6 +13,7 @@ from palabre.comments.service import CommentService
 from palabre.events import EventBus
 from palabre.notifications.subscriber import NotificationSubscriber
 from palabre.notifications.tasks import Tasks
+from palabre.review.charter_preview import PREVIEW_WAIT_CHECKS, register_preview
 from palabre.settings import Settings
 from palabre.storage.db import Database
 
@@ -37,4 +38,6 @@ def install_worker(
                 built.append(CommentService(database, moderator, settings, events))
             return built[0]
 
+    # The dashboard's charter preview, computed here rather than in the web process.
+    register_preview(huey, PREVIEW_WAIT_CHECKS * settings.check_timeout_seconds)
     return register(huey, service, sweep_after=settings.pending_sweep_seconds)

@@ -8,37 +8,47 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from palabre.errors import PalabreError
 from palabre.storage.models_review import Ban
+
+# Built once (every reader's post asks it): the keys and the e-mail are bound, an empty key list
+# matches nothing, and so does a missing e-mail (`= NULL`).
+_ACTIVE_BAN = (
+    select(Ban)
+    .where(
+        Ban.site_id == bindparam("site_id"),
+        or_(
+            Ban.author_key.in_(bindparam("author_keys", expanding=True)),
+            Ban.ip_key.in_(bindparam("ip_keys", expanding=True)),
+            Ban.browser_key.in_(bindparam("browser_keys", expanding=True)),
+            Ban.author_email == bindparam("email"),
+        ),
+        Ban.lifted_at.is_(None),
+        or_(Ban.expires_at.is_(None), Ban.expires_at > bindparam("now")),
+    )
+    .order_by(Ban.expires_at.is_(None).desc(), Ban.expires_at.desc())
+    .limit(1)
+)
 
 
 def active_ban(
     session: Session, site_id: int, keys: Iterable[str | None], email: str | None, now: datetime
 ) -> Ban | None:
-    matches: list[ColumnElement[bool]] = []
     key_list = [k for k in keys if k]
-    if key_list:
-        matches.extend(
-            column.in_(key_list) for column in (Ban.author_key, Ban.ip_key, Ban.browser_key)
-        )
-    if email:
-        matches.append(Ban.author_email == email.strip().lower())
-    if not matches:
+    if not key_list and not email:
         return None
-    return session.scalars(
-        select(Ban)
-        .where(
-            Ban.site_id == site_id,
-            or_(*matches),
-            Ban.lifted_at.is_(None),
-            or_(Ban.expires_at.is_(None), Ban.expires_at > now),
-        )
-        .order_by(Ban.expires_at.is_(None).desc(), Ban.expires_at.desc())
-    ).first()
+    params = {
+        "site_id": site_id,
+        "author_keys": key_list,
+        "ip_keys": key_list,
+        "browser_keys": key_list,
+        "email": email.strip().lower() if email else None,
+        "now": now,
+    }
+    return session.scalars(_ACTIVE_BAN, params).first()
 
 
 def raise_if_banned(

@@ -1,19 +1,26 @@
 """Read side: a thread page with nested replies and counts for many threads.
 
 This is the hottest path of the product (every article view), so its statements are written
-once, with bound parameters, and run on the session's connection: rows come back as plain
-tuples, never as ORM objects. A page costs two indexed statements whatever its size (the thread
-with its count; the page's roots with all their replies); counts for many threads cost one. An
-unknown thread or an all-zero count costs one more, to tell an unknown site apart."""
+once, with bound parameters: rows come back as plain tuples, never as ORM objects. A page costs
+two indexed statements whatever its size (the thread with its count; the page's roots with all
+their replies); counts for many threads cost one. An unknown thread or an all-zero count costs
+one more, to tell an unknown site apart.
+
+The web read (`read_thread_page`) runs the page's two statements on a pooled DB-API connection
+of its own, without a session: SQLAlchemy's per-statement work (result metadata, processors for
+every column) cost four times what SQLite takes to run them (docs/benchmarks.md, issue 21). The
+dates go through the very processors SQLAlchemy would apply, so the rows are the same."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Final, Literal, Protocol
+from typing import Any, Final, Literal, Protocol
 
-from sqlalchemy import TextualSelect, bindparam, text
+from sqlalchemy import Engine, TextualSelect, bindparam, text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from palabre.comments import cursor as cursors
@@ -169,8 +176,102 @@ def thread_page(
     if after is not None:
         params["stamp"], params["ident"] = after
     rows = connection.execute(_PAGE[(order, after is not None)], params).all()
+    comments = [(CommentRow(*row[:-1]), row[-1]) for row in rows]
+    return _page(thread, comments, order, limit, int(found[4] or 0))
+
+
+class _RawStatements:
+    """The page's statements as the engine's DB-API driver takes them, with the date processors
+    SQLAlchemy applies to `UTCDateTime` columns and cursor bounds on this dialect."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        named = dialect.paramstyle in {"named", "qmark", "numeric"}  # sqlite3 takes `:name`
+
+        def sql(statement: Any) -> str:
+            source: str = (
+                statement.element.text if hasattr(statement, "element") else statement.text
+            )
+            return source if named else _PYFORMAT.sub(r"%(\1)s", source)
+
+        impl = UTCDateTime().dialect_impl(dialect)
+        self.thread = sql(_THREAD)
+        self.site = sql(_SITE)
+        self.page = {key: sql(statement) for key, statement in _PAGE.items()}
+        self.date: Callable[[Any], Any] = impl.result_processor(dialect, None) or _same
+        self.bind_date: Callable[[Any], Any] = impl.bind_processor(dialect) or _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_PYFORMAT: Final = re.compile(r"(?<![:\w]):(\w+)")
+_RAW: dict[str, _RawStatements] = {}
+
+
+def read_thread_page(
+    engine: Engine, site_key: str, thread_key: str, order: Order, limit: int, cursor: str | None
+) -> ThreadPage:
+    """`thread_page` for the web read: the same statements and the same rows, on a pooled
+    DB-API connection rather than through a session (no transaction is begun for reads on
+    either backend beyond what `thread_page` has: each statement sees committed data)."""
+    after = cursors.decode(cursor) if cursor else None
+    raw = _RAW.get(engine.dialect.name)
+    if raw is None:
+        raw = _RAW.setdefault(engine.dialect.name, _RawStatements(engine.dialect))
+    connection = engine.raw_connection()
+    try:
+        db_cursor = connection.cursor()
+        try:
+            db_cursor.execute(raw.thread, {"site": site_key, "thread": thread_key})
+            found = db_cursor.fetchone()
+            if found is None:
+                db_cursor.execute(raw.site, {"site": site_key})
+                if db_cursor.fetchone() is None:
+                    raise PalabreError(
+                        "site_inconnu", params={"site": site_key[:100]}, field="site"
+                    )
+                return ThreadPage(None, [], None, 0)
+            params: dict[str, object] = {"thread_id": found[0], "limit": limit + 1}
+            if after is not None:
+                params["stamp"], params["ident"] = raw.bind_date(after[0]), after[1]
+            db_cursor.execute(raw.page[(order, after is not None)], params)
+            rows = db_cursor.fetchall()
+        finally:
+            db_cursor.close()
+    finally:
+        connection.close()
+    date = raw.date
+    thread = ThreadRow(int(found[0]), str(found[1]), str(found[2]), str(found[3]))
+    comments = [
+        (
+            CommentRow(
+                row[0],
+                row[1],
+                row[2],
+                bool(row[3]),
+                row[4],
+                row[5],
+                date(row[6]),
+                None if row[7] is None else date(row[7]),
+            ),
+            row[8],
+        )
+        for row in rows
+    ]
+    return _page(thread, comments, order, limit, int(found[4] or 0))
+
+
+def _page(
+    thread: ThreadRow,
+    comments: list[tuple[CommentRow, object]],
+    order: Order,
+    limit: int,
+    total: int,
+) -> ThreadPage:
+    """The page from its rows (each comment with its root's id)."""
     roots = sorted(
-        (CommentRow(*row[:-1]) for row in rows if row[1] is None),
+        (c for c, _ in comments if c.parent_id is None),
         key=lambda c: (c.created_at, c.id),
         reverse=order == "newest",
     )
@@ -178,12 +279,12 @@ def thread_page(
     roots = roots[:limit]
     kept = {c.id for c in roots}
     replies = sorted(
-        (CommentRow(*row[:-1]) for row in rows if row[1] is not None and row[-1] in kept),
+        (c for c, root in comments if c.parent_id is not None and root in kept),
         key=lambda c: (c.created_at, c.id),
     )
     next_cursor = cursors.encode(roots[-1].created_at, roots[-1].id) if more and roots else None
     nodes = _tree(roots, replies)
-    return ThreadPage(thread, [n for n in nodes if n.visible], next_cursor, int(found[4] or 0))
+    return ThreadPage(thread, [n for n in nodes if n.visible], next_cursor, total)
 
 
 def _tree(roots: Sequence[CommentRow], replies: Sequence[CommentRow]) -> list[Node]:

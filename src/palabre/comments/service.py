@@ -10,11 +10,12 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from palabre.comments import controls, moderation_step, modes
 from palabre.comments import text as comment_text
@@ -94,6 +95,14 @@ class PostResult:
     clauses: tuple[ClauseNotice, ...]
     view_token: str = ""
 
+
+# A new root comment points at itself (set once its id is known).
+_COMMENTS: Final = cast(Table, Comment.__table__)
+_SET_OWN_ROOT: Final = (
+    update(_COMMENTS)
+    .where(_COMMENTS.c.id == bindparam("comment_id"))
+    .values(root_id=_COMMENTS.c.id)
+)
 
 # An edit of a comment in one of these states goes to a moderator, never back to the engine.
 HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({CommentStatus.HELD, CommentStatus.REJECTED})
@@ -186,7 +195,9 @@ class CommentService:
             session.add(comment)
             session.flush()
             if comment.root_id is None and comment.parent_id is None:
-                comment.root_id = comment.id
+                # A root is its own root: one prepared UPDATE, not a second unit of work.
+                session.connection().execute(_SET_OWN_ROOT, {"comment_id": comment.id})
+                set_committed_value(comment, "root_id", comment.id)
         events: list[Event] = [CommentPosted(comment.id, comment.thread_id)]
         comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -28,8 +28,15 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
 
 
+# Built once: every post asks both.
+_SITE_BY_KEY = select(Site).where(Site.key == bindparam("key"))
+_THREAD_BY_KEY = select(Thread).where(
+    Thread.site_id == bindparam("site_id"), Thread.key == bindparam("key")
+)
+
+
 def get_site(session: Session, key: str) -> Site:
-    site = session.scalar(select(Site).where(Site.key == key))
+    site = session.scalar(_SITE_BY_KEY, {"key": key})
     if site is None:
         raise PalabreError("site_inconnu", params={"site": key[:100]}, field="site")
     return site
@@ -56,7 +63,7 @@ def ensure_site(
 
 
 def find_thread(session: Session, site: Site, key: str) -> Thread | None:
-    return session.scalar(select(Thread).where(Thread.site_id == site.id, Thread.key == key))
+    return session.scalar(_THREAD_BY_KEY, {"site_id": site.id, "key": key})
 
 
 def get_or_create_thread(

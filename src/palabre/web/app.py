@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 
@@ -16,7 +16,10 @@ from palabre import __version__
 from palabre.comments.service import CommentService
 from palabre.comments.sites import ensure_site, origin_of
 from palabre.events import EventBus
+from palabre.moderation.charter import Charter
 from palabre.moderation.engine import ModerationEngine
+from palabre.review import charters
+from palabre.review.charters import Preview
 from palabre.services import NoEngine as NoEngine  # re-exported: tests and callers
 from palabre.services import build
 from palabre.settings import Settings
@@ -40,6 +43,9 @@ from palabre.web.security import SecurityHeaders
 
 log = logging.getLogger(__name__)
 
+#: The dashboard's charter preview: (current, proposed, recent comments) -> what would change.
+CharterPreview = Callable[[Charter, Charter, Sequence[tuple[int, str, str]]], Preview]
+
 
 def create_app(
     settings: Settings,
@@ -60,14 +66,19 @@ def create_app(
     notifications = services.notifications
     service = services.comments
     check_text: Callable[[str], dict[str, object]] = InProcessCheck(moderator)
+    preview_charter: CharterPreview = charters.preview
     if in_worker:  # the engine runs in `palabre worker` processes, never here
         from palabre.comments import background
+        from palabre.review.charter_preview import PREVIEW_WAIT_CHECKS, register_preview
 
         queue = background.register(
             notifications.huey, check_timeout=settings.check_timeout_seconds
         )
         service.defer = queue.defer
         check_text = queue.check
+        preview_charter = register_preview(
+            notifications.huey, PREVIEW_WAIT_CHECKS * settings.check_timeout_seconds
+        )
     app = FastAPI(
         lifespan=sweeper_lifespan(service, 0 if in_worker else settings.pending_sweep_seconds),
         title="palabre",
@@ -90,6 +101,7 @@ def create_app(
     app.state.services = services
     app.state.check_gate = ConcurrencyGate(settings.check_concurrency)
     app.state.check_text = check_text
+    app.state.preview_charter = preview_charter
     errors.install(app)
     app.include_router(comments_api.router)
     app.include_router(meta_api.router)

@@ -71,7 +71,9 @@ def preview(post: Post) -> Response:
     size = me.ctx.settings.charter_preview_size
     with me.ctx.db.session() as session:
         comments = charters.recent_texts(session, size)
-    result = charters.preview(current, proposed, comments)
+    # In the web process by default; with `moderation_in_worker`, by a moderation worker
+    # (web/app.py): the web process then never builds an engine.
+    result = me.request.app.state.preview_charter(current, proposed, comments)
     return render(
         me.request,
         "charter_edit.html",

@@ -1,0 +1,44 @@
+"""What one reader's post asks of the database, with moderation in the worker processes (the web
+side only stores the comment as pending and queues its id): a fixed, small number of statements
+(SQLite and PostgreSQL), counted on the DB-API connections. docs/benchmarks.md, issue 21."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from palabre.settings import Settings
+from palabre.storage.db import Database
+from palabre.web.app import create_app
+from palabre_testing import CLEAN, THREAD
+from read_path_testing import statements
+
+# The site; the ban check (every key and the e-mail in one statement); the site's and the
+# author's recent posts (flood); the thread; the INSERT; a root's own root_id. (No closing date
+# nor per-article quota is set here: each would add one.)
+POST_STATEMENTS = 7
+
+
+@pytest.fixture
+def worker_client(settings: Settings, db: Database) -> Iterator[TestClient]:
+    app = create_app(settings.replace(moderation_in_worker=True), db=db)
+    with TestClient(app, base_url="http://palabre.test") as client:
+        yield client
+
+
+def test_a_post_takes_a_fixed_number_of_statements(worker_client: TestClient, db: Database) -> None:
+    first = worker_client.post("/api/comments", json={"thread": THREAD, "text": CLEAN})
+    assert first.status_code == 201, first.text
+    counted = []
+    for i in range(3):
+        with statements(db) as seen:
+            response = worker_client.post(
+                "/api/comments",
+                json={"thread": THREAD, "text": f"{CLEAN} ({i})", "email": f"l{i}@example.org"},
+            )
+        assert response.status_code == 201, response.text
+        assert response.json()["moderation"]["decision"] == "pending"
+        counted.append(len(seen))
+    assert counted == [POST_STATEMENTS] * 3
