@@ -45,6 +45,11 @@ THREATS = [
     "On sait dans quelle école va ta fille.",
     "Je t'ai suivi jusqu'à chez toi hier soir.",
     "J'ai trouvé ton adresse, à bientôt.",
+    "Jolie maison que tu as, ce serait dommage qu'il lui arrive quelque chose.",
+    "On t'a repéré, on sait où te trouver.",
+    "Je passe souvent devant chez toi, tu sais.",
+    "Ton gamin sort de l'école à 16 h 30, je crois.",
+    "Monsieur le maire, on connaît votre adresse.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -79,6 +84,9 @@ CONTRASTS = [
     "Les menaces du style « on sait où tu habites » doivent être signalées.",
     "Je condamne fermement ceux qui écrivent « mort aux flics ».",
     "Non, dire « je vais te tuer » n'est jamais une blague.",
+    "Je sais où tu travailles, on déjeune ensemble jeudi ?",
+    "Ton fils sort de l'école à 16 h 30, je peux aller le chercher si tu veux.",
+    "Ta maison est superbe, ce serait dommage de la vendre.",
 ]
 
 

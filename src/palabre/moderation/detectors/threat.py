@@ -78,7 +78,10 @@ FRIENDLY_AFTER = (
     r"|je te ramene|ton colis|le colis|ton cadeau|pour (?:ton|ta) (?:anniversaire|fete)|pas besoin de"
     r"|t inquiete|grace (?:au|a la|a l|a ton|a ta)|merci|pour (?:la livraison|le colis|t envoyer|la facture|"
     r"l inscription|la carte)|je t envoie|on t envoie|on t enverra|je te l envoie|on (?:l|les) emmenera"
-    r"|on (?:l|les) emmene|pour (?:la|ta) fete|je te (?:rends|rapporte)|pour te (?:rendre|rapporter|livrer)))"
+    r"|on (?:l|les) emmene|pour (?:la|ta) fete|je te (?:rends|rapporte)|pour te (?:rendre|rapporter|livrer)"
+    r"|on se voit|on se retrouve|on se fait|pour l apero|pour (?:diner|dejeuner|le cafe|un cafe)|on dejeune"
+    r"|on dine|boire un verre|un verre|si tu veux|tu veux que|je peux (?:aller |venir )?(?:le|la|les|te) "
+    r"|chez (?:ta|ton|tes) (?:soeur|frere|mere|pere|parents|cousins?|cousines?|copain|copine|pote|potes)))"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -189,7 +192,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         r"\b(?:je|j|on|nous) (?:connais|connait|connaissons|sais|sait|savons) (?:ta voiture"
         r"|tes horaires|ton ecole|tes enfants|ta femme|ton mari|ta fille|ton fils|ton numero"
-        r"|ou tu (?:travailles|bosses|te gares|vas)|ou vous (?:travaillez|vivez))\b",
+        r"|ou tu (?:travailles|bosses|te gares|vas)|ou vous (?:travaillez|vivez))\b"
+        rf"{FRIENDLY_AFTER}",
         0.7,
         "intimidation : la cible est surveillée",
     ),
@@ -265,7 +269,8 @@ RULES: tuple[Rule, ...] = (
     _r(rf"\b{OBJ} {VIOLENT_IDIOM}\b", 0.75, "menace (expression violente)"),
     _r(
         r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
-        r"|ou vous (?:habitez|vivez)|ton adresse|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
+        r"|ou vous (?:habitez|vivez)|ton adresse|votre adresse|ta rue|ton immeuble|ou te trouver|ou vous trouver"
+        r"|tout de ta vie|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
         # a friendly plan after it (« je sais où tu habites, je passe te prendre à 8 h »)
         rf"{FRIENDLY_AFTER}",
         0.8,
@@ -278,6 +283,22 @@ RULES: tuple[Rule, ...] = (
         rf"{FRIENDLY_AFTER}",
         0.65,
         "menace : on sait où trouver les proches de quelqu'un",
+    ),
+    _r(
+        r"\b(?:ce|il) serait (?:dommage|malheureux|regrettable|triste) (?:qu|que) (?:il|quelque chose) "
+        r"(?:(?:lui|leur|t|vous|te) )?(?:arrive|arrivent)\b",
+        0.7,
+        "menace voilée : « ce serait dommage qu'il lui arrive quelque chose »",
+    ),
+    _r(
+        r"\b(?:je|j) passe (?:souvent|tous les soirs|tous les jours|chaque soir|chaque jour|chaque nuit|"
+        r"regulierement) devant chez (?:toi|vous)\b|\b(?:on|je|j|nous) (?:t|vous) (?:a|ai|avons) repere\w*\b"
+        r"|\b(?:ton|ta|tes|votre|vos) (?:fils|fille|gamins?|gamines?|gosses?|enfants?|femme|mari) "
+        r"(?:sort|sortent|rentre|rentrent) (?:de l ecole |du travail |du college |seule? |seuls? |seules )?"
+        r"(?:a (?:\d+ )?h\b|a \d+|le soir|la nuit|tard|vers (?:\d+ )?h\b)"
+        rf"{FRIENDLY_AFTER}",
+        0.55,
+        "intimidation : on surveille quelqu'un ou ses proches, un humain doit juger",
     ),
     _r(
         r"\b(?:je|on|j|nous) (?:t|vous) (?:ai|a|avons) suivie?s? jusqu (?:a|chez) (?:chez )?(?:toi|vous)\b"
