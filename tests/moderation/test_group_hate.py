@@ -65,6 +65,14 @@ HATE = [
     "Les délinquants ont tous la même couleur de peau, bizarrement.",
     "Depuis qu'ils sont arrivés, les vols ont triplé, c'est un hasard peut-être ?",
     "Le vivre-ensemble, on voit ce que ça donne : des voitures brûlées.",
+    "Chaque immigré est un criminel potentiel.",
+    "Les femmes au volant, toutes des dangers publics.",
+    "Chez les Roms, tout le monde vole.",
+    "Les Juifs, toujours à s'enrichir sur le dos des autres.",
+    "Les immigrés vivent tous des allocations.",
+    "Les musulmans savent-ils faire autre chose que des attentats ?",
+    "Combien de temps va-t-on encore supporter les Roms ?",
+    "Un handicapé, ça sert à quoi dans la société ?",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -96,6 +104,9 @@ CLEAN = [
     "Les pigeons de la place sont une vraie vermine.",
     "Ces termites détruisent tout, il faut les éliminer jusqu'au dernier.",
     "Les chenilles, je les brûle au chalumeau.",
+    "Tous les réfugiés que j'ai rencontrés voulaient travailler.",
+    "Pourquoi les musulmans jeûnent-ils pendant le ramadan ?",
+    "Les immigrés paient aussi des impôts.",
 ]
 
 

@@ -544,6 +544,53 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "insinuation sur l'origine des auteurs : un humain doit juger",
         ),
         (
+            rf"\b(?:chaque|tout|toute|un|une) {GROUP},? (?:est|c est|ce sont|sont) (?:forcement |toujours |"
+            rf"par nature |par definition |naturellement )?(?:un |une |des )?(?:{NEG_NOUN})\b",
+            0.75,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,3}},? (?:tous|toutes) (?:des|de) {NEG_NOUN}\b",
+            0.8,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\bchez {DET} {GROUP},? tout le monde (?:vole|ment|triche|deale|fraude|agresse|viole|trafique)\b"
+            rf"|\b{DET} {GROUP},? toujours a (?:s enrichir|voler|mentir|profiter|tricher|comploter|se plaindre|"
+            r"pleurnicher|mendier|frauder)\b",
+            0.75,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,1}} vivent (?:tous |toutes )?(?:des allocations|des allocs|des aides|"
+            r"du rsa|aux crochets|sur le dos|de l assistanat|de nos impots)\b"
+            rf"|\baucun {GROUP} ne (?:travaille|bosse|fait rien)\b",
+            0.7,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP} savent (?:ils|elles) faire (?:autre chose|quelque chose d autre) (?:que|qu)\b",
+            0.75,
+            "question qui présuppose un trait dégradant d'un groupe",
+        ),
+        (
+            rf"\b(?:supporter|tolerer|accepter|subir) encore {DET} {GROUP}\b"
+            rf"|\bencore (?:supporter|tolerer|accepter|subir) {DET} {GROUP}\b",
+            0.6,
+            "question qui présuppose le rejet d'un groupe de personnes",
+        ),
+        (
+            rf"\b(?:normal|acceptable|tolerable|logique) (?:que|qu) (?:les|des) {GROUP} (?:puissent|aient le droit d|"
+            r"aient le droit de) (?:adopter|voter|se marier|enseigner|elever|travailler|vivre)\b",
+            0.6,
+            "droits d'un groupe de personnes mis en question : un humain doit juger",
+        ),
+        (
+            rf"\b(?:un|une|les|des) {GROUP},? (?:ca|c a|cela) sert a (?:quoi|rien)\b",
+            0.75,
+            "négation de la valeur d'un groupe de personnes",
+        ),
+        (
             rf"\blaisser (?:des|les|ces) {GROUP} (?:approcher|s occuper|toucher|garder|enseigner a) "
             r"(?:des|de nos|nos|les) enfants\b",
             0.7,
