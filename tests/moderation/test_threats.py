@@ -87,6 +87,9 @@ CONTRASTS = [
     "Je sais où tu travailles, on déjeune ensemble jeudi ?",
     "Ton fils sort de l'école à 16 h 30, je peux aller le chercher si tu veux.",
     "Ta maison est superbe, ce serait dommage de la vendre.",
+    "Il a crié « je vais tous vous tuer » avant d'être arrêté.",
+    "Les messages « t'es mort » se multiplient contre les élus, il faut agir.",
+    "« Il mérite une balle » : ce genre de commentaire n'a rien à faire ici.",
 ]
 
 
@@ -153,6 +156,9 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Je vais te défoncer au Mario Kart.",
         "L'agresseur a frappé la victime à coups de barre de fer.",
         "Le bombardement a tué une trentaine de civils.",
+        "Un adolescent a été tabassé à la sortie du lycée.",
+        "Des internautes lui ont souhaité la mort, c'est inadmissible.",
+        "Sur ce forum, un membre a écrit qu'il allait égorger sa prof.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:
@@ -168,3 +174,12 @@ def test_violent_words_still_open_the_models_violence_head(text: str) -> None:
     from palabre.moderation.model.gates import allowed_heads
 
     assert "violence" in allowed_heads(text)
+
+
+def test_a_violent_word_inside_a_condemned_quotation_opens_no_model_head() -> None:
+    from palabre.moderation.detectors._speech import blank_for_model
+    from palabre.moderation.model.gates import allowed_heads
+
+    text = "Cet homme a menacé de « faire la peau » à son voisin, il est jugé demain."
+    assert "violence" in allowed_heads(text)
+    assert "violence" not in allowed_heads(blank_for_model(text))

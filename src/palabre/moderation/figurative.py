@@ -60,6 +60,8 @@ BENIGN_IDIOMS: Final = re.compile(
     # a news report of violence suffered (« a été tué par balle »), not a call to it
     r"(?:a|ont|avait|avaient|aurait|auraient) ete (?:\w+ ){0,2}?(?:tue|tues|tuee|tuees|abattu|abattus|"
     r"abattue|poignarde|poignardee|poignardes|blesse|blesses|blessee|agresse|agressee|agresses|"
+    r"tabasse|tabassee|tabasses|battu|battue|battus|roue de coups|passe a tabac|egorge|egorgee|"
+    r"decapite|decapitee|brule|brulee|brules|renverse|renversee|percute|percutee|menace|menacee|menaces|"
     r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
     r"(?: par balles?| a coups? de \w+)?|"
     # news told in the past by a third person (« l'agresseur a frappé la victime », « le
@@ -67,9 +69,14 @@ BENIGN_IDIOMS: Final = re.compile(
     r"(?:il|elle|ils|elles|qui|(?:l|le|la|les|un|une|ce|cet|cette) \w+) (?:l |les |la )?"
     r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:tue|tues|tuee|tuees|frappe|frappee|frappes|"
     r"poignarde|poignardee|poignardes|abattu|abattue|abattus|blesse|blessee|blesses|agresse|agressee|"
-    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles)"
+    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles|menace|menaces|tabasse)"
     r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
-    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
+    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?|"
+    # reported wishes and threats (« des internautes lui ont souhaité la mort », « il a écrit qu'il
+    # allait l'égorger »)
+    r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:souhaite|souhaitee) la mort|"
+    r"(?:a|ont|avait|avaient|aurait|auraient) (?:ecrit|dit|declare|affirme|annonce|poste|crie) "
+    r"(?:qu|que) (?:il|elle|ils|elles|on) (?:allait|allaient|voulait|voulaient|irait|iraient) (?:\w+ ){0,2}\w+"
     r")\b"
 )
 

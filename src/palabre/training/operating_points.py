@@ -72,8 +72,9 @@ def rows_for(
         gold = _gold(example)
         if gold is None or example.source not in SOURCE_WEIGHTS:
             continue
-        scores = model.score(blank_for_model(example.text))
-        allowed = allowed_heads(example.text)
+        shown = blank_for_model(example.text)
+        scores = model.score(shown)
+        allowed = allowed_heads(shown)
         heads = [h for h in SUB_HEADS if h in allowed] or ["insulte"]
         closest = max(heads, key=lambda h: scores[h] / max(model.threshold(h), 1e-6))
         out.append(

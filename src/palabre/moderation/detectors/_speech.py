@@ -42,6 +42,7 @@ CONDEMNED_AFTER: Final = re.compile(
     r"a t on ecrit|lui a t on ecrit|a t il ecrit|a t elle ecrit|ecrit on|lui a ecrit|"
     r"ne doi(?:t|vent) (?:plus|pas) etre toleres?|n (?:a|ont) pas (?:sa|leur) place|"
     r"(?:ces|de tels|ses|leurs) (?:mots|propos) (?:sont|n ont|ne)|est stupide et faux|"
+    r"n a rien a faire ici|n ont rien a faire ici|n a pas sa place ici|"
     r"est (?:totalement |completement )?(?:faux|absurde|indigne|abject|abjecte|revoltant|scandaleux|"
     r"choquant|nauseabond|degueulasse)|me revolte|me degoute|"
     r"voila ce (?:qu|que) (?:\w+ ){0,3}?(?:a|ai|ont|avons|avez) "
@@ -55,7 +56,9 @@ _CONDEMNED_CLAUSE: Final = re.compile(
 )
 #: Just before a quotation: a verb of saying (« dire "je vais te tuer" n'est jamais drôle »).
 SAYING_BEFORE: Final = re.compile(
-    r"\b(?:dire|ecrire|repeter|crier|hurler|lancer|poster|tweeter|taguer|scander|lire)\s*:?\s*[«“\"]?\s*$"
+    r"\b(?:dire|ecrire|repeter|crier|hurler|lancer|poster|tweeter|taguer|scander|lire|"
+    r"messages?|tweets?|commentaires?|tags?|mots?|phrases?|slogans?|cris|inscriptions?|menaces?|"
+    r"insultes?|paroles|menacee?s? de|menacee?s? d|du genre|du style|de type)\s*:?\s*[«“\"]?\s*$"
 )
 _QUOTED: Final = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?\n]")
