@@ -73,6 +73,8 @@ HATE = [
     "Les musulmans savent-ils faire autre chose que des attentats ?",
     "Combien de temps va-t-on encore supporter les Roms ?",
     "Un handicapé, ça sert à quoi dans la société ?",
+    "Encore un « jeune » qui a poignardé un passant, on sait d'où il vient.",
+    "On sait tous quelle communauté a tabassé ce pauvre gars.",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",

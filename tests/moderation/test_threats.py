@@ -183,3 +183,12 @@ def test_a_violent_word_inside_a_condemned_quotation_opens_no_model_head() -> No
     text = "Cet homme a menacé de « faire la peau » à son voisin, il est jugé demain."
     assert "violence" in allowed_heads(text)
     assert "violence" not in allowed_heads(blank_for_model(text))
+
+
+def test_news_told_in_the_past_closes_the_violence_head_but_stays_visible_to_the_model() -> None:
+    from palabre.moderation.detectors._speech import blank_for_model
+    from palabre.moderation.model.gates import allowed_heads
+
+    text = "Un adolescent a frappé un passant à coups de barre de fer."
+    assert "violence" not in allowed_heads(text)
+    assert blank_for_model(text) == text

@@ -64,14 +64,6 @@ BENIGN_IDIOMS: Final = re.compile(
     r"decapite|decapitee|brule|brulee|brules|renverse|renversee|percute|percutee|menace|menacee|menaces|"
     r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
     r"(?: par balles?| a coups? de \w+)?|"
-    # news told in the past by a third person (« l'agresseur a frappé la victime », « le
-    # bombardement a tué trente civils »)
-    r"(?:il|elle|ils|elles|qui|(?:l|le|la|les|un|une|ce|cet|cette) \w+) (?:l |les |la )?"
-    r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:tue|tues|tuee|tuees|frappe|frappee|frappes|"
-    r"poignarde|poignardee|poignardes|abattu|abattue|abattus|blesse|blessee|blesses|agresse|agressee|"
-    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles|menace|menaces|tabasse)"
-    r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
-    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?|"
     # reported wishes and threats (« des internautes lui ont souhaité la mort », « il a écrit qu'il
     # allait l'égorger »)
     r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:souhaite|souhaitee) la mort|"
@@ -127,3 +119,19 @@ def about_pests(folded: str) -> bool:
         not _CALLED.search(folded[max(0, m.start() - 24) : m.start()])
         for m in PESTS.finditer(folded)
     )
+
+
+#: News told in the past by a third person (« l'agresseur a frappé la victime », « le
+#: bombardement a tué trente civils »): not a violent cue for the model's « violence » head. Not
+#: hidden from the model either: a crime told with a wink at its authors' origin is how implicit
+#: hate is often written, and the « haine » head must still read it.
+NEWS_TOLD: Final = re.compile(
+    r"\b(?:"
+    r"(?:il|elle|ils|elles|qui|(?:l|le|la|les|un|une|ce|cet|cette) \w+) (?:l |les |la )?"
+    r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:tue|tues|tuee|tuees|frappe|frappee|frappes|"
+    r"poignarde|poignardee|poignardes|abattu|abattue|abattus|blesse|blessee|blesses|agresse|agressee|"
+    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles|menace|menaces|tabasse)"
+    r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
+    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
+    r")\b"
+)

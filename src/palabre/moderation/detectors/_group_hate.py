@@ -537,6 +537,23 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "sarcasme sur le « vivre-ensemble » : un humain doit juger",
         ),
         (
+            # crime told with a wink at the authors' origin (« encore un "jeune" qui a poignardé un
+            # passant, on sait d'où il vient », « devinez qui a encore cassé les abribus »)
+            r"\b(?:a|ont) (?:encore |de nouveau |une fois de plus )?(?:poignarde|frappe|agresse|brule|casse|vole|"
+            r"viole|tabasse|pille|incendie|attaque|tue|egorge|deface|saccage)\w*\b"
+            r"(?=[^\n]{0,100}\b(?:on sait (?:tous )?d ou (?:il|elle|ils|elles) (?:vient|viennent)|on devine|"
+            r"devinez|comme par hasard|on connait la chanson|quelle surprise|sans surprise|tout le monde a compris|"
+            r"pas des bretons|pas un breton|jamais un breton|suivez mon regard|je vous laisse deviner))"
+            r"|\b(?:devinez|je vous laisse deviner|on sait tous|suivez mon regard)(?: \w+){0,3} (?:qui|quelle "
+            r"communaute|quel genre de personnes?) (?:a|ont) (?:encore )?(?:poignarde|frappe|agresse|brule|casse|vole|"
+            r"viole|tabasse|pille|incendie|attaque|tue|egorge|deface|saccage)\w*\b"
+            r"|(?:«|\") ?(?:jeunes?|desequilibres?|individus?|incivilites?) ?(?:»|\")[^\n]{0,80}\b(?:a|ont|qui) "
+            r"(?:encore )?(?:poignarde|frappe|agresse|brule|casse|vole|viole|tabasse|pille|incendie|attaque|tue|"
+            r"egorge|crie)\w*\b",
+            0.55,
+            "insinuation sur l'origine des auteurs : un humain doit juger",
+        ),
+        (
             r"\bconnus? des services\b(?=[^.!?]{0,60}\b(?:on devine|devinez|comme d habitude|comme par hasard|"
             r"on connait la chanson|sans surprise|quelle surprise))"
             r"|\b(?:comme d habitude|comme par hasard|sans surprise|encore)\b[^.!?]{0,40}\bconnus? des services\b",
@@ -635,7 +652,10 @@ NEGATED_BY_DESIGN: frozenset[str] = frozenset(
 #: Rules whose words are scare-quoted by those who use them (« une "chance pour la France" »):
 #: the quotation marks are the sarcasm, not a quotation.
 SCARE_QUOTED: frozenset[str] = frozenset(
-    {"« chance pour la France » : sarcasme raciste, un humain doit juger"}
+    {
+        "« chance pour la France » : sarcasme raciste, un humain doit juger",
+        "insinuation sur l'origine des auteurs : un humain doit juger",
+    }
 )
 
 

@@ -14,7 +14,13 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from palabre.moderation.figurative import BENIGN_IDIOMS, BENIGN_OBJECT, about_pests, fold_flat
+from palabre.moderation.figurative import (
+    BENIGN_IDIOMS,
+    BENIGN_OBJECT,
+    NEWS_TOLD,
+    about_pests,
+    fold_flat,
+)
 from palabre.moderation.model.normalise import tokenise
 
 VIOLENT_CUE: Final = re.compile(
@@ -52,7 +58,7 @@ def _flat(text: str) -> str:
 
 def allowed_heads(text: str) -> frozenset[str]:
     """The heads whose findings may be believed for `text`."""
-    flat = BENIGN_IDIOMS.sub(" ", _flat(text))
+    flat = NEWS_TOLD.sub(" ", BENIGN_IDIOMS.sub(" ", _flat(text)))
     if about_pests(fold_flat(text)):
         # « il faut exterminer ces cafards », « les pigeons sont une vermine »: the model's
         # heads learned these words from hate against people; said of pests they are harmless
