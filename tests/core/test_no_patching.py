@@ -81,3 +81,11 @@ def test_typer_and_click_are_left_as_they_are() -> None:
     click_exceptions = pytest.importorskip("click.exceptions")
     _own(click_exceptions.UsageError, "format_message", "click")
     _own(click_exceptions.BadParameter, "format_message", "click")
+    # their gettext look-ups are gettext's own: the French comes from a catalog (cli/catalog.py)
+    import gettext
+
+    import typer.core
+
+    click_core = pytest.importorskip("click.core")
+    for module in (rich_utils, typer.core, click_core, click_exceptions):
+        assert vars(module)["_"] is gettext.gettext, module.__name__

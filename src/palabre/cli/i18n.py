@@ -6,11 +6,10 @@ raises click's errors, written as English f-strings, again in French before Type
 and `--help` in French and show no type for a flag. Nothing of click's or Typer's functions is
 replaced (tests/core/test_no_patching.py).
 
-Two things have no hook but module data, and are still set when the CLI starts
-(`install_french`): the strings click and Typer look up through `gettext` (palabre ships no
-gettext catalog, so the French is given to the modules' `_`), and Typer's panel titles and
-markers, module constants that its help and error printers read. `PALABRE_LOCALE=en` keeps the
-English."""
+The strings click and Typer look up through `gettext` (their help, errors, and Typer's panel
+titles and markers, read once when `typer.rich_utils` is imported) come from a gettext catalog
+that palabre writes and binds when the CLI starts (`install_french`, `cli/catalog.py`).
+`PALABRE_LOCALE=en` keeps the English."""
 
 from __future__ import annotations
 
@@ -63,19 +62,6 @@ FRENCH: Final[dict[str, str]] = {
     "Try [blue]'{command_path} {help_option}'[/] for help.": "Essayez [blue]« {command_path} {help_option} »[/] pour l'aide.",
 }
 
-_TYPER_CONSTANTS: Final[dict[str, str]] = {
-    "REQUIRED_LONG_STRING": "[required]",
-    "DEFAULT_STRING": "[default: {}]",
-    "ENVVAR_STRING": "[env var: {}]",
-    "DEPRECATED_STRING": "(deprecated) ",
-    "ARGUMENTS_PANEL_TITLE": "Arguments",
-    "OPTIONS_PANEL_TITLE": "Options",
-    "COMMANDS_PANEL_TITLE": "Commands",
-    "ERRORS_PANEL_TITLE": "Error",
-    "ABORTED_TEXT": "Aborted.",
-    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
-}
-
 
 def _translate(message: str) -> str:
     return french(FRENCH.get(message, message))
@@ -87,29 +73,15 @@ def speaks_french() -> bool:
 
 
 def install_french() -> None:
-    """The French of the strings looked up through `gettext` and of Typer's panel titles,
-    unless the administrator asked for English."""
+    """The French of the strings click and Typer look up through `gettext` (their help, errors
+    and Typer's panel titles), through a gettext catalog (`cli/catalog.py`), unless the
+    administrator asked for English. Typer reads its panel titles when `typer.rich_utils` is
+    first imported, which palabre leaves to Typer: this runs before (`cli/main.py`)."""
     if not speaks_french():
         return
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import typer.core
-    import typer.rich_utils
+    from palabre.cli.catalog import install
 
-    translate: Callable[[str], str] = _translate
-    for module in (
-        click.core,
-        click.decorators,
-        click.exceptions,
-        click.formatting,
-        typer.rich_utils,
-        typer.core,
-    ):
-        module._ = translate  # type: ignore[attr-defined]
-    for name, english in _TYPER_CONSTANTS.items():
-        setattr(typer.rich_utils, name, french(FRENCH[english]))
+    install({english: _translate(english) for english in FRENCH})
 
 
 # Typer's vendored click writes its errors as English f-strings: they are put in French here.
