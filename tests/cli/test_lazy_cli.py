@@ -65,6 +65,51 @@ def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> N
     assert list((tmp_path / "cache" / "palabre").glob("usem3-tokenizer-*.marshal"))
 
 
+QUICK = """
+import atexit, pathlib, sys
+mark = pathlib.Path(sys.argv[1])
+sys.argv = ["palabre", *sys.argv[2:]]
+atexit.register(mark.write_text, "ran")
+from palabre.cli.main import main
+main()
+"""
+
+
+@pytest.mark.slow
+def test_check_ends_at_once_with_its_output_and_exit_status(tmp_path: Path) -> None:
+    """`palabre check` leaves without tearing the engine down (`main`): its output whole, its
+    exit status kept, the `atexit` functions run first."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    mark = tmp_path / "atexit"
+    ok = subprocess.run(
+        [sys.executable, "-c", QUICK, str(mark), "check", "--json", "Bonjour à tous."],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["decision"] == "publish"
+    assert mark.read_text() == "ran"
+    empty = subprocess.run(
+        [sys.executable, "-m", "palabre", "check", "  "],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert empty.returncode == 2
+    assert "Erreur" in empty.stderr
+
+
+def test_the_console_script_is_main() -> None:
+    import tomllib
+
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    scripts = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["palabre"] == "palabre.cli.main:main"
+
+
 def test_a_full_command_still_finds_every_module() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "palabre", "--help"],
