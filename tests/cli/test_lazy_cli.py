@@ -59,6 +59,8 @@ def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> N
     heavy = {"fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "huey", "jinja2"}
     assert heavy.isdisjoint({m.split(".")[0] for m in modules})
     assert not [m for m in modules if m.startswith(("palabre.web", "palabre.storage"))]
+    # Typer's help rendering (rich Markdown, tracebacks) is for help and errors only
+    assert not {"typer.rich_utils", "markdown_it"} & modules
     # not a terminal: no spinner, no « Chargement » on stderr (only the probe's line)
     assert done.stderr.strip().count("\n") == 0
     # the encoder's tokenizer was parsed once and kept for the next process
@@ -100,6 +102,26 @@ def test_check_ends_at_once_with_its_output_and_exit_status(tmp_path: Path) -> N
     )
     assert empty.returncode == 2
     assert "Erreur" in empty.stderr
+
+
+@pytest.mark.slow
+def test_help_and_errors_are_in_french_when_rich_utils_comes_late() -> None:
+    """Typer imports its rich_utils only to print help or an error: palabre's classes put
+    its panels in French then."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "palabre", *args], capture_output=True, text=True, timeout=300
+        )
+
+    assert "Commandes" in run("--help").stdout
+    check_help = run("check", "--help").stdout
+    assert "[obligatoire]" in check_help and french("Utilisation : ") in check_help
+    missing = run("check")
+    assert missing.returncode == 2
+    assert "Erreur" in missing.stderr and "Argument manquant" in missing.stderr
+    unknown = run("nope")
+    assert unknown.returncode == 2 and "Commande inconnue" in unknown.stderr
 
 
 def test_the_console_script_is_main() -> None:

@@ -6,16 +6,19 @@ raises click's errors, written as English f-strings, again in French before Type
 and `--help` in French and show no type for a flag. Nothing of click's or Typer's functions is
 replaced (tests/core/test_no_patching.py).
 
-Two things have no hook but module data, and are still set when the CLI starts
-(`install_french`): the strings click and Typer look up through `gettext` (palabre ships no
-gettext catalog, so the French is given to the modules' `_`), and Typer's panel titles and
-markers, module constants that its help and error printers read. `PALABRE_LOCALE=en` keeps the
-English."""
+Two things have no hook but module data, and are still set: the strings click and Typer look
+up through `gettext` (palabre ships no gettext catalog, so the French is given to the modules'
+`_`) when the CLI starts (`install_french`), and Typer's panel titles and markers, constants of
+`typer.rich_utils` that its help and error printers read. Typer imports `rich_utils` (rich's
+Markdown and tracebacks: ~0.07 s) only to print help or an error, so these are set by palabre's
+classes just before Typer prints either (`french_rich_utils`): a command that prints neither,
+`palabre check`, does not import it. `PALABRE_LOCALE=en` keeps the English."""
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Final
@@ -25,6 +28,7 @@ from typer._click.core import Command, Context  # Typer's own copy of click
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.exceptions import Abort
 from typer.models import CommandFunctionType
 
 from palabre.typography import french
@@ -96,18 +100,23 @@ def install_french() -> None:
     import click.exceptions
     import click.formatting
     import typer.core
-    import typer.rich_utils
 
     translate: Callable[[str], str] = _translate
-    for module in (
-        click.core,
-        click.decorators,
-        click.exceptions,
-        click.formatting,
-        typer.rich_utils,
-        typer.core,
-    ):
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, typer.core):
         module._ = translate  # type: ignore[attr-defined]
+    if "typer.rich_utils" in sys.modules:  # imported already: in French now
+        french_rich_utils()
+
+
+def french_rich_utils() -> None:
+    """The French of Typer's `rich_utils` (its `_`, panel titles and markers), imported now if
+    it is not yet: what palabre's groups and commands call before Typer prints help or an
+    error with it."""
+    if not speaks_french():
+        return
+    import typer.rich_utils
+
+    typer.rich_utils._ = _translate  # type: ignore[attr-defined]
     for name, english in _TYPER_CONSTANTS.items():
         setattr(typer.rich_utils, name, french(FRENCH[english]))
 
@@ -176,6 +185,10 @@ class FrenchGroup(TyperGroup):
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         _french_usage(self, ctx, formatter)
 
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        french_rich_utils()
+        super().format_help(ctx, formatter)
+
     def make_context(
         self,
         info_name: str | None,
@@ -205,6 +218,10 @@ class FrenchCommand(TyperCommand):
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         _french_usage(self, ctx, formatter)
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        french_rich_utils()
+        super().format_help(ctx, formatter)
 
 
 class FrenchTyper(typer.Typer):
@@ -264,7 +281,11 @@ def _errors_in_french() -> Iterator[None]:
     try:
         yield
     except ClickException as error:
+        french_rich_utils()  # Typer prints it with rich_utils
         translated = in_french(error) if speaks_french() else error
         if translated is error:
             raise
         raise translated from error
+    except (Abort, EOFError):  # « Interrompu. », printed by rich_utils too
+        french_rich_utils()
+        raise
