@@ -1,5 +1,5 @@
 """`python -m palabre` runs the CLI."""
 
-from palabre.cli.main import app
+from palabre.cli.main import main
 
-app()
+main()

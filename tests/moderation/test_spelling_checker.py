@@ -68,6 +68,42 @@ def test_faster_memoised_matcher_gives_grammalecte_results() -> None:
     assert any(with_memo)
 
 
+def _errors(errors: Iterable[dict[str, Any]]) -> list[tuple[int, list[tuple[str, str]]]]:
+    return sorted((e["nStart"], sorted((k, str(v)) for k, v in e.items())) for e in errors)
+
+
+def test_memoised_sentence_pass_gives_grammalecte_results() -> None:
+    """The sentence memo (gc_sentences.py, in palabre's `TextParser` subclass) replays a
+    sentence's effect only where parsing it gives the same errors: compared, every error field,
+    with Grammalecte's own `parse()` (its own class, left as it is) on the seeds and on
+    paragraphs made of the same sentences moved, repeated and edited, under two option sets."""
+    from grammalecte.fr import gc_engine
+
+    CHECKER.spell_checker()
+    parser = CHECKER._parser
+    assert vars(parser)["parse"].__module__ == "palabre.moderation.quality.grammalecte_checker"
+    seeds = [
+        c.text.replace("\n", " ") for s in ("seed-000", "seed-003") for c in load_seed(s).comments
+    ]
+    parts = [*SENTENCES, *seeds]
+    paragraphs = [*parts]
+    for i in range(len(parts)):
+        moved = parts[i:] + parts[:i]
+        paragraphs.append(" ".join(moved[:4]))
+        paragraphs.append(" ".join([*moved[:2], "Tu as raison, je l’ai vu hier.", *moved[2:4]]))
+        paragraphs.append(" ".join(moved[:4]).replace("e ", "é ", 2))
+        paragraphs.append(" ".join([moved[0], moved[0], moved[1]]))
+    replayed = parser.sentence_pass.replayed
+    for options in (CHECKER.options_for({}), CHECKER.options_for({"maj": True, "virg": True})):
+        with_memo = [_errors(parser(p).parse("FR", dOptions=options)) for p in paragraphs]
+        again = [_errors(parser(p).parse("FR", dOptions=options)) for p in paragraphs]
+        grammalecte = [_errors(gc_engine.parse(p, "FR", dOptions=options)) for p in paragraphs]
+        assert with_memo == again == grammalecte
+        assert sum(map(len, grammalecte)) > 20
+    assert parser.sentence_pass.replayed - replayed > len(paragraphs)  # the memo answered
+    assert 0 < len(parser.sentence_pass.memo) <= 8192
+
+
 def test_paragraph_offsets() -> None:
     text = "Un.\n\n  \nDeux trois.\nQuatre"
     assert [(o, p) for o, p in iter_paragraphs(text)] == [

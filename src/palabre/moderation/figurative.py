@@ -6,11 +6,11 @@ punctuation-free form both readers use (« eclater de rire »)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from palabre.moderation import regex_cache
 from palabre.moderation.groups import GROUP_WORDS
 
 
@@ -41,10 +41,10 @@ BENIGN_WORDS: Final = (
     r"tennis|badminton|foot|basket|uno|monopoly|quiz|console|switch|xbox|ps4|ps5|petanque|"
     r"flechettes|billard|squash|padel|echec|dames|rire|blagues?)"
 )
-BENIGN_OBJECT: Final = re.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
+BENIGN_OBJECT: Final = regex_cache.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
 
 #: Idioms whose violent word is harmless; removed before looking for a violent cue.
-BENIGN_IDIOMS: Final = re.compile(
+BENIGN_IDIOMS: Final = regex_cache.compile(
     r"\b(?:tuer le temps|tuer le suspense|tuer dans l oeuf|mort de rire|morte de rire|"
     r"morts de rire|mourir de rire|meurs de faim|mort de faim|mort de fatigue|mort de peur|"
     r"mort de honte|mort de froid|la mort dans l ame|peine de mort|balle de (?:tennis|match|golf|"
@@ -85,9 +85,9 @@ PEST_WORDS: Final = (
     r"chats errants|chiens errants|bestioles?|insectes?|rongeurs?|parasites? du jardin|mites?|"
     r"vers de terre|vermisseaux)"
 )
-PESTS: Final = re.compile(rf"\b{PEST_WORDS}\b")
+PESTS: Final = regex_cache.compile(rf"\b{PEST_WORDS}\b")
 #: Words that point to people: a named group, the person spoken to, people in general.
-PEOPLE: Final = re.compile(
+PEOPLE: Final = regex_cache.compile(
     rf"\b(?:{GROUP_WORDS}|tu|toi|te|vous|ces gens|gens|personnes?|mecs?|types?|gars|meufs?|"
     r"hommes?|enfants?|gosses?|voisins?|voisines?|maire|depute|deputee|ministre|juge|journalistes?|"
     r"president|presidente|politiques?|flics?|policiers?|profs?|patron|patrons)\b"
@@ -96,7 +96,7 @@ PEOPLE: Final = re.compile(
 
 #: A pest's name as what someone is called (« = rats », « espèce de rat », « sont des cafards »,
 #: « comme des rats »): a metaphor about people, not a pest.
-_CALLED: Final = re.compile(
+_CALLED: Final = regex_cache.compile(
     r"(?:=|\begal|\bsont(?: que)? des|\bsont de la|\bc est des|\bce sont des|\bespece d(?:e)?|\bbande d(?:e)?|"
     r"\bsales?|\bcomme des|\btels? des|\btelles? des|\bque des|\bpareils? a des|\bt es (?:un|une)|"
     r"\btu es (?:un|une)|\bvous etes des)\s*$"
@@ -105,7 +105,7 @@ _CALLED: Final = re.compile(
 
 #: Species named after a place (« frelons asiatiques », « moustiques tigres »): the adjective is
 #: the pest's, not a group of people's.
-_SPECIES: Final = re.compile(
+_SPECIES: Final = regex_cache.compile(
     rf"\b{PEST_WORDS} (?:asiatiques?|americain\w*|tigres?|japonais\w*|du japon|d asie|d amerique)\b"
 )
 
@@ -125,7 +125,7 @@ def about_pests(folded: str) -> bool:
 #: bombardement a tué trente civils »): not a violent cue for the model's « violence » head. Not
 #: hidden from the model either: a crime told with a wink at its authors' origin is how implicit
 #: hate is often written, and the « haine » head must still read it.
-NEWS_TOLD: Final = re.compile(
+NEWS_TOLD: Final = regex_cache.compile(
     r"\b(?:"
     r"(?:il|elle|ils|elles|qui|(?:l|le|la|les|un|une|ce|cet|cette) \w+) (?:l |les |la )?"
     r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:tue|tues|tuee|tuees|frappe|frappee|frappes|"

@@ -7,9 +7,9 @@ imbécile") or one quoted from someone else (« … », "…") scores lower."""
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
+from palabre.moderation import regex_cache
 from palabre.moderation.detectors._lexicon import Hit
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.detectors._text import Analysis
@@ -92,7 +92,7 @@ def _target(analysis: Analysis, hit: Hit) -> float:
 
 
 #: A sentence about pests: their names (`figurative.PEST_WORDS`) or where one fights them.
-_PEST_CONTEXT = re.compile(
+_PEST_CONTEXT = regex_cache.compile(
     r"\b(?:derat\w*|desinsect\w*|grenier|cave|cuisine|jardin|potager|insecticides?|pieges?|"
     rf"logiciels?|informatique|vers|{PEST_WORDS})\b"
 )

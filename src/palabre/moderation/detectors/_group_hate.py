@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from palabre.moderation import regex_cache
 from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.findings import Span
@@ -70,7 +71,7 @@ DISGUST = (
 TAIL = r"(?: \w+){0,3}"
 
 RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
-    (re.compile(regex), score, note)
+    (regex_cache.compile(regex), score, note)
     for regex, score, note in (
         (
             rf"\b{DET} {GROUP}{TAIL} (?:sont|etaient|seront|=|restent|resteront)(?: ils| elles)?"
@@ -623,8 +624,8 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
 )
 
 #: « ne … pas » before the hit, but not the restrictive « ne … que » (« je n'éprouve que du dégoût »).
-NEGATION = re.compile(r"\b(?:ne|n)\b(?! \w+ (?:que|qu)\b) [^.]{0,30}$")
-INNER_NEGATION = re.compile(
+NEGATION = regex_cache.compile(r"\b(?:ne|n)\b(?! \w+ (?:que|qu)\b) [^.]{0,30}$")
+INNER_NEGATION = regex_cache.compile(
     r"\b(?:ne|n) (?:sont|seront|etaient|est) (?:pas|point)\b|\bpas (?:des|tous)\b"
 )
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-import simplemma
-
+from palabre.moderation import lemmas
 from palabre.moderation.charter import Charter
 from palabre.moderation.charter_cache import derived
 from palabre.moderation.findings import CATEGORIES, Category
@@ -55,7 +54,7 @@ def _entry(form: str, category: Category, score: float, source: str) -> Entry | 
 
 @lru_cache(maxsize=8192)
 def _lemma(form: str) -> str:
-    return fold(str(simplemma.lemmatize(form, lang="fr"))).text
+    return fold(lemmas.lemmatize(form)).text
 
 
 class Lexicon:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from palabre.moderation import regex_cache
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.detectors._text import Analysis
 from palabre.moderation.findings import Span
 
 #: Words reported or condemned by the commenter (« arrêtez de dire que … ») weigh less.
 REPORTED_FACTOR = 0.35
-_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|point)\b")
-_NEGATED_BEFORE = re.compile(r"\b(?:ne|n'|pas|jamais)\b[^.!?;:\n]{0,20}$")
+_NEGATED = regex_cache.compile(r"\b(?:ne|n'|pas|jamais|point)\b")
+_NEGATED_BEFORE = regex_cache.compile(r"\b(?:ne|n'|pas|jamais)\b[^.!?;:\n]{0,20}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class Rule:
 
 
 def rule(regex: str, score: float, note: str, negatable: bool = False) -> Rule:
-    return Rule(re.compile(regex), score, note, negatable)
+    return Rule(regex_cache.compile(regex), score, note, negatable)
 
 
 def words_alt(items: str) -> str:

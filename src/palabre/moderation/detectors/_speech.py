@@ -7,13 +7,13 @@ shown the comment with such reported quotations blanked out."""
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from palabre.moderation import regex_cache
 from palabre.moderation.figurative import BENIGN_IDIOMS, fold_flat
 
 #: Before the words, in the same sentence: someone else said or wrote them.
-REPORTED_BEFORE: Final = re.compile(
+REPORTED_BEFORE: Final = regex_cache.compile(
     r"\b(?:traite(?:e|s|es|r)? de|insulte(?:e|s|es|r)? de|qualifie(?:e|s|es)? de|m a dit|"
     r"(?<!celui qui )(?<!celle qui )(?<!ceux qui )(?<!celles qui )a (?:ecrit|dit|crie|lance|tweete|poste|publie|declare|hurle|traite)|"
     r"avait (?:ecrit|dit|crie)|(?:aurait|auraient) (?:ecrit|dit|crie|lance|hurle|tweete|poste|menace)|"
@@ -33,7 +33,7 @@ REPORTED_BEFORE: Final = re.compile(
     r"(?:choque|choquee|choques|choquees|scandalise\w*|revolte\w*|indigne\w*|outre\w*|horrifie\w*) par)\b"
 )
 #: After the words, in the same sentence: the commenter condemns or reports them.
-CONDEMNED_AFTER: Final = re.compile(
+CONDEMNED_AFTER: Final = regex_cache.compile(
     r"^[^.!?\n]{0,80}\b(?:est raciste|c est raciste|est du racisme|est inadmissible|"
     r"est inacceptable|est intolerable|est honteux|c est honteux|est ignoble|est odieux|"
     r"est un delit|est puni|a ete (?:supprime|signale|condamne)|porte plainte|plainte|"
@@ -49,19 +49,19 @@ CONDEMNED_AFTER: Final = re.compile(
     r"(?:recu|lu|entendu|subi))\b"
 )
 #: « dire que … est raciste »: the clause between is the commenter's target, not their claim.
-_CONDEMNED_CLAUSE: Final = re.compile(
+_CONDEMNED_CLAUSE: Final = regex_cache.compile(
     r"\b(?:dire|pretendre|affirmer|repeter|ecrire|penser|croire|insinuer) (?:que|qu) "
     r"([^.!?\n]{3,200}?) (?:est|c est|serait|reste) (?:\w+ )?(?:raciste|faux|un mensonge|un cliche|"
     r"un prejuge|honteux|inacceptable|ignoble|du racisme|stupide|absurde|odieux|indigne)\b"
 )
 #: Just before a quotation: a verb of saying (« dire "je vais te tuer" n'est jamais drôle »).
-SAYING_BEFORE: Final = re.compile(
+SAYING_BEFORE: Final = regex_cache.compile(
     r"\b(?:dire|ecrire|repeter|crier|hurler|lancer|poster|tweeter|taguer|scander|lire|"
     r"messages?|tweets?|commentaires?|tags?|mots?|phrases?|slogans?|cris|inscriptions?|menaces?|"
     r"insultes?|paroles|menacee?s? de|menacee?s? d|du genre|du style|de type)\s*:?\s*[«“\"]?\s*$"
 )
-_QUOTED: Final = re.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
-_SENTENCE_BREAK: Final = re.compile(r"[.!?\n]")
+_QUOTED: Final = regex_cache.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
+_SENTENCE_BREAK: Final = regex_cache.compile(r"[.!?\n]")
 
 
 def sentence_around(folded: str, start: int, end: int) -> tuple[str, str]:

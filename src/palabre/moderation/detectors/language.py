@@ -16,6 +16,7 @@ import threading
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from palabre.moderation import lemmas
 from palabre.moderation.findings import Category, CheckContext, DetectorOutput, Finding, Span
 
 if TYPE_CHECKING:
@@ -169,14 +170,10 @@ class LanguageDetector:
 def french_word_share(text: str) -> float:
     """The share of the words of `text` found in simplemma's French dictionary (which the
     lexical detectors load anyway: no memory of its own)."""
-    import simplemma
-
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return 0.0
-    known = sum(
-        1 for w in words if _fold(w) in SMALL_FRENCH_WORDS or simplemma.is_known(w, lang="fr")
-    )
+    known = sum(1 for w in words if _fold(w) in SMALL_FRENCH_WORDS or lemmas.is_known(w))
     return known / len(words)
 
 

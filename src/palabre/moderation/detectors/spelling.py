@@ -10,6 +10,8 @@ Corrections (span, message, suggestions) feed the widget's one-click fixes."""
 from __future__ import annotations
 
 import importlib.util
+import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from palabre.moderation.charter_cache import derived
@@ -43,6 +45,9 @@ SHOUTING_SCORE: dict[Strictness, float] = {"souple": 0.15, "normale": 0.3, "stri
 ACCENTLESS_MIN_SCORE = 0.6
 #: Above this share of unknown words the text is probably not French: `langue` reports it.
 FOREIGN_UNKNOWN_SHARE = 0.5
+#: Results kept per detector (text and settings → output): a comment checked by the widget
+#: and then posted, re-checked after an edit elsewhere in the thread, or re-moderated.
+MEMO_SIZE = 512
 _LISTED = 8
 
 
@@ -62,6 +67,8 @@ class SpellingDetector:
         self._checker = checker
         self._max_words = max_words
         self._budget = suggestion_budget_ms
+        self._memo: OrderedDict[tuple[str, QualitySettings], DetectorOutput] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     @staticmethod
     def available() -> bool:
@@ -73,7 +80,23 @@ class SpellingDetector:
         return self.check(text, settings)
 
     def check(self, text: str, settings: QualitySettings) -> DetectorOutput:
-        """The same as `detect`, with the charter's values given directly."""
+        """The same as `detect`, with the charter's values given directly. The last
+        `MEMO_SIZE` results are kept: the same text with the same settings is not analysed
+        twice (its suggestions are those found the first time, within its time budget)."""
+        key = (text, settings)
+        with self._memo_lock:
+            hit = self._memo.get(key)
+            if hit is not None:
+                self._memo.move_to_end(key)
+                return hit
+        output = self._check(text, settings)
+        with self._memo_lock:
+            self._memo[key] = output
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return output
+
+    def _check(self, text: str, settings: QualitySettings) -> DetectorOutput:
         analysis = analyse_language(text, settings, self._checker or get_checker())
         corrections = tuple(
             Correction(i.start, i.end, i.message, i.suggestions, i.rule) for i in analysis.issues

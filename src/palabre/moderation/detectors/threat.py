@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from palabre.moderation import regex_cache
 from palabre.moderation.charter import Charter
 from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._lexical import aggregate
@@ -388,7 +389,7 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-NEGATION = re.compile(r"\b(?:ne|n)\b [^.]{0,25}$|\b(?:jamais|pas)\b [^.]{0,6}$")
+NEGATION = regex_cache.compile(r"\b(?:ne|n)\b [^.]{0,25}$|\b(?:jamais|pas)\b [^.]{0,6}$")
 NEGATION_FACTOR = 0.3
 BENIGN_FACTOR = 0.2
 REPORT_FACTOR = 0.35

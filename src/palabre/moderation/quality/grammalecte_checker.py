@@ -14,6 +14,10 @@ Speed (see docs/language-quality.md):
   every token is tried against, are memoised (two bounded generations). Results are unchanged
   (compared on 4,000 Grammalecte test sentences and 400 comments; a test compares them too)
   and the parse is ~1.4x faster on unseen comments (interleaved A/B, 400 synthetic comments);
+- the sentence pass of `TextParser.parse` is overridden in the same subclass by one that
+  memoises it sentence by sentence (`quality/gc_sentences.py`, 8,192 sentences): a sentence
+  that comes back with the same options, prior errors and values of the tags it reads has its
+  effect replayed, not parsed (a test compares it with Grammalecte's own pass);
 - nothing in Grammalecte's modules is replaced. An unbounded cache of compiled patterns used
   to stand for `re` inside them (`re` keeps 512 patterns); since the matcher compiles its own
   patterns its gain is within this machine's noise (20 unseen comments: 50-65 ms with or
@@ -61,6 +65,7 @@ TYPOGRAPHY_OPTIONS: frozenset[str] = frozenset(
 )
 _MEMO_GENERATION = 150_000  # entries per generation (two generations: ~90 MB at most)
 _PARAGRAPH_CACHE_SIZE = 4096
+_SENTENCE_MEMO_SIZE = 8192  # sentences whose pass is replayed (quality/gc_sentences.py)
 _STORAGE_LIMIT = 200_000  # words whose morphologies Grammalecte keeps
 
 
@@ -221,12 +226,30 @@ def _text_parser_class() -> type:
     from grammalecte.fr import gc_engine
 
     from palabre.moderation.quality.gc_matcher import make_get_matches
+    from palabre.moderation.quality.gc_sentences import SentencePass
+
+    sentences = SentencePass(gc_engine, gc_engine.text, _SENTENCE_MEMO_SIZE)
 
     class MemoisingTextParser(gc_engine.TextParser):  # type: ignore[misc]
         """The parser of one paragraph; `_getMatches`, which `parseGraph` calls for every
-        token and graph node, is palabre's."""
+        token and graph node, is palabre's, and so is `parse`, whose sentence pass is
+        memoised sentence by sentence (`quality/gc_sentences.py`; debugging, context and
+        full-information calls are Grammalecte's own)."""
 
         _getMatches = make_get_matches(gc_engine, _MEMO_GENERATION)
+        sentence_pass = sentences
+
+        def parse(
+            self,
+            sCountry: str = "FR",
+            bDebug: bool = False,
+            dOptions: dict[str, bool] | None = None,
+            bContext: bool = False,
+            bFullInfo: bool = False,
+        ) -> Any:
+            if bDebug or bContext or bFullInfo:
+                return super().parse(sCountry, bDebug, dOptions, bContext, bFullInfo)
+            return sentences.parse(self, sCountry, dOptions)
 
     return MemoisingTextParser
 
