@@ -16,8 +16,8 @@ from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
 from palabre.typography import french
 from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, OwnIn, ReportIn
-from palabre.web.api.serialize import comment_json, moderation_json, page_json, post_json
-from palabre.web.caching import conditional_json
+from palabre.web.api.serialize import comment_json, moderation_json, page_body, post_json
+from palabre.web.caching import conditional_body
 from palabre.web.context import AppContext, client_ip, current_context
 from palabre.web.locale import request_locale
 
@@ -96,7 +96,7 @@ def _thread_response(
     # millisecond (docs/benchmarks.md), less than handing the request to a worker thread.
     size = min(limit or ctx.settings.page_size, ctx.settings.max_page_size)
     page = read_thread_page(ctx.db.engine, site, thread, order, size, cursor)
-    return conditional_json(request, page_json(page))
+    return conditional_body(request, page_body(page))
 
 
 async def read_thread(
