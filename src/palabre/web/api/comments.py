@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -59,11 +60,14 @@ _READ_PARAMS = frozenset({"thread", "site", "order", "limit", "cursor"})
 
 
 def _plain_read_params(request: Request) -> tuple[str, str, Order, int | None, str | None] | None:
-    """The read's parameters when FastAPI would take them as they are, else None."""
-    query = request.query_params
-    items = [(k, v) for k, v in query.multi_items() if k in _READ_PARAMS]
-    if len({k for k, _ in items}) != len(items):
-        return None  # a repeated parameter: FastAPI's rules
+    """The read's parameters when FastAPI would take them as they are, else None. The query
+    string is split as Starlette splits it for `request.query_params`."""
+    query: dict[str, str] = {}
+    for k, v in parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True):
+        if k in _READ_PARAMS:
+            if k in query:
+                return None  # a repeated parameter: FastAPI's rules
+            query[k] = v
     thread = query.get("thread")
     site = query.get("site", "default")
     order = query.get("order", "newest")
