@@ -1,5 +1,5 @@
-"""Rate limits per IP, author and thread: a moving window ("N per period", counted over the
-last period whatever the clock says) per rule and key. With `redis_url`, the `limits` library's
+"""Rate limits per IP, author and thread: a moving window ("N per period", the hits of the
+last period counted at each request, not per calendar minute) per rule and key. With `redis_url`, the `limits` library's
 moving window in Redis, shared by several processes; otherwise this process's own windows
 (`MemoryWindows`), whose cost per hit does not grow with the hits or the keys they hold. A
 request is counted only when every window still has room."""
@@ -69,7 +69,7 @@ class MemoryWindows:
     tests. No background thread (the `limits` library's memory storage starts one every 10 ms
     and walks every key it ever saw)."""
 
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._lock = threading.Lock()
         self._windows: dict[_Key, deque[float]] = {}
