@@ -14,6 +14,11 @@ CACHE_CONTROL = "public, no-cache"
 
 def conditional_json(request: Request, payload: object) -> Response:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return conditional_body(request, body)
+
+
+def conditional_body(request: Request, body: bytes) -> Response:
+    """The same for a body already encoded as JSON."""
     etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
     headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Language, Origin"}
     if etag_matches(request.headers.get("if-none-match", ""), etag):

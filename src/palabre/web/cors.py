@@ -32,12 +32,16 @@ class SiteCors:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        origin = headers.get("origin")
-        if not origin or not scope["path"].startswith("/api/") or not self.allowed(origin):
+        origin = None
+        if scope["path"].startswith("/api/"):
+            for name, value in scope["headers"]:
+                if name == b"origin":  # the first one, as `Headers.get` takes it
+                    origin = value.decode("latin-1")
+                    break
+        if not origin or not self.allowed(origin):
             await self.app(scope, receive, send)
             return
-        if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
+        if scope["method"] == "OPTIONS" and "access-control-request-method" in Headers(scope=scope):
             response = PlainTextResponse(
                 "",
                 status_code=204,

@@ -15,6 +15,7 @@ from palabre.errors import PalabreError
 from palabre.web.body_guard import refuse
 
 FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
+_WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def has_forbidden(value: Any) -> bool:
@@ -29,11 +30,11 @@ def has_forbidden(value: Any) -> bool:
 
 
 def _nul_in_url(scope: Scope) -> bool:
-    raw_path = scope.get("raw_path") or str(scope.get("path", "")).encode("utf-8", "replace")
-    query = scope.get("query_string", b"")
-    return b"\x00" in unquote_to_bytes(bytes(raw_path)) or b"\x00" in unquote_to_bytes(
-        bytes(query).replace(b"+", b" ")
-    )
+    """A NUL in the path or the query string, raw or percent-encoded (`%00` is the only
+    escape that decodes to one)."""
+    raw_path = bytes(scope.get("raw_path") or str(scope.get("path", "")).encode("utf-8", "replace"))
+    query = bytes(scope.get("query_string", b""))
+    return b"\x00" in raw_path or b"%00" in raw_path or b"\x00" in query or b"%00" in query
 
 
 def _body_forbidden(content_type: bytes, body: bytes) -> bool:
@@ -48,6 +49,11 @@ def _body_forbidden(content_type: bytes, body: bytes) -> bool:
     return False
 
 
+def _locale(scope: Scope) -> str:
+    headers = dict(scope["headers"])
+    return "en" if headers.get(b"accept-language", b"").lower().startswith(b"en") else "fr"
+
+
 class InputGuard:
     """Sits inside `BodyGuard`, which has already read the whole body into one message."""
 
@@ -58,13 +64,16 @@ class InputGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if _nul_in_url(scope):
+            await refuse(send, PalabreError("caractere_interdit"), _locale(scope))
+            return
+        if scope["method"] not in _WITH_BODY:
+            await self.app(scope, receive, send)
+            return
         headers = dict(scope["headers"])
         locale = "en" if headers.get(b"accept-language", b"").lower().startswith(b"en") else "fr"
-        if _nul_in_url(scope):
-            await refuse(send, PalabreError("caractere_interdit"), locale)
-            return
         content_type = headers.get(b"content-type", b"")
-        if scope["method"] not in {"POST", "PUT", "PATCH", "DELETE"} or not content_type:
+        if not content_type:
             await self.app(scope, receive, send)
             return
         message = await receive()

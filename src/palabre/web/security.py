@@ -25,6 +25,10 @@ _PAGE = [
     (b"x-frame-options", b"SAMEORIGIN"),
 ]
 
+_COMMON_API = _COMMON + _API
+_COMMON_ASSET = _COMMON + _ASSET
+_COMMON_PAGE = _COMMON + _PAGE
+
 
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
@@ -36,20 +40,20 @@ class SecurityHeaders:
             return
         path: str = scope["path"]
         if path.startswith("/api/docs"):
-            extra: list[tuple[bytes, bytes]] = []
+            wanted = _COMMON
         elif path.startswith("/api/"):
-            extra = _API
+            wanted = _COMMON_API
         elif path.endswith(".js") or path.startswith("/static/"):
-            extra = _ASSET
+            wanted = _COMMON_ASSET
         elif path.startswith("/moderation"):
-            extra = []  # the dashboard sets its own, stricter policy
+            wanted = _COMMON  # the dashboard sets its own, stricter policy
         else:
-            extra = _PAGE
+            wanted = _COMMON_PAGE
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
-                added = [(n, v) for n, v in _COMMON + extra if n not in present]
+                added = [(n, v) for n, v in wanted if n not in present]
                 message["headers"] = list(message.get("headers", [])) + added
             await send(message)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -16,8 +17,8 @@ from palabre.errors import PalabreError
 from palabre.identity.web import sso_identity
 from palabre.typography import french
 from palabre.web.api.schemas import MAX_ID, CommentEditIn, CommentIn, OwnIn, ReportIn
-from palabre.web.api.serialize import comment_json, moderation_json, page_json, post_json
-from palabre.web.caching import conditional_json
+from palabre.web.api.serialize import comment_json, moderation_json, page_body, post_json
+from palabre.web.caching import conditional_body
 from palabre.web.context import AppContext, client_ip, current_context
 from palabre.web.locale import request_locale
 
@@ -59,11 +60,14 @@ _READ_PARAMS = frozenset({"thread", "site", "order", "limit", "cursor"})
 
 
 def _plain_read_params(request: Request) -> tuple[str, str, Order, int | None, str | None] | None:
-    """The read's parameters when FastAPI would take them as they are, else None."""
-    query = request.query_params
-    items = [(k, v) for k, v in query.multi_items() if k in _READ_PARAMS]
-    if len({k for k, _ in items}) != len(items):
-        return None  # a repeated parameter: FastAPI's rules
+    """The read's parameters when FastAPI would take them as they are, else None. The query
+    string is split as Starlette splits it for `request.query_params`."""
+    query: dict[str, str] = {}
+    for k, v in parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True):
+        if k in _READ_PARAMS:
+            if k in query:
+                return None  # a repeated parameter: FastAPI's rules
+            query[k] = v
     thread = query.get("thread")
     site = query.get("site", "default")
     order = query.get("order", "newest")
@@ -96,7 +100,7 @@ def _thread_response(
     # millisecond (docs/benchmarks.md), less than handing the request to a worker thread.
     size = min(limit or ctx.settings.page_size, ctx.settings.max_page_size)
     page = read_thread_page(ctx.db.engine, site, thread, order, size, cursor)
-    return conditional_json(request, page_json(page))
+    return conditional_body(request, page_body(page))
 
 
 async def read_thread(
