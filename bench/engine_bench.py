@@ -12,7 +12,6 @@ complete engine is measured first, in a process where nothing else has warmed ca
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import random
 import resource
@@ -23,7 +22,7 @@ from pathlib import Path
 from palabre.moderation.charter import default_charter
 from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
-from palabre.moderation.evaluation.datasets import SOURCES, default_data_dir
+from palabre.moderation.evaluation.datasets import all_texts, default_data_dir
 from palabre.moderation.evaluation.golden import seed_comments
 
 WARM_UP = 50
@@ -31,12 +30,7 @@ WARM_UP = 50
 
 def texts(data_dir: Path, n: int) -> tuple[list[str], list[str]]:
     """(warm-up texts, measured texts): disjoint, so no per-text cache flatters a pass."""
-    pool: list[str] = []
-    for source in SOURCES:
-        path = data_dir / source.path
-        if path.is_file():
-            with path.open(encoding="utf-8", newline="") as handle:
-                pool.extend(row["text"] for row in csv.DictReader(handle) if row.get("text"))
+    pool = all_texts(data_dir)
     random.Random(20261121).shuffle(pool)
     return pool[n : n + WARM_UP], list(seed_comments().values()) + pool[:n]
 

@@ -22,7 +22,6 @@ are not measured."""
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import random
 import statistics
@@ -31,20 +30,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from palabre.moderation.detectors.spelling import SpellingDetector, quality_settings
-from palabre.moderation.evaluation.datasets import SOURCES, default_data_dir
+from palabre.moderation.evaluation.datasets import all_texts, default_data_dir
 
 BUCKETS = ((30, 60), (60, 100), (100, 150), (150, 300), (280, 300))
 WARM_UP = 30
 
 
 def real_comments(data_dir: Path) -> list[str]:
-    pool: list[str] = []
-    for source in SOURCES:
-        path = data_dir / source.path
-        if path.is_file():
-            with path.open(encoding="utf-8", newline="") as handle:
-                pool.extend(row["text"] for row in csv.DictReader(handle) if row.get("text"))
-    unique = list(dict.fromkeys(pool))
+    unique = list(dict.fromkeys(all_texts(data_dir)))
     random.Random(20261207).shuffle(unique)
     return unique
 

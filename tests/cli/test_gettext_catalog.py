@@ -34,26 +34,23 @@ def test_the_catalog_is_written_once_per_content(tmp_path: Path) -> None:
     assert (first / "fr" / "LC_MESSAGES" / "messages.mo").is_file()
 
 
+def _help(env: dict[str, str]) -> str:
+    return subprocess.run(
+        [sys.executable, "-m", "palabre", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+
+
 def test_typer_panel_titles_are_french_in_a_fresh_process_under_the_c_locale(
     tmp_path: Path,
 ) -> None:
     env = {**os.environ, "LANG": "C", "LC_ALL": "C", "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("LANGUAGE", None)
     env.pop("PALABRE_LOCALE", None)
-    out = subprocess.run(
-        [sys.executable, "-m", "palabre", "--help"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
+    out = _help(env)
     assert "Commandes" in out and "Affiche cette aide et quitte." in out
-    env["PALABRE_LOCALE"] = "en"
-    out = subprocess.run(
-        [sys.executable, "-m", "palabre", "--help"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
+    out = _help({**env, "PALABRE_LOCALE": "en"})
     assert "Commands" in out and "Show this message and exit." in out

@@ -138,3 +138,15 @@ def examples(data_dir: Path, split: Split, limit: int | None = None) -> Iterator
                 taken += 1
                 if limit is not None and taken >= limit:
                     break
+
+
+def all_texts(data_dir: Path) -> list[str]:
+    """Every non-empty text of every source found under `data_dir`, in file order, every split
+    (for benchmarks, which time the engine and score nothing)."""
+    pool: list[str] = []
+    for source in SOURCES:
+        path = data_dir / source.path
+        if path.is_file():
+            with path.open(encoding="utf-8", newline="") as handle:
+                pool.extend(row["text"] for row in csv.DictReader(handle) if row.get("text"))
+    return pool
