@@ -50,6 +50,12 @@ THREATS = [
     "Je passe souvent devant chez toi, tu sais.",
     "Ton gamin sort de l'école à 16 h 30, je crois.",
     "Monsieur le maire, on connaît votre adresse.",
+    "Le préfet mérite une bonne correction, et je me porte volontaire.",
+    "Si je croise le maire, il repart en ambulance.",
+    "La juge Dubois devrait faire attention en rentrant chez elle.",
+    "Ce journaliste finira dans un fossé, c'est promis.",
+    "Le patron de Total, une balle entre les deux yeux.",
+    "Le commissaire Martin, on va lui faire sa fête.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -90,6 +96,9 @@ CONTRASTS = [
     "Il a crié « je vais tous vous tuer » avant d'être arrêté.",
     "Les messages « t'es mort » se multiplient contre les élus, il faut agir.",
     "« Il mérite une balle » : ce genre de commentaire n'a rien à faire ici.",
+    "Ce journaliste mérite un prix pour son enquête.",
+    "Le patient repart en ambulance vers l'hôpital de Lyon.",
+    "Tu devrais faire attention en rentrant, la route est verglacée.",
 ]
 
 

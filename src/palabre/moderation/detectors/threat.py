@@ -260,6 +260,36 @@ RULES: tuple[Rule, ...] = (
         "souhait de mort",
     ),
     _r(
+        r"\bmerit\w* (?:une |sa |la )?(?:bonne )?(?:raclee|rouste|trempe|derouillee|branlee|correction|"
+        r"volee|degelee|dérouillée)\b",
+        0.6,
+        "souhait de coups : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:il|elle|tu|vous|ils|elles) (?:repart|repartira|repartiras|repartirez|repartent|finira|finiras|"
+        r"finirez|finiront|termine|terminera|va finir|vas finir|vont finir) (?:en ambulance|sur une civiere|"
+        r"les pieds devant|a l hopital|aux urgences|dans un fosse|au cimetiere|entre quatre planches|"
+        r"dans un sac|sous terre|a la morgue)\b"
+        r"|\b(?:ce|cette|ces) \w+ (?:finira|finiront|va finir|vont finir) (?:dans un fosse|au cimetiere|"
+        r"entre quatre planches|dans un sac|sous terre|a la morgue|les pieds devant)\b",
+        0.75,
+        "menace : quelqu'un finira blessé ou mort",
+    ),
+    _r(
+        r"\bune balle (?:entre les (?:deux )?yeux|dans la nuque|dans le crane|dans la tronche)\b"
+        r"|\b(?:lui|leur|te|vous) faire sa fete\b|\b(?:lui|leur|te|vous) faire (?:sa|ta|leur|votre) fete\b",
+        0.75,
+        "menace (expression violente)",
+    ),
+    _r(
+        r"\b(?:devrait|devraient|ferait bien de|feraient bien de|ferais bien de|feriez bien de) "
+        r"(?:faire attention|se mefier|surveiller (?:ses|ses|leurs|tes|vos) arrieres) (?:en rentrant|le soir|"
+        r"quand (?:il|elle|ils|elles|tu|vous) (?:rentre|rentrent|rentres|rentrez|sort|sortent|sors|sortez))"
+        + FRIENDLY_AFTER,
+        0.6,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
         rf"\bqu (?:il|elle|ils|elles|tu|on (?:le|la|les|l|lui|leur)) (?:{KILL_SUBJ}|se fasse (?:{KILL}))\b",
         0.8,
         "souhait de mort (subjonctif)",
