@@ -75,6 +75,11 @@ HATE = [
     "Un handicapé, ça sert à quoi dans la société ?",
     "Encore un « jeune » qui a poignardé un passant, on sait d'où il vient.",
     "On sait tous quelle communauté a tabassé ce pauvre gars.",
+    "Il est temps que les musulmans rentrent chez eux.",
+    "Je trouve normal qu'on refuse des logements aux Roms.",
+    "Je ne veux pas de Juifs dans mon entreprise.",
+    "Est-ce vraiment raciste de dire que les Arabes sont violents ?",
+    "À quoi servent les handicapés, honnêtement ?",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -109,6 +114,8 @@ CLEAN = [
     "Tous les réfugiés que j'ai rencontrés voulaient travailler.",
     "Pourquoi les musulmans jeûnent-ils pendant le ramadan ?",
     "Les immigrés paient aussi des impôts.",
+    "Je suis pour qu'on accueille davantage de réfugiés.",
+    "Il est scandaleux de refuser des logements aux Roms.",
 ]
 
 

@@ -609,6 +609,25 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "négation de la valeur d'un groupe de personnes",
         ),
         (
+            rf"\bque {DET} {GROUP}(?: \w+){{0,2}} (?:rentrent|retournent|repartent|partent|degagent|"
+            r"s en aillent|se cassent|quittent (?:la france|le pays|l europe|notre pays))\b",
+            0.75,
+            "appel à exclure un groupe de personnes",
+        ),
+        (
+            r"\brefus\w* (?:des |les |un |une |le |la |l )?(?:logements?|emplois?|postes?|soins|l entree|l acces|"
+            rf"appartements?|locations?|stages?) (?:a|aux|a des|a les) {GROUP}\b"
+            rf"|\b(?:je|on|nous) ne (?:veux|veut|voulons) (?:pas|plus|aucun|aucune) (?:de |d )?{GROUP} "
+            r"(?:dans|chez|a cote|pres|parmi)\b",
+            0.75,
+            "discrimination déclarée envers un groupe de personnes",
+        ),
+        (
+            rf"\ba quoi (?:servent|sert) (?:les|des|ces|un|une) {GROUP}\b",
+            0.75,
+            "négation de la valeur d'un groupe de personnes",
+        ),
+        (
             rf"\blaisser (?:des|les|ces) {GROUP} (?:approcher|s occuper|toucher|garder|enseigner a) "
             r"(?:des|de nos|nos|les) enfants\b",
             0.7,
@@ -650,6 +669,13 @@ NEGATED_BY_DESIGN: frozenset[str] = frozenset(
 )
 
 
+#: « Est-ce raciste de dire que … », « on n'a plus le droit de dire que … »: the words after are
+#: the commenter's own claim, defended, not reported.
+ENDORSED_BEFORE = regex_cache.compile(
+    r"\b(?:est ce|serait ce|c est|ce n est|c est pas|on n a (?:plus|pas|meme plus) le droit de|"
+    r"on ne peut (?:plus|meme plus|pas)|j ai (?:bien )?le droit de|interdit de)"
+    r"(?: \w+){0,3} (?:dire|ecrire|penser|constater|rappeler) (?:que|qu)\b"
+)
 #: Rules whose words are scare-quoted by those who use them (« une "chance pour la France" »):
 #: the quotation marks are the sarcasm, not a quotation.
 SCARE_QUOTED: frozenset[str] = frozenset(
@@ -667,7 +693,7 @@ def _score(base: float, view: Canonical, start: int, end: int, note: str = "") -
     negated = NEGATION.search(before[-30:]) or INNER_NEGATION.search(inside)
     if negated and note not in NEGATED_BY_DESIGN:
         score *= 0.3
-    if reported(view.text, start, end):
+    if reported(view.text, start, end) and not ENDORSED_BEFORE.search(before):
         score *= 0.35
     if view.in_quotes(start, end) and note not in SCARE_QUOTED:
         score *= 0.5

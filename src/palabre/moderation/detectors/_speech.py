@@ -30,7 +30,9 @@ REPORTED_BEFORE: Final = regex_cache.compile(
     r"(?:ceux|celles|celui|celle|les gens) qui (?:ecrivent|ecrit|disent|dit|crient|crie|postent|poste|tweetent|"
     r"publient|taguent|scandent)|"
     r"(?:tweet|message|commentaire|post|article|tract|slogan|affiche) qui (?:dit|affirme|pretend|explique) (?:que|qu)|"
-    r"(?:choque|choquee|choques|choquees|scandalise\w*|revolte\w*|indigne\w*|outre\w*|horrifie\w*) par)\b"
+    r"(?:choque|choquee|choques|choquees|scandalise\w*|revolte\w*|indigne\w*|outre\w*|horrifie\w*) par|"
+    r"(?:il est|c est|ce serait) (?:\w+ )?(?:scandaleux|honteux|inadmissible|inacceptable|illegal|"
+    r"ignoble|odieux|revoltant|intolerable|raciste) de)\b"
 )
 #: After the words, in the same sentence: the commenter condemns or reports them.
 CONDEMNED_AFTER: Final = regex_cache.compile(
