@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser.browser_support import CHROMIUM, HostSite, LiveServer
+from live_server_testing import serving_on
 from notifications.notify_support import Consumer, SmtpServer, body_text
 
 pytestmark = pytest.mark.browser
@@ -39,8 +39,6 @@ class Stack:
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}")
-    import uvicorn
-
     from palabre.review.accounts import create_account
     from palabre.settings import load_settings
     from palabre.web.app import create_app
@@ -69,21 +67,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         create_account(session, *ADMIN, "admin", [], datetime.now(UTC))
     consumer = Consumer(app.state.notifications.huey)
     consumer.start()
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "palabre did not start"
-        time.sleep(0.02)
     host.widget_base = url
     try:
-        yield Stack(LiveServer(url, settings, app), host, smtp)
+        with serving_on(app, sock):
+            yield Stack(LiveServer(url, settings, app), host, smtp)
     finally:
-        server.should_exit = True
-        thread.join(10)
         consumer.stop()
         host.close()
         smtp.stop()

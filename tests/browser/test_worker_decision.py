@@ -5,7 +5,6 @@ as one has (the widget asks GET /api/comments/{id}/decision)."""
 from __future__ import annotations
 
 import re
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser.browser_support import HostSite, LiveServer, Watch, reader_email
+from live_server_testing import serving_on
 from notifications.notify_support import Consumer
 from palabre.cli.worker_wiring import install_worker
 from palabre.notifications.tasks import Tasks, build_huey
@@ -33,8 +33,6 @@ def worker_site(tmp_path: Path) -> Iterator[tuple[LiveServer, HostSite, Consumer
     widget, and a moderation worker on the same queue, not started."""
     import socket
 
-    import uvicorn
-
     newspaper = HostSite()
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -48,24 +46,14 @@ def worker_site(tmp_path: Path) -> Iterator[tuple[LiveServer, HostSite, Consumer
         pending_sweep_seconds=0,
     )
     app = create_app(settings)
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "palabre did not start"
-        time.sleep(0.02)
-    newspaper.widget_base = url
-    db = app.state.palabre.db
-    huey = build_huey(settings)
-    install_worker(huey, settings, db, Tasks(huey, settings, db))
-    worker = Consumer(huey)
-    yield LiveServer(url, settings, app), newspaper, worker
-    worker.stop()
-    server.should_exit = True
-    thread.join(10)
+    with serving_on(app, sock):
+        newspaper.widget_base = url
+        db = app.state.palabre.db
+        huey = build_huey(settings)
+        install_worker(huey, settings, db, Tasks(huey, settings, db))
+        worker = Consumer(huey)
+        yield LiveServer(url, settings, app), newspaper, worker
+        worker.stop()
     sock.close()
     newspaper.close()
 

@@ -9,9 +9,8 @@ from typing import Any
 from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
-from palabre.comments.service import tombstone
-from palabre.status import CommentStatus
-from palabre.storage.models import Comment, ModerationAction, Report, Subscription, Thread
+from palabre.comments.service import delete_audited
+from palabre.storage.models import Comment, Report, Subscription, Thread
 
 
 def export_person(session: Session, email: str) -> dict[str, Any]:
@@ -59,19 +58,9 @@ def erase_person(session: Session, email: str, now: datetime) -> int:
     email = email.strip().lower()
     comments = session.scalars(select(Comment).where(Comment.author_email == email)).all()
     for comment in comments:
-        session.add(
-            ModerationAction(
-                comment_id=comment.id,
-                actor="RGPD",
-                action="gdpr_erase",
-                from_status=comment.status,
-                to_status=CommentStatus.DELETED,
-                clauses=[],
-                note="effacement à la demande de la personne",
-                created_at=now,
-            )
+        delete_audited(
+            session, comment, "RGPD", "gdpr_erase", "effacement à la demande de la personne", now
         )
-        tombstone(comment, now)
         comment.author_key = comment.ip_key = comment.browser_key = None
     for subscription in session.scalars(select(Subscription).where(Subscription.email == email)):
         session.delete(subscription)

@@ -424,19 +424,7 @@ class CommentService:
         now = self.clock()
         with self.db.session() as session:
             comment = self._owned(session, comment_id, token)
-            session.add(
-                ModerationAction(
-                    comment_id=comment.id,
-                    actor="auteur",
-                    action="author_delete",
-                    from_status=comment.status,
-                    to_status=CommentStatus.DELETED,
-                    clauses=[],
-                    note="",
-                    created_at=now,
-                )
-            )
-            tombstone(comment, now)
+            delete_audited(session, comment, "auteur", "author_delete", "", now)
         self.events.publish([CommentDeleted(comment.id, comment.thread_id)])
         return comment
 
@@ -565,6 +553,25 @@ def _kept(session: Session, comment: Comment) -> bool:
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def delete_audited(
+    session: Session, comment: Comment, actor: str, action: str, note: str, now: datetime
+) -> None:
+    """`tombstone`, with the audit row that records who deleted the comment and why."""
+    session.add(
+        ModerationAction(
+            comment_id=comment.id,
+            actor=actor,
+            action=action,
+            from_status=comment.status,
+            to_status=CommentStatus.DELETED,
+            clauses=[],
+            note=note,
+            created_at=now,
+        )
+    )
+    tombstone(comment, now)
 
 
 def tombstone(comment: Comment, now: datetime) -> None:
