@@ -862,6 +862,8 @@ THREAT_FAMILIES: list[tuple[str, str, str]] = [
     ("idiom_benign", "accepte", "aucune"),
     ("self_deprecation", "accepte", "aucune"),
     ("policy_hard_opinion", "accepte", "aucune"),
+    ("schoolyard_threat", "signale", "violence"),
+    ("schoolyard_benign", "accepte", "aucune"),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -1289,6 +1291,67 @@ La pâtisserie arabe de ma rue ferme pour les vacances.
 }
 
 THREAT_MAIN: dict[str, str] = {
+    "schoolyard_threat": """
+Kevin, demain on t'attend à la sortie, et viens pas avec tes potes.
+Je t'attends dehors après les cours, on verra si tu fais toujours le malin.
+On t'attendra devant le collège lundi, t'auras pas tes profs pour te protéger.
+Redis ça et je te fais manger le bitume.
+Continue de rigoler, on va te faire bouffer le trottoir à la récré.
+jvais te faire lécher le goudron devant tout le monde
+La prochaine fois c'est mon poing dans ta face.
+Encore un mot et c'est mon pied dans ta tronche, Lucas.
+tu parles encore de ma sœur et c'est ma boule dans ta gueule
+Tu m'énerves, je t'en colle une à la pause.
+Baisse les yeux ou je t'en retourne une.
+jten mets une si tu touches encore à mon sac
+Fais le malin, on va te prendre à quatre derrière le gymnase.
+Ils vont te coincer à plusieurs à la sortie, je te préviens.
+Samedi on va te choper dehors, tu pourras pas courir.
+Je vais te péter la gueule devant ta copine. || jte pete la gueule devant ta meuf
+On te casse les dents si tu remets les pieds au parc.
+Je te défonce la tronche à la sortie du foot.
+Supprime cette vidéo ou tu vas voir.
+Enlève ce post tout de suite, sinon tu vas voir.
+Ose encore me traiter et tu vas voir.
+Ça va chauffer pour toi à la récré, crois-moi.
+Ça va saigner pour ta gueule demain matin.
+On va te traîner par les cheveux jusqu'au terrain.
+Tu veux te battre ? Viens derrière le bahut à midi.
+1v1 à la sortie demain, si t'as les couilles.
+Je vais te défigurer, t'oseras plus sortir.
+On va te bousiller en rentrant, Yanis.
+Je vais te latter les côtes si tu balances encore.
+""",
+    "schoolyard_benign": """
+Je t'attends à la sortie du métro, on va au ciné ensemble.
+On t'attend devant le collège à midi pour aller manger un kebab.
+Je t'attends dehors, il fait trop chaud dans la salle.
+On se retrouve à la sortie des cours pour réviser le bac blanc.
+Je vais te faire goûter la tarte de ma grand-mère, tu vas adorer.
+Le coach nous a fait manger de la poussière pendant tout l'entraînement.
+On va leur faire manger la poussière au cross du collège !
+Mon poing dans la pâte à pain, je pétris depuis une heure.
+Je t'en mets une part de côté pour ce soir ?
+Je t'en colle une affiche dans le hall, promis, pour ta soirée.
+On va te prendre à quatre heures devant la gare, sois à l'heure.
+Je passe te chercher à la sortie de l'école, ne t'inquiète pas.
+Ça va chauffer dans la salle de concert ce soir, j'ai hâte !
+Essaie ce jeu, tu vas voir, il est génial.
+Refais la recette avec du beurre salé, tu vas voir la différence.
+1v1 sur Fortnite ce soir, je vais te plier !
+Tu veux te battre ? Au Mario Kart, quand tu veux.
+On va vous écraser au tournoi de ping-pong vendredi.
+Je t'attends à la sortie du vestiaire pour la photo d'équipe.
+Tu vas voir, la prof de SVT est super sympa.
+J'ai gagné le 1v1 hier soir sur Rocket League.
+On va te préparer une surprise pour ton anniversaire, ferme les yeux.
+Le prof m'a dit : « je vous attends à la sortie du labo pour ranger ».
+Mon chien m'a fait lécher le sol en me faisant tomber, quelle honte !
+Viens, on se bat à coups de boules de neige dans la cour !
+Elle m'a mis une claque au tennis, 6-0 6-1.
+Je vais te chercher un pain au chocolat à la boulangerie.
+Ils m'ont coincé à plusieurs dans l'ascenseur ce matin, on était serrés comme des sardines.
+""",
     "direct_threat_future": """
 Je vais te tuer, tu m'entends ?
 On va te retrouver, et ça va très mal finir pour toi.
@@ -1851,6 +1914,8 @@ HATE_TEMPLATES: dict[str, list[Template]] = {
 }
 
 THREAT_TEMPLATES: dict[str, list[Template]] = {
+    "schoolyard_threat": [],
+    "schoolyard_benign": [],
     "direct_threat_future": [
         ("Je vais te {tv} {quand}.", 6, ""),
         ("Je te jure que je vais te {tv}, {appel}.", 5, ""),

@@ -10,6 +10,13 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Typique d'une femme d'être aussi bête.",
+    "Les personnes trans ont leur place à l'asile.",
+    "Honnêtement, je trouve les Arabes dégoûtants.",
+    "Pourquoi est-ce que les immigrés puent autant ?",
+    "Les homos ne sont jamais de bonnes personnes.",
+    "Les handicapés ne sont pas capables de quoi que ce soit.",
+    "Les Arabes ne pourront jamais être civilisés.",
     "Les Roms sont tous des voleurs.",
     "tous des assistés ces Maghrébins",
     "Les musulmans me dégoûtent.",
@@ -116,6 +123,7 @@ CLEAN = [
     "Les immigrés paient aussi des impôts.",
     "Je suis pour qu'on accueille davantage de réfugiés.",
     "Il est scandaleux de refuser des logements aux Roms.",
+    "Si tu penses que les gays sont des malades, c'est toi qui as un problème.",
 ]
 
 

@@ -146,8 +146,9 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "dégoût exprimé envers des personnes d'un groupe",
         ),
         (
-            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne sont jamais (?:vraiment |tres )?{POS_ADJ}\b"
-            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:seront|peuvent) jamais etre {POS_ADJ}\b",
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne sont (?:jamais|pas) (?:vraiment |tres )?(?:{POS_ADJ}"
+            r"|de bonnes personnes|des gens bien|des personnes bien|de bons citoyens|des gens honnetes)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:seront|peuvent|pourront|pourraient|sauront) jamais etre {POS_ADJ}\b",
             0.75,
             "qualité déniée à tout un groupe",
         ),
@@ -362,7 +363,7 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "existence refusée à un groupe de personnes",
         ),
         (
-            rf"\b{DET} {GROUP}(?: \w+){{0,2}},? leur place est (?:au zoo|dans un zoo|en cage|dans des camps|"
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}}(?:,? leur place est| ont (?:toute )?leur place| n ont leur place qu) (?:au zoo|dans un zoo|en cage|dans des camps|"
             r"en prison|a l asile|a la poubelle|dans les champs|a la cuisine|au cimetiere|sous terre)\b",
             0.75,
             "groupe de personnes renvoyé « à sa place »",
@@ -486,10 +487,11 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "appel à exclure un groupe de personnes",
         ),
         (
-            r"\b(?:je ne|on ne|nous ne|je refuse d|je refuse de|on refuse de|nous refusons de|pas question d|"
+            r"\b(?:je ne|on ne|nous ne|je n|on n|nous n|je refuse d|je refuse de|on refuse de|nous refusons de|pas question d|"
             r"pas question de|jamais je ne) (?:\w+ )?(?:loue|louer|embauche|embaucher|recrute|recruter|"
-            r"sers|servir|accepte|accepter|prends|prendre|soigne|soigner)(?: jamais| plus| pas)? "
-            rf"(?:a des|a les|aux|des|les|de|d) {GROUP}\b",
+            r"sers|servir|accepte|accepter|prends|prendre|soigne|soigner|embaucherais|embaucherait|louerais|louerait|"
+            r"recruterais|recruterait|accepterais|accepterait|servirais|servirait|soignerais|soignerait)(?: jamais| plus| pas)? "
+            rf"(?:a des|a les|aux|des|les|de|d|un|une|a un|a une) {GROUP}\b",
             0.75,
             "discrimination déclarée envers un groupe de personnes",
         ),
@@ -638,6 +640,84 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             r"(?: \w+){0,2} (?:ces gens la|ces gens|ces|les) ",
             0.7,
             "rejet d'un groupe de personnes hors du pays",
+        ),
+        (
+            rf"\b(?:je|j) (?:les )?trouve {DET} {GROUP}(?: \w+){{0,2}} (?:vraiment |tellement |trop )?"
+            rf"(?:{NEG_ADJ}|{DISGUST})\b",
+            0.75,
+            "attribut négatif prêté à un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:puent|empestent|sentent (?:mauvais|la merde|le poisson|la sueur)"
+            r"|volent tout|pillent tout|mendient tous|trichent tous|mentent tous)\b",
+            0.75,
+            "attribut négatif prêté à un groupe de personnes",
+        ),
+        (
+            rf"\b(?:typique|typiquement|bien digne|c est bien|c est tellement|du pur|comportement typique) "
+            rf"d (?:un|une) {GROUP}\b(?! (?:de |d )?(?:gagner|reussir|etre (?:genereu|accueill|courageu|brillant|"
+            r"gentil|solidaire)))",
+            0.6,
+            "stéréotype prêté à un groupe : un humain doit juger",
+        ),
+        (
+            rf"(?<!pourquoi )\binterdi\w* (?:aux|a tous les|a toutes les|a des) {GROUP} (?:de|d) (?:se presenter|voter|travailler|"
+            r"vivre|habiter|acheter|enseigner|louer|posseder|se marier|adopter|exercer|entrer|sortir)\b",
+            0.7,
+            "droits refusés à un groupe de personnes",
+        ),
+        (
+            rf"\b(?:un|une|aucun|aucune) {GROUP} ne (?:pourra|peut|pourrait|saura|sait) (?:jamais|pas) "
+            r"(?:\w+ )?(?:diriger|gouverner|reussir|travailler|comprendre|reflechir|penser|s integrer|apprendre|"
+            r"commander|enseigner|etre (?:honnete|intelligente?|competente?|fiable|francaise?))\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:pourront|peuvent|pourraient|sauront|savent) (?:jamais|pas) "
+            r"(?:\w+ )?(?:diriger|gouverner|reussir|travailler|comprendre|reflechir|penser|s integrer|apprendre|"
+            r"commander|enseigner)\b",
+            0.7,
+            "incapacité prêtée à tout un groupe",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:nous )?(?:coutent|coutaient|couteront)(?: (?:beaucoup|bien|vraiment|"
+            r"tellement|deja))? (?:trop cher|trop|si cher|tres cher|une fortune|un pognon|un bras|des milliards)\b",
+            0.6,
+            "groupe de personnes présenté comme un fardeau : un humain doit juger",
+        ),
+        (
+            rf"\b(?:tous|toutes) les {NEG_NOUN}(?: \w+){{0,2}} (?:sont|soient|etaient|seraient) (?:des )?{GROUP}\b",
+            0.7,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\b(?:aux|les|des) {GROUP}(?: \w+){{0,2}} avant (?:les|nos) (?:francais|citoyens|compatriotes|"
+            r"retraites|sdf|gens d ici)\b",
+            0.55,
+            "préférence nationale contre un groupe : un humain doit juger",
+        ),
+        (
+            rf"\b{GROUP}\b[^.]{{0,40}}\b(?:pas etonnant|rien d etonnant|forcement|evidemment|logique|faut pas s etonner)"
+            rf"(?: (?:que|qu|si))?\b[^.]{{0,50}}\b(?:nul|nuls|niveau (?:\w+ )?(?:soit |est )?(?:nul|bas|catastrophique)|(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)|bordel|sale|sales|chomage)\b",
+            0.6,
+            "groupe de personnes rendu responsable : un humain doit juger",
+        ),
+        (
+            rf"\bdepuis (?:qu il y a|l arrivee (?:de|des|d)|l ouverture (?:de|d)|que (?:les|des)|l installation (?:de|des|d))"
+            rf" (?:\w+ ){{0,2}}(?:{GROUP}|mosquees?|foyers? de migrants|centres? (?:de|pour) (?:migrants|refugies)|"
+            rf"camps? de migrants)\b[^.]{{0,60}}\b(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)\b",
+            0.6,
+            "groupe de personnes rendu responsable : un humain doit juger",
+        ),
+        (
+            rf"\b(?:enrichie?s? culturellement|enrichissement culturel|quartiers? enrichie?s?)\b[^.]{{0,60}}\b(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)"
+            r"|\b(?:(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)|incendies?|brule\w*|casse\w*|tague\w*|degradations?)[^\n]{0,80}\b(?:devinez|je vous laisse deviner) qui (?:habite|vit|vivent|habitent|loge|logent) (?:dans )?(?:le|ce|la|cette)"
+            r" (?:quartier|immeuble|cite|rue|ville)\b"
+            r"|\bvous avez vu la (?:tete|tronche|gueule|couleur) (?:du|des|de l) (?:suspect|agresseur|auteur|coupable|violeur|"
+            r"voleur)s?\b"
+            r"|\b(?:on ne (?:dira|donnera|citera) pas|on ne dit pas|ils ne disent pas|ils ne donnent pas) (?:le prenom|l origine|"
+            r"la nationalite) (?:du|des|de l) (?:suspect|agresseur|auteur|coupable|violeur|voleur|meurtrier)s?"
+            r"(?=[^.]{0,60}\b(?:compris pourquoi|devine pourquoi|devinez pourquoi|on se demande pourquoi|bizarre|"
+            r"comme par hasard|on sait pourquoi))",
+            0.55,
+            "insinuation sur l'origine des auteurs : un humain doit juger",
         ),
     )
 )

@@ -55,7 +55,7 @@ VIOLENT_IDIOM = (
     r"|coudre la bouche|casser (?:la gueule|la tete|les dents|les jambes)|peter (?:la gueule|les dents)"
     r"|refaire le portrait|faire sauter la cervelle|eclater (?:la tete|la gueule)|crever les yeux"
     r"|faire bouffer ses dents|pendre haut et court|briser les (?:jambes|os|genoux|doigts)"
-    r"|casser les (?:jambes|genoux|doigts|os))"
+    r"|casser les (?:jambes|genoux|doigts|os)|botter (?:le cul|les fesses|l arriere train))"
 )
 OBJ = r"(?:te|t|vous|le|la|les|l|lui|leur)"
 PERSON_SUBJ = r"(?:je|j|jvais|on|nous|ils|il|elle|vous)"
@@ -63,7 +63,8 @@ GO = r"(?:vais|vas|va|allons|allez|vont|vai)"
 PERSON_TARGET = r"(?:toi|vous|ta|ton|tes|ce|cet|cette|ces|tous|toutes|sa|son|ses|leur|leurs|mon|ma)"
 BEAT = _alt(
     "soulever demonter eclater marave maraver goumer cogner frapper taper tabasser defoncer "
-    "massacrer bolosser fracasser detruire allumer terminer finir exploser atomiser"
+    "massacrer bolosser fracasser detruire allumer terminer finir exploser atomiser defigurer "
+    "bousiller latter tataner"
 )
 BALL = r"(?:une|des|deux|la) balles? (?:dans|entre) (?:la tete|le crane|les yeux|la nuque|le dos|le bide|la gueule|le front)"
 
@@ -81,7 +82,7 @@ FRIENDLY_AFTER = (
     r"l inscription|la carte)|je t envoie|on t envoie|on t enverra|je te l envoie|on (?:l|les) emmenera"
     r"|on (?:l|les) emmene|pour (?:la|ta) fete|je te (?:rends|rapporte)|pour te (?:rendre|rapporter|livrer)"
     r"|on se voit|on se retrouve|on se fait|pour l apero|pour (?:diner|dejeuner|le cafe|un cafe)|on dejeune"
-    r"|on dine|boire un verre|un verre|si tu veux|tu veux que|je peux (?:aller |venir )?(?:le|la|les|te) "
+    r"|on dine|boire un verre|un verre|si tu veux|tu veux que|cremaillere|on viendra (?:a|au|pour|feter|boire|manger|te feliciter)|sympa|super|joli|jolie|je te prepare|je viendrai|je viens|je passerai|je peux (?:la|le|les) (?:recuperer|chercher|prendre)|je peux (?:aller |venir )?(?:le|la|les|te) "
     r"|chez (?:ta|ton|tes) (?:soeur|frere|mere|pere|parents|cousins?|cousines?|copain|copine|pote|potes)))"
 )
 
@@ -299,7 +300,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(rf"\b{OBJ} {VIOLENT_IDIOM}\b", 0.75, "menace (expression violente)"),
     _r(
-        r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
+        r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:tres bien |bien |parfaitement |exactement |deja )?(?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
         r"|ou vous (?:habitez|vivez)|ton adresse|votre adresse|ta rue|ton immeuble|ou te trouver|ou vous trouver"
         r"|tout de ta vie|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
         # a friendly plan after it (« je sais où tu habites, je passe te prendre à 8 h »)
@@ -314,6 +315,29 @@ RULES: tuple[Rule, ...] = (
         rf"{FRIENDLY_AFTER}",
         0.65,
         "menace : on sait où trouver les proches de quelqu'un",
+    ),
+    _r(
+        r"\b(?:je|j|on|nous) (?:sais|sait|savons|connais|connait|connaissons) (?:tres bien |bien |parfaitement |"
+        r"exactement |deja )?(?:dans quel(?:le)? (?:immeuble|rue|quartier|maison|appart|appartement|residence|"
+        r"ecole|lycee|college|creche) (?:tu|vous|ta|ton|tes|vos|votre)|le chemin (?:de|jusqu a) (?:ton|ta|tes|"
+        r"votre|vos|chez) ?(?:ecole|maison|travail|boulot|lycee|college|bureau|toi|vous)?|(?:a quelle heure|quand)"
+        r" (?:(?:ta|ton|tes|votre|vos) (?:fille|fils|enfants?|gosses?|gamins?|femme|mari|copine|copain) "
+        r"(?:sort|sortent|rentre|rentrent|part|partent|finit|finissent)|(?:tu|vous) (?:es seule?|etes seule?s?)))\b"
+        rf"{FRIENDLY_AFTER}",
+        0.6,
+        "intimidation : la cible est surveillée",
+    ),
+    _r(
+        r"\b(?:j ai|on a|nous avons) (?:ta|ton|votre) (?:plaque|adresse|immatriculation)\b"
+        rf"{FRIENDLY_AFTER}"
+        r"(?![^.!?]{0,30}\b(?:pour|je (?:passe|t envoie|te l)|merci))",
+        0.55,
+        "intimidation : on a trouvé où vit quelqu'un",
+    ),
+    _r(
+        r"\b(?:on|je|j) (?:va|vais|vas) (?:te|vous) trouver\s*(?:[.!,]|$)",
+        0.55,
+        "menace de retrouver quelqu'un : un humain doit juger",
     ),
     _r(
         r"\b(?:ce|il) serait (?:dommage|malheureux|regrettable|triste) (?:qu|que) (?:il|quelque chose) "
@@ -400,6 +424,99 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:niquer|nique|niker|nike) (?:ta|sa|ta mere|ta race|ta famille)\b",
         0.55,
         "injure et menace (« nique ta race »)",
+    ),
+    # Schoolyard and street register: a fight set for after school, a blow announced.
+    _r(
+        r"\b(?:on|je|j|nous|ils) (?:t|te|vous|l|le|la) (?:attend|attends|attendons|attendent|attendra|attendrai)"
+        r" (?:a la sortie|dehors|apres les cours|en bas de chez (?:toi|vous)|devant (?:le|ton|ta) "
+        r"(?:lycee|college|bahut|ecole|salle|gymnase))\b(?! (?:du|de|des|d|pour|avec)\b)"
+        r"(?![^.!?]{0,40}\b(?:pour (?:manger|dejeuner|diner|la photo|le match|aller|y aller|t accompagner"
+        r"|le bus|le cine|un cafe)|on va (?:au|a la|manger|boire|voir)|ne t inquiete))",
+        0.55,
+        "rendez-vous pour en découdre : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:(?:je|j|on|nous) (?:vais |va |allons )?(?:te|t|vous|lui|leur)|jte|jvous|jvais te|jvai te) (?:fais|fait|ferai|fera|faire|ferons)"
+        r" (?:manger|bouffer|gouter|avaler|lecher|embrasser|mordre) (?:a |au |a la )?(?:le |la |l |du |de la |les |tes |vos )?"
+        r"(?:goudron|sol|bitume|tarmac|trottoir|dents|mur|pave|paves|asphalte|beton|carrelage|poing)\b",
+        0.7,
+        "menace de coups (« je te fais manger le goudron »)",
+    ),
+    _r(
+        r"\b(?:mon|mes) (?:poing|poings|pied|pieds|genou|boule|couteau|lame|batte|coude|tete)s? "
+        r"(?:dans|sur|contre) (?:ta|ton|tes|votre|vos|sa|son|ses|leur) (?:gueule|gueules|tronche|face|figure|"
+        r"visage|bouche|nez|dents|cul|ventre|bide|crane|machoire|yeux|oeil)\b",
+        0.7,
+        "menace de coups (« mon poing dans ta gueule »)",
+    ),
+    _r(
+        r"\b(?:je|j|on) (?:t|vous|lui|leur) en (?:colle|colles|mets|met|fous|fout|retourne|mettrai|collerai"
+        r"|foutrai|balance|allume|decoche) une\b(?! (?:part|tranche|assiette|portion|bouteille|copie|place))"
+        r"|\bjt ?en (?:colle|mets|met|fous|retourne|balance|allume) une\b",
+        0.7,
+        "menace de coups (« je t'en colle une »)",
+    ),
+    _r(
+        r"\b(?:on|ils|nous) (?:va|vont|allons) (?:te|vous|le|la|l) (?:prendre|choper|chopper|attraper|coincer"
+        r"|tabasser|defoncer|frapper|taper) a (?:\d+|plusieurs|deux|trois|quatre|cinq|six|dix|vingt|toute la bande)\b"
+        r"(?! ?(?:h\b|heures?|ans|minutes?|pile))",
+        0.7,
+        "menace d'agression en groupe",
+    ),
+    _r(
+        r"\b(?:je|j|on|nous|ils) (?:vais|va|vas|allons|vont) (?:te|t|vous) (?:choper|chopper|attraper|coincer|serrer)"
+        r" (?:a la sortie|dehors|en bas de chez|apres les cours|dans la rue|dans un coin|seule?s?)\b",
+        0.6,
+        "menace de s'en prendre à quelqu'un : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:te|t|vous|lui|leur) (?:pete|petes|petent|petera|peterai|eclate|eclates|eclaterai|defonce|"
+        r"defonces|defoncerai|casse|casses|casserai|cassera) (?:la gueule|la gl|la tronche|les dents|le crane"
+        r"|la figure|le nez|les jambes|les genoux|la machoire|les doigts|les bras|les cotes)\b",
+        0.75,
+        "menace de coups (« je te pète la gueule »)",
+    ),
+    _r(
+        r"\b(?:ou|sinon|sinn|snn|ou bien) (?:tu vas|tu va|tva|t vas|vous allez|vous aller) voir\b(?= ?[.!]|$| ce| a | ta | tes )",
+        0.55,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:ca|sa) va (?:chauffer|barder|saigner|cogner|mal finir|mal se passer) pour (?:toi|vous|ta|ton|tes|lui|eux|elle)\b",
+        0.55,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:je|j|on|nous) (?:vais|va|allons|vas) (?:te|t|vous|le|la|l) trainer (?:par (?:les|tes|ses|la|le|ton|ta)"
+        r"|dans (?:la boue|la cour|la rue|le caniveau))",
+        0.6,
+        "menace de violence : un humain doit juger",
+    ),
+    _r(
+        r"(?:\b(?:tu veux|vous voulez|t veux|tu ve) (?:te|vous|qu on se|qu on) (?:battre|fight|bagarrer|bastonner|"
+        r"friter|taper)\b|\bviens? (?:te|qu on se|on se) (?:battre|bagarrer|friter|fight)\b)"
+        r"(?!.{0,40}\b(?:au|a la|aux|en|sur) (?:mario|jeu|jeux|fortnite|ping|tennis|echecs|foot|"
+        r"babyfoot|baby|cartes|console|fifa|scrabble|boules? de neige|polochon|pouce|belote|tarot|"
+        r"bras de fer|petanque))",
+        0.5,
+        "provocation à se battre : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:1 ?v ?1|ivi|i v i) (?:devant|demain|a la sortie|apres les cours|dehors|irl|en vrai|en bas)\b",
+        0.5,
+        "provocation à se battre : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:ose|osez|recommence|recommences|recommencez|refais|refaites)\b[^.!?]{0,60}\b(?:tu vas|tu va|tva"
+        r"|vous allez) voir\s*(?:[.!]|$)",
+        0.55,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:je|j|on) (?:baise|baiserai|bz|pine|t bz|tbz|te baise) (?:ta mere|ta race|ta famille|ton pere|ta soeur"
+        r"|tout ton|toute ta|tes morts|tes ancetres)\b",
+        0.55,
+        "injure et menace (« je baise ta race »)",
     ),
     _r(r"\b(?:au poteau|a la lanterne|au peloton)\b", 0.6, "appel à l'exécution"),
     _r(
