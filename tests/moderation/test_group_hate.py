@@ -10,6 +10,15 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Franchement, je trouve qu'on devrait interdire aux musulmans de se présenter aux élections.",
+    "Perso je pense qu'un Noir ne pourra jamais diriger correctement une entreprise.",
+    "J'estime que les handicapés coûtent beaucoup trop cher à la société.",
+    "Personnellement, je n'embaucherais jamais un Maghrébin.",
+    "C'est normal que tous les dealers soient noirs, non ?",
+    "Encore un incendie, devinez qui habite le quartier...",
+    "Dans ce lycée il y a 80 % d'Africains, pas étonnant que le niveau soit nul.",
+    "Depuis qu'il y a une mosquée, les agressions ont explosé, bizarre non ?",
+    "Quartier enrichi culturellement, donc voitures brûlées, logique.",
     "Typique d'une femme d'être aussi bête.",
     "Les personnes trans ont leur place à l'asile.",
     "Honnêtement, je trouve les Arabes dégoûtants.",
@@ -124,6 +133,14 @@ CLEAN = [
     "Je suis pour qu'on accueille davantage de réfugiés.",
     "Il est scandaleux de refuser des logements aux Roms.",
     "Si tu penses que les gays sont des malades, c'est toi qui as un problème.",
+    "Pourquoi interdire aux femmes de se présenter ? C'était une aberration historique.",
+    "Les réfugiés nous coûtent moins cher qu'on ne le croit, selon l'OCDE.",
+    "Tous les dealers ne sont pas des immigrés, loin de là.",
+    "Il y a beaucoup d'Africains dans ce lycée, évidemment que le niveau de foot est excellent.",
+    "Depuis qu'il y a une mosquée, le quartier est plus animé.",
+    "Devinez qui habite le quartier : Zinedine Zidane !",
+    "Les musulmans ne peuvent pas manger de porc.",
+    "Je n'embaucherais jamais un menteur, peu importe son origine.",
 ]
 
 

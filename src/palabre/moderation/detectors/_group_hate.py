@@ -69,6 +69,11 @@ DISGUST = (
     r"une abomination|contre nature|une maladie|une tare|pas normal)"
 )
 TAIL = r"(?: \w+){0,3}"
+#: Crimes and disorder blamed on a group (« depuis l'arrivée des …, les agressions ont explosé »).
+CRIME = (
+    r"(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?"
+    r"|trafics?|deal|voitures? brulees?|racailles?|poignardes?)"
+)
 
 RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
     (regex_cache.compile(regex), score, note)
@@ -695,20 +700,20 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (
             rf"\b{GROUP}\b[^.]{{0,40}}\b(?:pas etonnant|rien d etonnant|forcement|evidemment|logique|faut pas s etonner)"
-            rf"(?: (?:que|qu|si))?\b[^.]{{0,50}}\b(?:nul|nuls|niveau (?:\w+ )?(?:soit |est )?(?:nul|bas|catastrophique)|(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)|bordel|sale|sales|chomage)\b",
+            rf"(?: (?:que|qu|si))?\b[^.]{{0,50}}\b(?:nul|nuls|niveau (?:\w+ )?(?:soit |est )?(?:nul|bas|catastrophique)|{CRIME}|bordel|sale|sales|chomage)\b",
             0.6,
             "groupe de personnes rendu responsable : un humain doit juger",
         ),
         (
             rf"\bdepuis (?:qu il y a|l arrivee (?:de|des|d)|l ouverture (?:de|d)|que (?:les|des)|l installation (?:de|des|d))"
             rf" (?:\w+ ){{0,2}}(?:{GROUP}|mosquees?|foyers? de migrants|centres? (?:de|pour) (?:migrants|refugies)|"
-            rf"camps? de migrants)\b[^.]{{0,60}}\b(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)\b",
+            rf"camps? de migrants)\b[^.]{{0,60}}\b{CRIME}\b",
             0.6,
             "groupe de personnes rendu responsable : un humain doit juger",
         ),
         (
-            rf"\b(?:enrichie?s? culturellement|enrichissement culturel|quartiers? enrichie?s?)\b[^.]{{0,60}}\b(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)"
-            r"|\b(?:(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?|trafics?|deal|voitures? brulees?|racailles?|poignardes?)|incendies?|brule\w*|casse\w*|tague\w*|degradations?)[^\n]{0,80}\b(?:devinez|je vous laisse deviner) qui (?:habite|vit|vivent|habitent|loge|logent) (?:dans )?(?:le|ce|la|cette)"
+            rf"\b(?:enrichie?s? culturellement|enrichissement culturel|quartiers? enrichie?s?)\b[^.]{{0,60}}\b{CRIME}"
+            rf"|\b(?:{CRIME}|incendies?|brule\w*|casse\w*|tague\w*|degradations?)[^\n]{{0,80}}\b(?:devinez|je vous laisse deviner) qui (?:habite|vit|vivent|habitent|loge|logent) (?:dans )?(?:le|ce|la|cette)"
             r" (?:quartier|immeuble|cite|rue|ville)\b"
             r"|\bvous avez vu la (?:tete|tronche|gueule|couleur) (?:du|des|de l) (?:suspect|agresseur|auteur|coupable|violeur|"
             r"voleur)s?\b"
