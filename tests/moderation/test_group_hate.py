@@ -10,6 +10,10 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "L'indécence des races de boue.",
+    "Ces asiats hybrides semi humains contrôlés par le parti.",
+    "Non, car la femme n'est pas l'égale de l'homme.",
+    "Les Noirs ne sont pas les égaux des Blancs.",
     "Franchement, je trouve qu'on devrait interdire aux musulmans de se présenter aux élections.",
     "Perso je pense qu'un Noir ne pourra jamais diriger correctement une entreprise.",
     "J'estime que les handicapés coûtent beaucoup trop cher à la société.",
@@ -140,6 +144,8 @@ CLEAN = [
     "Depuis qu'il y a une mosquée, le quartier est plus animé.",
     "Devinez qui habite le quartier : Zinedine Zidane !",
     "Les musulmans ne peuvent pas manger de porc.",
+    "Les femmes ne sont pas les égales des hommes en salaire, c'est un scandale.",
+    "Le centaure est mi-homme mi-cheval.",
     "Je n'embaucherais jamais un menteur, peu importe son origine.",
 ]
 

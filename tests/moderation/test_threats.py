@@ -76,6 +76,8 @@ THREATS = [
     "On sait dans quel immeuble tu vis, au quatrième.",
     "Je sais à quelle heure ta fille sort de l'école.",
     "On a ta plaque d'immatriculation, on va te trouver.",
+    "Beaucoup de femmes mériteraient des coups de ceinture.",
+    "Elle mérite une bonne gifle.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -132,6 +134,7 @@ CONTRASTS = [
     "On sait où tu habites, on viendra à la crémaillère !",
     "On sait dans quel quartier tu vis, il est super sympa.",
     "J'ai ton adresse, je t'envoie l'invitation.",
+    "Ce joueur mérite des coups francs plus souvent.",
 ]
 
 

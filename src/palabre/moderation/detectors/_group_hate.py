@@ -231,7 +231,7 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (
             r"\b(?:sale|sales|cette|ces|quelle|une) races? (?:de|d) (?:\w+ )?(?:chiens?|batards?|degeneres?|"
             r"merde|sous hommes?|parasites?|singes?|rats?|porcs?|arabes?|noirs?|juifs?|nuisibles?|tares?)\b"
-            r"|\bsale race\b",
+            r"|\bsale race\b|\b(?:les|des|ces|une|la|aux) races? (?:de|d) boue\b",
             0.8,
             "« race de … » : injure raciste",
         ),
@@ -723,6 +723,15 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             r"comme par hasard|on sait pourquoi))",
             0.55,
             "insinuation sur l'origine des auteurs : un humain doit juger",
+        ),
+        (
+            rf"\b{DET} {GROUP}\b(?: \w+){{0,4}} (?:semi|mi|demi|a moitie) (?:humains?|hommes?|animal|animaux|singes?|betes?)\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne sont|ne seront|n est|ne sera) (?:pas|jamais) (?:les |l )?egaux? "
+            r"(?:des|de|a|aux) (?:blancs|hommes|francais|europeens|autres|nous)\b"
+            r"|\b(?:la femme|les femmes|une femme) (?:n est|ne sont|ne sera|ne seront) (?:pas|jamais) (?:l |les )?egales? "
+            r"(?:de|a) l homme\b",
+            0.7,
+            "infériorité prêtée à un groupe de personnes",
         ),
     )
 )

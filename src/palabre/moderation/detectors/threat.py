@@ -261,8 +261,10 @@ RULES: tuple[Rule, ...] = (
         "souhait de mort",
     ),
     _r(
-        r"\bmerit\w* (?:une |sa |la )?(?:bonne )?(?:raclee|rouste|trempe|derouillee|branlee|correction|"
-        r"volee|degelee|dérouillée)\b",
+        r"\bmerit\w* (?:des coups(?! (?:francs?|d envoi|de (?:pied arretes|coeur|chance|genie|theatre|pouce|fil|main|"
+        r"projecteur|bol|boost|foudre|maitre|pub)))(?: de \w+)?|une (?:bonne )?(?:gifle|claque|baffe|beigne|torgnole)|des (?:gifles|claques|baffes)"
+        r"|(?:une |sa |la )?(?:bonne )?(?:raclee|rouste|trempe|derouillee|branlee|correction|"
+        r"volee|degelee|dérouillée))\b",
         0.6,
         "souhait de coups : un humain doit juger",
     ),
