@@ -135,6 +135,8 @@ CONTRASTS = [
     "On sait dans quel quartier tu vis, il est super sympa.",
     "J'ai ton adresse, je t'envoie l'invitation.",
     "Ce joueur mérite des coups francs plus souvent.",
+    "Je t'attends dehors, je fume une clope.",
+    "On t'attend en bas de chez toi, on part à 8 h pour la rando.",
 ]
 
 
@@ -204,6 +206,11 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Un adolescent a été tabassé à la sortie du lycée.",
         "Des internautes lui ont souhaité la mort, c'est inadmissible.",
         "Sur ce forum, un membre a écrit qu'il allait égorger sa prof.",
+        "Il s'est fait casser la figure par trois individus à la sortie d'une boîte de nuit.",
+        "La victime a reçu une balle dans la jambe, ses jours ne sont pas en danger.",
+        "Mon fils s'est fait tabasser à la récré, j'ai porté plainte.",
+        "Une bagarre a éclaté devant le collège, la police est intervenue.",
+        "Il mérite des coups de projecteur, ce jeune auteur.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

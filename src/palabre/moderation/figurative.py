@@ -48,8 +48,9 @@ BENIGN_IDIOMS: Final = regex_cache.compile(
     r"\b(?:tuer le temps|tuer le suspense|tuer dans l oeuf|mort de rire|morte de rire|"
     r"morts de rire|mourir de rire|meurs de faim|mort de faim|mort de fatigue|mort de peur|"
     r"mort de honte|mort de froid|la mort dans l ame|peine de mort|balle de (?:tennis|match|golf|"
-    r"ping pong)|coup de (?:fil|main|coeur|pouce|soleil|froid|chance|gueule|foudre|theatre|"
-    r"bol|pied de pouce)|coup d (?:oeil|etat|envoi|essai)|casser les pieds|casser les oreilles|"
+    r"ping pong)|coups? de (?:fil|main|coeur|pouce|soleil|froid|chance|gueule|foudre|theatre|"
+    r"bol|pied de pouce|projecteur|genie|maitre|pub|boost|sifflet|pinceau|crayon|klaxon|telephone)"
+    r"|coups? d (?:oeil|etat|envoi|essai)|coups? francs?|casser les pieds|casser les oreilles|"
     r"casser la croute|casser les prix|casser la baraque|se casser la tete|peter le feu|"
     r"bruler les etapes|bruler un feu(?: rouge)?|frapper a la porte|frappe a la porte|"
     r"eclat(?:er|e|ent|ait) de rire|explos(?:er|e|ent|ait) de rire|crev(?:er|e|ent|ais|ait) de "
@@ -133,5 +134,14 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles|menace|menaces|tabasse)"
     r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
     r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
+    # « il s'est fait tabasser », « elle s'est fait casser la figure »
+    r"|(?:s est|se sont|s etait|s etaient|se serait|se seraient) (?:fait|faite|faits|faites) (?:\w+ )?"
+    r"(?:tabasser|frapper|agresser|poignarder|tuer|lyncher|violer|braquer|menacer|egorger|abattre|"
+    r"tirer dessus|casser (?:la|le|les) \w+|defoncer (?:la|le|les) \w+|peter (?:la|le|les) \w+)"
+    # « a reçu une balle dans la jambe », « une bagarre a éclaté »
+    r"|(?:a|ont|avait|avaient|aurait|auraient) recu (?:\w+ ){0,2}?(?:une balle|des balles|un coup|des coups|"
+    r"plusieurs coups)(?: de \w+)?(?: (?:dans|a) (?:la|le|les|l) \w+)?"
+    r"|(?:une|la|des|les) (?:bagarres?|rixes?|fusillades?|altercations?|echauffourees?) (?:a|ont|avait|avaient)"
+    r" eclate"
     r")\b"
 )

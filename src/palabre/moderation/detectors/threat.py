@@ -430,8 +430,7 @@ RULES: tuple[Rule, ...] = (
     # Schoolyard and street register: a fight set for after school, a blow announced.
     _r(
         r"\b(?:on|je|j|nous|ils) (?:t|te|vous|l|le|la) (?:attend|attends|attendons|attendent|attendra|attendrai)"
-        r" (?:a la sortie|dehors|apres les cours|en bas de chez (?:toi|vous)|devant (?:le|ton|ta) "
-        r"(?:lycee|college|bahut|ecole|salle|gymnase))\b(?! (?:du|de|des|d|pour|avec)\b)"
+        r" a la sortie\b(?! (?:du|de|des|d|pour|avec)\b)"
         r"(?![^.!?]{0,40}\b(?:pour (?:manger|dejeuner|diner|la photo|le match|aller|y aller|t accompagner"
         r"|le bus|le cine|un cafe)|on va (?:au|a la|manger|boire|voir)|ne t inquiete))",
         0.55,
