@@ -211,6 +211,14 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Mon fils s'est fait tabasser à la récré, j'ai porté plainte.",
         "Une bagarre a éclaté devant le collège, la police est intervenue.",
         "Il mérite des coups de projecteur, ce jeune auteur.",
+        "casse toi de là",
+        "pierre tu me casses les pieds",
+        "et toi t'as la peau sur les os",
+        "au moins mon père est pas mort",
+        "du coup t'enlèves la photo de mon frère ?",
+        "tu vas faire quoi ? exploser de colère ?",
+        "Je m'ennuie à en crever en cours d'art.",
+        "ta gueule",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

@@ -52,6 +52,20 @@ BENIGN_IDIOMS: Final = regex_cache.compile(
     r"bol|pied de pouce|projecteur|genie|maitre|pub|boost|sifflet|pinceau|crayon|klaxon|telephone)"
     r"|coups? d (?:oeil|etat|envoi|essai)|coups? francs?|casser les pieds|casser les oreilles|"
     r"casser la croute|casser les prix|casser la baraque|se casser la tete|peter le feu|"
+    # « casse-toi », « tu me casses les pieds »: go away, you annoy me
+    r"casses? toi|cassez vous|casse vous|(?:je|on|tu|il|elle|nous|vous|ils) (?:me|te|se|nous|vous) cass\w*"
+    r"|cass\w* (?:pas )?(?:les|la) (?:couilles|pieds|burnes|oreilles|tete|noix|bonbons)|"
+    r"explos\w* de (?:colere|joie|rire)|"
+    # « je suis crevé » (tired), « je m'ennuie à en crever »
+    r"(?:je suis|suis|chui|jsuis|j suis|on est|nous sommes) (?:\w+ )?crev(?:e|ee|es|ees)\b|a en crev(?:er|e)|"
+    # « du coup », « tout à coup », « sur le coup »: no blow
+    r"du coup|tout a coup|tout d un coup|apres coup|sur le coup|coup sur coup|a coup sur|"
+    r"tenir le coup|vaut le coup|valait le coup|a tous les coups|"
+    # a relative's death told (« mon père est mort »)
+    r"(?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs) (?:\w+ )?(?:pere|mere|frere|soeur|grand pere|grand mere|"
+    r"oncle|tante|cousin|cousine|fils|fille|ami|amie|pote|chien|chat|mari|femme|papa|maman|papi|mamie)s? "
+    r"(?:est|sont|etait|etaient)(?: pas| deja)? (?:mort|morte|morts|mortes|decede|decedee)|"
+    r"(?:il|elle) est (?:mort|morte|decede|decedee) (?:mon|ma|notre|son|sa)|"
     r"bruler les etapes|bruler un feu(?: rouge)?|frapper a la porte|frappe a la porte|"
     r"eclat(?:er|e|ent|ait) de rire|explos(?:er|e|ent|ait) de rire|crev(?:er|e|ent|ais|ait) de "
     r"(?:faim|chaud|soif|froid|fatigue|envie|rire)|se tuer a la tache|se tue a la tache|"
