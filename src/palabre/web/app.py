@@ -118,7 +118,8 @@ def create_app(
     def health() -> dict[str, object]:
         return {"status": "ok", "version": __version__, "database": database.backend}
 
-    # Inside every other layer but the router's: the ordinary thread read (web/fast_read.py).
+    # Just inside CORS, the guards and the security headers, outside the dashboard middleware
+    # and the router: the ordinary thread read (web/fast_read.py).
     app.add_middleware(FastThreadRead, context=app.state.palabre)
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
     app.add_middleware(InputGuard)  # inside BodyGuard: sees the whole body at once

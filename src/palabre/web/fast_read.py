@@ -5,7 +5,8 @@ and body as the route (`palabre.web.api.comments.read_thread`) would give.
 It sits right inside `SiteCors`, so every outer layer still runs as for any request: the read
 cache (which stores what this answers), the security headers, the input guard, CORS. What it
 skips is the dashboard middleware (nothing for `/api/`), the exception middleware, the router
-and FastAPI's parameter validation — about half of an uncached read's CPU (docs/benchmarks.md).
+and its dependency resolution: about a fifth of an uncached read's CPU in the process
+(docs/benchmarks.md, issue 21, branch issue-21h-read).
 
 Only a plain request takes it: a GET on exactly `/api/comments` with no root path, whose known
 parameters each come once and are plainly valid (`plain_read_params`); unknown parameters are
