@@ -199,12 +199,26 @@ class _RawStatements:
         self.page = {key: sql(statement) for key, statement in _PAGE.items()}
         self.date: Callable[[Any], Any] = impl.result_processor(dialect, None) or _same
         self.bind_date: Callable[[Any], Any] = impl.bind_processor(dialect) or _same
+        # A thread's dates come back on every read of it: each raw value is processed once
+        # (the processors are pure; their dates are immutable).
+        self.dates: dict[Any, Any] = {}
+
+    def cached_date(self, value: Any) -> Any:
+        """`date(value)`, remembered (at most `_DATES_KEPT` values, then forgotten at once)."""
+        dates = self.dates
+        found = dates.get(value)
+        if found is None:
+            if len(dates) >= _DATES_KEPT:
+                dates.clear()
+            found = dates[value] = self.date(value)
+        return found
 
 
 def _same(value: Any) -> Any:
     return value
 
 
+_DATES_KEPT: Final = 20_000
 _PYFORMAT: Final = re.compile(r"(?<![:\w]):(\w+)")
 _RAW: dict[str, _RawStatements] = {}
 
@@ -241,7 +255,7 @@ def read_thread_page(
             db_cursor.close()
     finally:
         connection.close()
-    date = raw.date
+    date = raw.cached_date
     thread = ThreadRow(int(found[0]), str(found[1]), str(found[2]), str(found[3]))
     comments = [
         (

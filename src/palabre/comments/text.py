@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import nh3
-from markdown_it import MarkdownIt
 
 from palabre.errors import PalabreError
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 ALLOWED_TAGS: Final[set[str]] = {
     "p",
@@ -156,6 +158,9 @@ def clean_email(email: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    # Imported at the first comment rendered, not when a web process starts.
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
     md.disable(
         ["image", "heading", "lheading", "table", "hr", "html_block", "html_inline"],

@@ -4,11 +4,12 @@ the small pages that signed links open."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from typing import TYPE_CHECKING, Any
 
 from palabre.notifications.mail import Email
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 LOCALES = ("fr", "en")
 
@@ -36,6 +37,9 @@ def locale_of(value: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    # Imported at the first e-mail or page rendered, not when a web process starts.
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
     return Environment(
         loader=PackageLoader("palabre.notifications", "templates"),
         autoescape=select_autoescape(["html"]),

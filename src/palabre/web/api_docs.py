@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 router = APIRouter(include_in_schema=False)
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -18,6 +20,8 @@ METHODS = ("get", "post", "put", "patch", "delete")
 
 @lru_cache(maxsize=1)
 def _templates() -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape  # at first use
+
     env = Environment(
         loader=PackageLoader("palabre.web", "templates"),
         autoescape=select_autoescape(["html"]),

@@ -36,6 +36,7 @@ from palabre.web.api import subscriptions as subscriptions_api
 from palabre.web.body_guard import BodyGuard
 from palabre.web.context import AppContext
 from palabre.web.cors import SiteCors
+from palabre.web.fast_read import FastThreadRead
 from palabre.web.input_guard import InputGuard
 from palabre.web.ratelimit import ConcurrencyGate, RateLimiter
 from palabre.web.read_cache import ReadCache
@@ -117,6 +118,9 @@ def create_app(
     def health() -> dict[str, object]:
         return {"status": "ok", "version": __version__, "database": database.backend}
 
+    # Just inside CORS, the guards and the security headers, outside the dashboard middleware
+    # and the router: the ordinary thread read (web/fast_read.py).
+    app.add_middleware(FastThreadRead, context=app.state.palabre)
     app.add_middleware(SiteCors, origins=lambda: _all_origins(database))
     app.add_middleware(InputGuard)  # inside BodyGuard: sees the whole body at once
     app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)

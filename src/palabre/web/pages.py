@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter
 from fastapi.responses import Response
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from palabre.errors import PalabreError
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,6 +30,8 @@ def _asset(name: str) -> bytes:
 
 @lru_cache(maxsize=1)
 def templates() -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape  # at first use
+
     return Environment(
         loader=PackageLoader("palabre.web", "templates"),
         autoescape=select_autoescape(["html"]),

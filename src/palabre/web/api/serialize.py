@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from json.encoder import encode_basestring
 
 from palabre.comments.queries import CommentView, Node, ThreadPage
@@ -107,30 +107,24 @@ def page_body(page: ThreadPage) -> bytes:
 
 
 def _comment_body(node: Node, out: list[str]) -> None:
-    """`node_json(node)` as JSON text, appended to `out`."""
+    """`node_json(node)` as JSON text, appended to `out`: one f-string per comment."""
     comment = node.comment
     status = comment.status
     shown = status == CommentStatus.PUBLISHED
     deleted = status == CommentStatus.DELETED
     parent = comment.parent_id
     author = comment.author_name
-    out.append('{"id":')
-    out.append(int.__repr__(comment.id))
-    out.append(',"parent":')
-    out.append("null" if parent is None else int.__repr__(parent))
-    out.append(',"author":')
-    out.append(encode_basestring(author) if shown and author is not None else "null")
     out.append(
-        ',"verified":true,"html":' if comment.author_verified else ',"verified":false,"html":'
+        f'{{"id":{int.__repr__(comment.id)},'
+        f'"parent":{"null" if parent is None else int.__repr__(parent)},'
+        f'"author":{encode_basestring(author) if shown and author is not None else "null"},'
+        f'"verified":{"true" if comment.author_verified else "false"},'
+        f'"html":{encode_basestring(comment.html) if shown else _EMPTY},'
+        f'"status":{encode_basestring(status) if shown or deleted else _HIDDEN},'
+        f'"created_at":{_iso_text(comment.created_at)},'
+        f'"edited_at":{_iso_text(comment.edited_at)},'
+        f'"deleted":{"true" if deleted else "false"},"replies":['
     )
-    out.append(encode_basestring(comment.html) if shown else '""')
-    out.append(',"status":')
-    out.append(encode_basestring(status) if shown or deleted else '"hidden"')
-    out.append(',"created_at":')
-    out.append(_iso_text(comment.created_at))
-    out.append(',"edited_at":')
-    out.append(_iso_text(comment.edited_at))
-    out.append(',"deleted":true,"replies":[' if deleted else ',"deleted":false,"replies":[')
     first = True
     for reply in node.replies:
         if reply.visible:
@@ -141,8 +135,25 @@ def _comment_body(node: Node, out: list[str]) -> None:
     out.append("]}")
 
 
+_EMPTY = '""'
+_HIDDEN = '"hidden"'
+#: Dates in UTC as JSON text, by date: a thread's dates come back on every read of it. Only
+#: UTC dates are kept (two equal dates in other zones would not write the same text).
+_ISO_TEXT: dict[datetime, str] = {}
+_ISO_TEXT_MAX = 20_000
+
+
 def _iso_text(value: datetime | None) -> str:
-    return "null" if value is None else encode_basestring(value.isoformat().replace("+00:00", "Z"))
+    if value is None:
+        return "null"
+    text = _ISO_TEXT.get(value) if value.tzinfo is UTC else None
+    if text is None:
+        text = encode_basestring(value.isoformat().replace("+00:00", "Z"))
+        if value.tzinfo is UTC:
+            if len(_ISO_TEXT) >= _ISO_TEXT_MAX:
+                _ISO_TEXT.clear()
+            _ISO_TEXT[value] = text
+    return text
 
 
 def post_json(result: PostResult, locale: str) -> dict[str, object]:

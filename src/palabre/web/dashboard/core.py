@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Annotated, Any, Final
+from typing import TYPE_CHECKING, Annotated, Any, Final
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -15,7 +15,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -28,6 +27,9 @@ from palabre.storage.models import MAX_ID, Site
 from palabre.web.context import AppContext, app_context
 from palabre.web.dashboard.i18n import Translator, locale_for
 from palabre.web.dashboard.session import DashboardSession, SessionCodec, dashboard_session
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 PREFIX = "/moderation"
 QUEUE_TITLES: Final[dict[str, str]] = {
@@ -162,6 +164,8 @@ def safe_back(value: str, default: str = f"{PREFIX}/") -> str:
 
 @lru_cache(maxsize=1)
 def templates() -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape  # at first use
+
     env = Environment(
         loader=PackageLoader("palabre.web.dashboard", "templates"),
         autoescape=select_autoescape(["html"]),
