@@ -77,6 +77,8 @@ THREATS = [
     "Je sais à quelle heure ta fille sort de l'école.",
     "On a ta plaque d'immatriculation, on va te trouver.",
     "Beaucoup de femmes mériteraient des coups de ceinture.",
+    "je vais t'éclater contre le mur",
+    "je vais te tuer lol",
     "Elle mérite une bonne gifle.",
 ]
 CONTRASTS = [
@@ -219,6 +221,9 @@ def test_threat_detector_follows_the_protocol() -> None:
         "tu vas faire quoi ? exploser de colère ?",
         "Je m'ennuie à en crever en cours d'art.",
         "ta gueule",
+        "Il faut supprimer cette niche fiscale, elle tue l'emploi.",
+        "Il faut détruire ce stade vétuste et en construire un neuf.",
+        "je suis crevé mais j'arrive pas à m'endormir",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

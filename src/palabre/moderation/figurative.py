@@ -39,7 +39,13 @@ BENIGN_WORDS: Final = (
     r"prix|tarifs|score|compteur|ranked|tournoi|finale|classement|gardes|pnj|mobs|bots|"
     r"mario kart|mario|smash|fifa|fortnite|belote|tarot|poker|babyfoot|baby foot|bowling|ping pong|"
     r"tennis|badminton|foot|basket|uno|monopoly|quiz|console|switch|xbox|ps4|ps5|petanque|"
-    r"flechettes|billard|squash|padel|echec|dames|rire|blagues?)"
+    r"flechettes|billard|squash|padel|echec|dames|rire|blagues?|"
+    # games by name; institutions, laws and buildings (« abattre ce système », « tuer l'emploi »)
+    r"call of duty|counter strike|valorant|minecraft|gta|zelda|overwatch|pubg|league of legends|"
+    r"systemes?|regimes? (?:fiscal|de retraite|special)|lois?|reformes?|niches? fiscales?|emploi|emplois|"
+    r"industrie|economie|croissance|pouvoir d achat|stades?|batiments?|immeubles? vetustes?|cloisons?|"
+    r"tabous?|prejuges?|monopoles?|privileges?|bureaucratie|paperasse|dette|deficit|chomage|"
+    r"inflation|budget|taxes?|impots?|subventions?|autoroute|aeroport)"
 )
 BENIGN_OBJECT: Final = regex_cache.compile(rf"^(?: \w+){{0,3}}? {BENIGN_WORDS}\b")
 
