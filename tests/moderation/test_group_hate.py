@@ -10,6 +10,17 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Je vais égorger tous les Noirs que je croise.",
+    "Je crois que les homosexuels devraient être tués.",
+    "Tuer des personnes trans devrait être légal.",
+    "Il faut se débarrasser des personnes handicapées une bonne fois pour toutes.",
+    "Ne serait-ce pas mieux si les Juifs étaient tous morts ?",
+    "Je préférerais mourir plutôt que de sortir avec une personne handicapée.",
+    "Je ne respecte pas les musulmans.",
+    "On ne peut jamais faire confiance à une personne trans.",
+    "La vie des immigrés ne vaut rien.",
+    "Les femmes ne sont-elles pas toutes hystériques ?",
+    "Il y a des Noirs partout. Ils sont tous répugnants.",
     "L'indécence des races de boue.",
     "Ces asiats hybrides semi humains contrôlés par le parti.",
     "Non, car la femme n'est pas l'égale de l'homme.",
@@ -229,3 +240,31 @@ def test_pests_are_told_from_people_called_pests(text: str, pests: bool) -> None
 
     assert about_pests(fold_flat(text)) is pests
     assert ("haine" in allowed_heads(text)) is not pests
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je vais égorger tous les Noirs que je croise.", "Tous les immigrés devraient être tués."],
+)
+def test_violence_against_a_group_is_also_hate(text: str) -> None:
+    categories = {r.category for r in _engine().check(text).reasons}
+    assert {"haine", "violence"} <= categories, text
+
+
+@pytest.mark.parametrize(
+    ("text", "hate_head"),
+    [
+        ("les Noirs.", False),
+        ("Les Juifs ?", False),
+        ("Je ne hais pas les immigrés.", False),
+        ("Les Noirs, quelle plaie.", True),
+        ("Je hais les immigrés.", True),
+    ],
+)
+def test_a_group_named_alone_gives_the_hate_head_nothing_to_judge(
+    text: str, hate_head: bool
+) -> None:
+    from palabre.moderation.detectors._speech import blank_for_model
+    from palabre.moderation.model.gates import allowed_heads
+
+    assert ("haine" in allowed_heads(blank_for_model(text))) is hate_head

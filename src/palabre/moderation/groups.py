@@ -19,7 +19,7 @@ def alternation(words: str) -> str:
 
 
 #: A head noun before a group adjective: « les personnes trans », « les gens de couleur ».
-GROUP_HEAD: Final = r"(?:(?:personnes|gens|individus|populations?|communautes?) )?"
+GROUP_HEAD: Final = r"(?:(?:personnes?|gens|individus|populations?|communautes?) )?"
 
 #: The groups, as nouns or adjectives used as nouns (« les Arabes », « les handicapés »).
 GROUP_WORDS: Final = alternation(

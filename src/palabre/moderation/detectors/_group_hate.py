@@ -23,6 +23,7 @@ import re
 from palabre.moderation import regex_cache
 from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._speech import reported
+from palabre.moderation.detectors.threat import KILL, KILL_IMPERATIVE_WE
 from palabre.moderation.findings import Span
 from palabre.moderation.groups import GROUP
 from palabre.moderation.groups import alternation as _alt
@@ -31,7 +32,7 @@ NEG_NOUN = _alt(
     "voleurs? violeurs? criminels? delinquants? terroristes? parasites? faineants? assistes? "
     "profiteurs? menteurs? escrocs? sauvages? barbares? arrieres? inferieurs? porcs? singes? "
     "animaux betes rats? cafards? vermines? dechets? ordures? racailles? nuisibles? cancers? "
-    "pedophiles? pervers malades degeneres? tarees? tares? fous cons connards? idiots? "
+    "pedophiles? pervers malades degeneres? tarees? tares? fous cons connards? idiots? problemes? "
     "debiles? abrutis? bons_a_rien incapables? dangers? menaces? envahisseurs? occupants? "
     "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
     "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves? plaies? "
@@ -733,6 +734,64 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             0.7,
             "infériorité prêtée à un groupe de personnes",
         ),
+        # violence against a group is hate too (« je vais égorger tous les … », « les … devraient
+        # tous être tués »): the violence clause holds it, the racism clause as well
+        (
+            r"\b(?:(?:je|j|on|nous) (?:vais|va|allons|veux|veut|voudrais|aimerais|devrait|devrions|doit|devons)"
+            rf"|il (?:faut|faudrait)|faut|faudrait) (?:\w+ )?(?:{KILL}|se debarrasser|eliminer|eradiquer|exterminer)"
+            rf"(?: \w+){{0,2}}? (?:tous |toutes )?(?:les|des|ces|de|d) {GROUP}\b"
+            rf"|\b{KILL_IMPERATIVE_WE}(?: \w+){{0,2}}? (?:tous |toutes )?(?:les|des|ces) {GROUP}\b"
+            rf"|\b(?:{KILL}|eliminer|exterminer|frapper|tabasser) (?:des|les) {GROUP} (?:devrait|devrait etre|serait|est)"
+            r" (?:legal|autorise|permis|un devoir|une bonne chose|normal)\b",
+            0.85,
+            "appel à la violence contre un groupe de personnes",
+        ),
+        (
+            rf"\b(?:tous |toutes )?{DET} {GROUP}(?: \w+){{0,2}} (?:devraient|doivent|meritent d|meriteraient d) "
+            r"(?:tous |toutes )?(?:etre |d etre )?(?:tue|tues|tuees|extermine\w*|elimine\w*|abattu\w*|pendu\w*|gaze\w*"
+            r"|brule\w*|fusille\w*|egorge\w*|massacre\w*|morts?|mortes|mourir|crever|disparaitre)\b",
+            0.85,
+            "mort souhaitée d'un groupe de personnes",
+        ),
+        (
+            # « ne serait-ce pas mieux si … étaient tous morts ? »: the negation is rhetorical
+            rf"\b(?:mieux|bien|bon debarras) (?:si|que) {DET} {GROUP}(?: \w+){{0,2}} (?:etaient|soient|seraient) "
+            r"(?:tous |toutes )?(?:morts?|mortes|extermine\w*|elimine\w*|disparus?|disparues)\b",
+            0.85,
+            "mort d'un groupe de personnes présentée comme souhaitable",
+        ),
+        (
+            r"\b(?:plutot (?:mourir|crever)|je prefererais (?:mourir|crever)|je prefere (?:mourir|crever))"
+            rf"(?: plutot)? (?:que|qu) (?:de )?(?:\w+ ){{0,3}}?(?:un|une|des|les) {GROUP}\b",
+            0.7,
+            "refus d'un groupe de personnes dans sa famille",
+        ),
+        (
+            r"\b(?:je|j|on|nous) (?:ne|n) (?:respecte|respectons|respecterai|respecterons) (?:pas|plus|jamais|aucun|aucune)"
+            rf" (?:les |des |ces |un |une )?{GROUP}\b",
+            0.7,
+            "mépris déclaré envers un groupe de personnes",
+        ),
+        (
+            r"\b(?:ne (?:ferais|ferai|fais|ferions|peut|peux|pourra|pourrai|pourrait) (?:jamais|pas|plus) (?:faire )?"
+            rf"confiance|jamais confiance) (?:a|aux) (?:un |une |des |les )?{GROUP}\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} ne valent (?:rien|jamais rien|pas grand chose|pas un clou)\b"
+            rf"|\b(?:la vie|les vies) (?:des|de ces|d un|d une) {GROUP} ne (?:vaut|valent) (?:rien|pas grand chose)\b",
+            0.75,
+            "négation de la valeur d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne sont (?:ils|elles) pas (?:tous |toutes )?(?:vraiment |tellement )?"
+            rf"(?:des |de )?(?:{NEG_ADJ}|{NEG_NOUN}|{DISGUST})\b",
+            0.75,
+            "question qui prête un défaut à tout un groupe",
+        ),
+        (
+            rf"\b(?:des|les|ces) {GROUP}\b[^!?]{{0,60}}? (?:\. )?(?:ils|elles) sont (?:tous |toutes )?"
+            rf"(?:vraiment |tellement |trop )?(?:des |de )?(?:{NEG_ADJ}|{NEG_NOUN}|{DISGUST})\b",
+            0.7,
+            "attribut négatif prêté à un groupe de personnes",
+        ),
     )
 )
 
@@ -759,6 +818,8 @@ NEGATED_BY_DESIGN: frozenset[str] = frozenset(
         "existence refusée à un groupe de personnes",
         "mépris déclaré envers un groupe de personnes",
         "question qui met en doute l'humanité d'un groupe de personnes",
+        "question qui prête un défaut à tout un groupe",
+        "mort d'un groupe de personnes présentée comme souhaitable",
     }
 )
 

@@ -54,8 +54,14 @@ CONDEMNED_AFTER: Final = regex_cache.compile(
 #: « dire que … est raciste »: the clause between is the commenter's target, not their claim.
 _CONDEMNED_CLAUSE: Final = regex_cache.compile(
     r"\b(?:dire|pretendre|affirmer|repeter|ecrire|penser|croire|insinuer) (?:que|qu) "
-    r"([^.!?\n]{3,200}?) (?:est|c est|serait|reste) (?:\w+ )?(?:raciste|faux|un mensonge|un cliche|"
+    r"([^.!?\n]{3,200}?) (?:est|c est|serait|reste) (?:\w+ ){0,2}(?:raciste|faux|un mensonge|un cliche|"
     r"un prejuge|honteux|inacceptable|ignoble|du racisme|stupide|absurde|odieux|indigne)\b"
+)
+#: Hatred denied by the commenter (« je ne hais pas les … »): the verb is hidden from the model,
+#: which learned it from hatred declared.
+_NEGATED_HATRED: Final = regex_cache.compile(
+    r"\b(?:je|j|on|nous) (?:ne|n) (?:hais|hait|haissons|deteste|detestons|meprise|meprisons|"
+    r"execre) (?:pas|aucun|aucune|personne|jamais|plus)\b"
 )
 #: Just before a quotation: a verb of saying (« dire "je vais te tuer" n'est jamais drôle »).
 SAYING_BEFORE: Final = regex_cache.compile(
@@ -97,6 +103,9 @@ def blank_reported_quotes(text: str) -> str:
                 pieces[i] = " "
     for match in _CONDEMNED_CLAUSE.finditer(folded):
         for i in range(match.start(1), match.end(1)):
+            pieces[i] = " "
+    for match in _NEGATED_HATRED.finditer(folded):
+        for i in range(match.start(), match.end()):
             pieces[i] = " "
     return "".join(pieces)
 

@@ -21,6 +21,7 @@ from palabre.moderation.figurative import (
     about_pests,
     fold_flat,
 )
+from palabre.moderation.groups import GROUP_WORDS
 from palabre.moderation.model.normalise import tokenise
 
 VIOLENT_CUE: Final = regex_cache.compile(
@@ -48,6 +49,69 @@ VULGAR_CUE: Final = regex_cache.compile(
     r"grognasse\w*|ta mere|ta race)\b"
 )
 UNGATED: Final = frozenset({"toxicite", "haine", "insulte"})
+#: Words that say nothing of a group: a text made of them and a group's name (« les Noirs. »,
+#: « je ne hais pas les Juifs » once the denied verb is hidden) gives the hate head nothing to judge.
+_EMPTY_WORDS: Final = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "d",
+        "du",
+        "au",
+        "aux",
+        "a",
+        "et",
+        "ou",
+        "ces",
+        "ce",
+        "cet",
+        "cette",
+        "je",
+        "j",
+        "tu",
+        "il",
+        "elle",
+        "on",
+        "nous",
+        "vous",
+        "ils",
+        "elles",
+        "ne",
+        "n",
+        "pas",
+        "plus",
+        "jamais",
+        "que",
+        "qu",
+        "y",
+        "en",
+        "me",
+        "te",
+        "se",
+        "moi",
+        "toi",
+        "lui",
+        "eux",
+        "est",
+        "sont",
+        "suis",
+        "es",
+        "etes",
+    ]
+)
+_GROUP_WORD: Final = regex_cache.compile(rf"^{GROUP_WORDS}$")
+
+
+def names_only_a_group(flat: str) -> bool:
+    """`flat` (the model's tokens) holds a group's name and otherwise only empty words."""
+    words = [w for w in flat.split() if w.isalpha() and w not in _EMPTY_WORDS]
+    return bool(words) and all(_GROUP_WORD.match(w) for w in words)
 
 
 @lru_cache(maxsize=256)
@@ -65,6 +129,9 @@ def allowed_heads(text: str) -> frozenset[str]:
         # heads learned these words from hate against people; said of pests they are harmless
         return frozenset({"grossierete"}) if VULGAR_CUE.search(flat) else frozenset()
     heads = set(UNGATED)
+    if names_only_a_group(flat):
+        # naming a group is not hating it; a slur used alone stays an insult (« mongol »)
+        heads -= {"haine", "toxicite"}
     if any(
         not BENIGN_OBJECT.search(flat[cue.end() : cue.end() + 60])
         for cue in VIOLENT_CUE.finditer(flat)
