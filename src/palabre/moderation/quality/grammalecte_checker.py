@@ -14,6 +14,10 @@ Speed (see docs/language-quality.md):
   every token is tried against, are memoised (two bounded generations). Results are unchanged
   (compared on 4,000 Grammalecte test sentences and 400 comments; a test compares them too)
   and the parse is ~1.4x faster on unseen comments (interleaved A/B, 400 synthetic comments);
+- `TextParser.parseGraph`, the walk of each rule graph over a sentence's tokens, is overridden
+  in the same subclass by an equivalent (`quality/gc_graph.py`) that memoises, token by token,
+  where every node of the graph leads (not only the roots), pointers as tuples; same pointers,
+  same rules executed in the same order (a test compares it with Grammalecte's own walk);
 - the sentence pass of `TextParser.parse` is overridden in the same subclass by one that
   memoises it sentence by sentence (`quality/gc_sentences.py`, 8,192 sentences): a sentence
   that comes back with the same options, prior errors and values of the tags it reads has its
@@ -64,6 +68,7 @@ TYPOGRAPHY_OPTIONS: frozenset[str] = frozenset(
     }
 )
 _MEMO_GENERATION = 150_000  # entries per generation (two generations: ~90 MB at most)
+_GRAPH_MEMO_GENERATION = 20_000  # tokens per rule graph (quality/gc_graph.py)
 _PARAGRAPH_CACHE_SIZE = 4096
 _SENTENCE_MEMO_SIZE = 8192  # sentences whose pass is replayed (quality/gc_sentences.py)
 _STORAGE_LIMIT = 200_000  # words whose morphologies Grammalecte keeps
@@ -225,6 +230,7 @@ def _text_parser_class() -> type:
     used as they are and nothing in them is replaced."""
     from grammalecte.fr import gc_engine
 
+    from palabre.moderation.quality.gc_graph import make_parse_graph
     from palabre.moderation.quality.gc_matcher import make_get_matches
     from palabre.moderation.quality.gc_sentences import SentencePass
 
@@ -237,6 +243,7 @@ def _text_parser_class() -> type:
         full-information calls are Grammalecte's own)."""
 
         _getMatches = make_get_matches(gc_engine, _MEMO_GENERATION)
+        parseGraph = make_parse_graph(gc_engine, _GRAPH_MEMO_GENERATION)
         sentence_pass = sentences
 
         def parse(
