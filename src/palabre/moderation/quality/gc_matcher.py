@@ -4,7 +4,8 @@ Adapted from Grammalecte 2.1.2 by Olivier R. (GPL-3.0; palabre is AGPL-3.0, whic
 GPL-3.0 code). Same arcs tried in the same order with the same results; what changed: a list
 instead of a generator, token fields read once, the `frozenset` of ignored token types built
 once instead of at every call, patterns compiled once, morphologies looked up only when an arc
-needs them, and results at the graphs' roots memoised. `tests/moderation/test_spelling_checker.py` compares it with the original."""
+needs them. Its results, at every node, are memoised by palabre's `parseGraph`
+(`gc_graph.py`). `tests/moderation/test_spelling_checker.py` compares it with the original."""
 
 from __future__ import annotations
 
@@ -18,18 +19,13 @@ Match = tuple[Any, Any, Any]
 _NO_REGEX = frozenset(["INFO", "PUNC", "SIGN"])
 
 
-def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[Match]]:
+def make_get_matches(gc_engine: Any) -> Callable[..., Sequence[Match]]:
     """The replacement for `gc_engine.TextParser._getMatches` (bound to the loaded engine).
 
     The matcher only reads the token's value, type, morphologies and tags, the (immutable)
-    graph node and the dictionary, so its results at the graphs' roots, which every token is
-    tried against, are memoised. Two generations of `generation` entries approximate an LRU
-    cheaply: a hit in `old` moves to `young`; a full `young` becomes `old`, and the previous
-    `old` (entries not used since) is dropped."""
+    graph node and the dictionary: `gc_graph.py` memoises its results."""
     phonet = gc_engine.phonet
     compiled: dict[str, re.Pattern[str]] = {}
-    young: dict[tuple[object, ...], tuple[Match, ...]] = {}
-    old: dict[tuple[object, ...], tuple[Match, ...]] = {}
 
     def rx(pattern: str) -> re.Pattern[str]:
         found = compiled.get(pattern)
@@ -40,28 +36,8 @@ def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[
     def get_matches(
         self: Any, dGraph: Any, dToken: dict[str, Any], dNode: dict[str, Any], bKeep: bool = False
     ) -> Sequence[Match]:
-        nonlocal young, old
         value: str = dToken["sValue"]
         kind: str = dToken["sType"]
-        key: tuple[object, ...] | None = None
-        if dNode is dGraph[0]:
-            morph = dToken.get("lMorph")
-            tags = dToken.get("aTags")
-            key = (
-                id(dNode),
-                value,
-                kind,
-                tuple(morph) if morph is not None else None,
-                frozenset(tags) if tags else None,
-                bKeep,
-            )
-            known = young.get(key)
-            if known is not None:
-                return known
-            known = old.get(key)
-            if known is not None:
-                young[key] = known
-                return known
         out: list[Match] = []
         found = False
         if value in dNode:
@@ -135,10 +111,6 @@ def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[
             out.append((None, "", -1))
         if "<>" in dNode:
             out.extend(self._getMatches(dGraph, dToken, dGraph[dNode["<>"]], bKeep=True))
-        if key is not None:
-            if len(young) >= generation:
-                old, young = young, {}
-            young[key] = tuple(out)
         return out
 
     return get_matches
