@@ -131,6 +131,26 @@ def test_memoised_graph_pass_gives_grammalecte_results() -> None:
         assert sum(map(len, grammalecte)) > 20
 
 
+def test_has_word_finds_what_the_word_boundary_pattern_finds() -> None:
+    """`has_word` (no pattern compiled per word) agrees with `re.search(r"\\bWord\\b", text)`,
+    word characters of every kind (accents, digits, « ² », « _ », a combining accent)."""
+    import random
+    import re
+
+    from palabre.moderation.quality.analysis import has_word
+
+    letters = list("Aaéb_ 1²-’'.\u0301ÉçXx\u00a0٣Ⅻ")
+    draw = random.Random(3)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(draw.choice(letters) for _ in range(draw.randint(0, 12)))
+        word = "".join(draw.choice(letters) for _ in range(draw.randint(1, 3)))
+        expected = re.search(r"\b" + re.escape(word) + r"\b", text) is not None
+        assert has_word(text, word) == expected, (text, word)
+        found += expected
+    assert found > 100
+
+
 def test_paragraph_offsets() -> None:
     text = "Un.\n\n  \nDeux trois.\nQuatre"
     assert [(o, p) for o, p in iter_paragraphs(text)] == [
