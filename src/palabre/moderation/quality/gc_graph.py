@@ -107,38 +107,44 @@ def make_parse_graph(gc_engine: Any, generation: int) -> Callable[..., str]:
         rules = known.rules
         get_matches = self._getMatches
         execute = self._executeActions
+        step = known.step
         pointers: list[tuple[int, int]] = []
         changed = False
         for iToken, dToken in enumerate(self.lTokens):
             morph = dToken.get("lMorph")
             tags = dToken.get("aTags")
-            memo = known.of(
-                (
-                    dToken["sValue"],
-                    dToken["sType"],
-                    tuple(morph) if morph is not None else None,
-                    frozenset(tags) if tags else None,
-                )
+            token = (
+                dToken["sValue"],
+                dToken["sType"],
+                tuple(morph) if morph is not None else None,
+                frozenset(tags) if tags else None,
             )
+            memo = known.young.get(token)
+            if memo is None:
+                memo = known.of(token)
             following: list[tuple[int, int]] = []
             firing: list[tuple[int, Any]] = []
             for first, node in pointers:
                 targets = memo.get(node)
                 if targets is None:
-                    targets = memo[node] = known.step(get_matches, dToken, node)
-                if isinstance(targets, int):
-                    targets = (targets,)
-                for target in targets:
+                    targets = memo[node] = step(get_matches, dToken, node)
+                if type(targets) is int:
+                    if targets < 0:
+                        targets = ~targets
+                        firing.append((first, rules[targets]))
+                    following.append((first, targets))
+                    continue
+                for target in targets:  # type: ignore[union-attr]
                     if target < 0:
                         target = ~target
                         firing.append((first, rules[target]))
                     following.append((first, target))
             targets = memo.get(_ROOT)
             if targets is None:
-                targets = memo[_ROOT] = known.step(get_matches, dToken, _ROOT)
-            if isinstance(targets, int):
+                targets = memo[_ROOT] = step(get_matches, dToken, _ROOT)
+            if type(targets) is int:
                 targets = (targets,)
-            for target in targets:
+            for target in targets:  # type: ignore[union-attr]
                 if target < 0:
                     target = ~target
                     firing.append((iToken, rules[target]))
