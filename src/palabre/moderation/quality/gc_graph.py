@@ -39,6 +39,8 @@ _SPECIAL = frozenset(
 )
 #: The memo's key for the graph's root tried as a start (where « keep » matches are dropped).
 _ROOT = -1
+#: Where a node that matches nothing leads (one object, so that `is` finds it).
+_NOWHERE: tuple[int, ...] = ()
 
 
 class _Graph:
@@ -79,6 +81,8 @@ class _Graph:
                     found.append(target)
                 elif node != _ROOT:
                     found.append(node)
+        if not found:
+            return _NOWHERE
         rules = self.rules
         out = tuple(~t if t in rules else t for t in found)
         return out[0] if len(out) == 1 else out
@@ -108,6 +112,7 @@ def make_parse_graph(gc_engine: Any, generation: int) -> Callable[..., str]:
         get_matches = self._getMatches
         execute = self._executeActions
         step = known.step
+        young = known.young
         pointers: list[tuple[int, int]] = []
         changed = False
         for iToken, dToken in enumerate(self.lTokens):
@@ -119,15 +124,18 @@ def make_parse_graph(gc_engine: Any, generation: int) -> Callable[..., str]:
                 tuple(morph) if morph is not None else None,
                 frozenset(tags) if tags else None,
             )
-            memo = known.young.get(token)
+            memo = young.get(token)
             if memo is None:
                 memo = known.of(token)
+                young = known.young
             following: list[tuple[int, int]] = []
             firing: list[tuple[int, Any]] = []
             for first, node in pointers:
                 targets = memo.get(node)
                 if targets is None:
                     targets = memo[node] = step(get_matches, dToken, node)
+                if targets is _NOWHERE:
+                    continue
                 if type(targets) is int:
                     if targets < 0:
                         targets = ~targets
