@@ -91,11 +91,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Coût CPU de la passe d'orthographe seule.")
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--per-bucket", type=int, default=60)
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=WARM_UP,
+        help="textes de 30–100 mots vérifiés avant de mesurer (non mesurés)",
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     pool = iter(real_comments(args.data))
-    warm = assembled(pool, 30, 100, WARM_UP)
+    warm = assembled(pool, 30, 100, args.warm_up)
     buckets = {b: assembled(pool, *b, args.per_bucket) for b in BUCKETS}
     edited = {b: [edit(t, next(pool)) for t in texts] for b, texts in buckets.items()}
     detector = SpellingDetector()

@@ -49,3 +49,37 @@ def test_a_misspelled_name_in_a_comment_is_a_spelling_fault() -> None:
         for c in default_engine().check("Selon Pougala, la paix est proche.").corrections
         if "Pougala" in c.message or c.start == 6
     ]
+
+
+def _table_distance(a: str, b: str) -> int:
+    """The optimal string alignment distance, the whole table, no shortcut."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def test_distance_shortcuts_give_the_full_tables_answer() -> None:
+    """The shortcuts (lengths, then the letters each word lacks) only answer « more than
+    `limit` » where the full table says so; within `limit`, the distance is exact."""
+    import random
+
+    draw = random.Random(7)
+    for _ in range(20_000):
+        a = "".join(draw.choice("abcdé") for _ in range(draw.randint(0, 7)))
+        b = "".join(draw.choice("abcdé") for _ in range(draw.randint(0, 7)))
+        if draw.random() < 0.5 and a:
+            i = draw.randrange(len(a))
+            b = a[:i] + draw.choice("abcdéf") + a[i + 1 :]
+        limit = draw.choice((1, 2))
+        full, quick = _table_distance(a, b), distance(a, b, limit)
+        assert (quick <= limit) == (full <= limit), (a, b, limit)
+        if full <= limit:
+            assert quick == full, (a, b, limit)

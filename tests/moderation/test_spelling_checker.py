@@ -104,6 +104,53 @@ def test_memoised_sentence_pass_gives_grammalecte_results() -> None:
     assert 0 < len(parser.sentence_pass.memo) <= 8192
 
 
+def test_memoised_graph_pass_gives_grammalecte_results() -> None:
+    """palabre's `parseGraph` (gc_graph.py: the rule graphs walked with a memo of where each
+    node leads for each token) finds what Grammalecte's own `parseGraph` finds, every error
+    field, whether its memo is empty or already holds every token (each paragraph parsed by a
+    parser class of its own, without the sentence memo, so every sentence is walked)."""
+    from grammalecte.fr import gc_engine
+
+    from palabre.moderation.quality.grammalecte_checker import _text_parser_class
+
+    CHECKER.spell_checker()
+    fresh = _text_parser_class()
+    assert vars(fresh)["parseGraph"].__module__ == "palabre.moderation.quality.gc_graph"
+
+    class Walked(fresh):  # type: ignore[misc, valid-type]
+        def parse(self, *args: Any, **kwargs: Any) -> Any:
+            return gc_engine.TextParser.parse(self, *args, **kwargs)
+
+    seeds = [c.text for s in ("seed-000", "seed-003") for c in load_seed(s).comments]
+    paragraphs = [p for t in (*SENTENCES, *seeds) for _, p in iter_paragraphs(t)]
+    for options in (CHECKER.options_for({}), CHECKER.options_for({"maj": True, "virg": True})):
+        cold = [_errors(Walked(p).parse("FR", dOptions=options)) for p in paragraphs]
+        warm = [_errors(Walked(p).parse("FR", dOptions=options)) for p in paragraphs]
+        grammalecte = [_errors(gc_engine.parse(p, "FR", dOptions=options)) for p in paragraphs]
+        assert cold == warm == grammalecte
+        assert sum(map(len, grammalecte)) > 20
+
+
+def test_has_word_finds_what_the_word_boundary_pattern_finds() -> None:
+    """`has_word` (no pattern compiled per word) agrees with `re.search(r"\\bWord\\b", text)`,
+    word characters of every kind (accents, digits, « ² », « _ », a combining accent)."""
+    import random
+    import re
+
+    from palabre.moderation.quality.analysis import has_word
+
+    letters = list("Aaéb_ 1²-’'.\u0301ÉçXx\u00a0٣Ⅻ")
+    draw = random.Random(3)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(draw.choice(letters) for _ in range(draw.randint(0, 12)))
+        word = "".join(draw.choice(letters) for _ in range(draw.randint(1, 3)))
+        expected = re.search(r"\b" + re.escape(word) + r"\b", text) is not None
+        assert has_word(text, word) == expected, (text, word)
+        found += expected
+    assert found > 100
+
+
 def test_paragraph_offsets() -> None:
     text = "Un.\n\n  \nDeux trois.\nQuatre"
     assert [(o, p) for o, p in iter_paragraphs(text)] == [

@@ -166,7 +166,7 @@ def _spelling_issue(
             (upper,),
             "majuscule",
         )
-    if word.islower() and re.search(r"\b" + re.escape(word.capitalize()) + r"\b", text):
+    if word.islower() and has_word(text, word.capitalize()):
         return Issue(
             start,
             end,
@@ -177,6 +177,28 @@ def _spelling_issue(
             "majuscule",
         )
     return Issue(start, end, word, "orthographe", "Mot inconnu du dictionnaire.", (), "orthographe")
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` between word boundaries: what
+    `re.search(r"\\b" + re.escape(word) + r"\\b", text)` finds, without compiling a pattern per
+    word (each one would push one of Grammalecte's out of `re`'s cache of 512 patterns)."""
+    start = text.find(word)
+    while start >= 0:
+        if _boundary(text, start) and _boundary(text, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """`\\b` at `i`: a word character on one side only (`re`'s word characters, for `str`
+    patterns: `str.isalnum()` and « _ »)."""
+    if not text:
+        return False
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
 
 
 def _near_lower_word(word: str, walk: DawgWalker) -> bool:

@@ -3,8 +3,10 @@
 Adapted from Grammalecte 2.1.2 by Olivier R. (GPL-3.0; palabre is AGPL-3.0, which may include
 GPL-3.0 code). Same arcs tried in the same order with the same results; what changed: a list
 instead of a generator, token fields read once, the `frozenset` of ignored token types built
-once instead of at every call, patterns compiled once, morphologies looked up only when an arc
-needs them, and results at the graphs' roots memoised. `tests/moderation/test_spelling_checker.py` compares it with the original."""
+once instead of at every call, each node's arcs made ready once (patterns compiled, anti-patterns
+split), « one morphology holds this substring » searched once in the joined morphologies,
+morphologies looked up only when an arc needs them. Its results, at every node, are memoised by palabre's `parseGraph`
+(`gc_graph.py`). `tests/moderation/test_spelling_checker.py` compares it with the original."""
 
 from __future__ import annotations
 
@@ -18,50 +20,27 @@ Match = tuple[Any, Any, Any]
 _NO_REGEX = frozenset(["INFO", "PUNC", "SIGN"])
 
 
-def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[Match]]:
+def make_get_matches(gc_engine: Any) -> Callable[..., Sequence[Match]]:
     """The replacement for `gc_engine.TextParser._getMatches` (bound to the loaded engine).
 
     The matcher only reads the token's value, type, morphologies and tags, the (immutable)
-    graph node and the dictionary, so its results at the graphs' roots, which every token is
-    tried against, are memoised. Two generations of `generation` entries approximate an LRU
-    cheaply: a hit in `old` moves to `young`; a full `young` becomes `old`, and the previous
-    `old` (entries not used since) is dropped."""
+    graph node and the dictionary: `gc_graph.py` memoises its results."""
     phonet = gc_engine.phonet
-    compiled: dict[str, re.Pattern[str]] = {}
-    young: dict[tuple[object, ...], tuple[Match, ...]] = {}
-    old: dict[tuple[object, ...], tuple[Match, ...]] = {}
+    plans: dict[int, tuple[dict[str, Any], Any]] = {}
 
-    def rx(pattern: str) -> re.Pattern[str]:
-        found = compiled.get(pattern)
-        if found is None:
-            found = compiled[pattern] = regex_cache.compile(pattern)
-        return found
+    def plan(arcs: dict[str, Any], make: Callable[[dict[str, Any]], Any]) -> Any:
+        """The arcs of one node made ready once (patterns compiled, anti-patterns split):
+        graph nodes never change, and live as long as the process."""
+        known = plans.get(id(arcs))
+        if known is None or known[0] is not arcs:
+            known = plans[id(arcs)] = (arcs, make(arcs))
+        return known[1]
 
     def get_matches(
         self: Any, dGraph: Any, dToken: dict[str, Any], dNode: dict[str, Any], bKeep: bool = False
     ) -> Sequence[Match]:
-        nonlocal young, old
         value: str = dToken["sValue"]
         kind: str = dToken["sType"]
-        key: tuple[object, ...] | None = None
-        if dNode is dGraph[0]:
-            morph = dToken.get("lMorph")
-            tags = dToken.get("aTags")
-            key = (
-                id(dNode),
-                value,
-                kind,
-                tuple(morph) if morph is not None else None,
-                frozenset(tags) if tags else None,
-                bKeep,
-            )
-            known = young.get(key)
-            if known is not None:
-                return known
-            known = old.get(key)
-            if known is not None:
-                young[key] = known
-                return known
         out: list[Match] = []
         found = False
         if value in dNode:
@@ -82,18 +61,12 @@ def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[
                 out.append((" ", cap, dNode[cap]))
                 found = True
         if kind not in _NO_REGEX and "<re_value>" in dNode:
-            for sRegex, target in dNode["<re_value>"].items():
-                if "¬" not in sRegex:
-                    if rx(sRegex).search(value):
-                        out.append(("~", sRegex, target))
-                        found = True
-                else:
-                    sPattern, sNegPattern = sRegex.split("¬", 1)
-                    if sNegPattern and rx(sNegPattern).search(value):
-                        continue
-                    if not sPattern or rx(sPattern).search(value):
-                        out.append(("~", sRegex, target))
-                        found = True
+            for sRegex, target, positive, negative in plan(dNode["<re_value>"], _value_plan):
+                if negative is not None and negative.search(value):
+                    continue
+                if positive is None or positive.search(value):
+                    out.append(("~", sRegex, target))
+                    found = True
         if kind[0:4] == "WORD":
             spell = gc_engine._oSpellChecker
             if "<lemmas>" in dNode:
@@ -119,7 +92,7 @@ def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[
             if "<morph>" in dNode or "<re_morph>" in dNode:
                 lMorph = dToken["lMorph"] if "lMorph" in dToken else spell.getMorph(value)
                 if lMorph:
-                    found = _morph_arcs(dNode, lMorph, out, rx) or found
+                    found = _morph_arcs(dNode, lMorph, out, plan) or found
         if "aTags" in dToken and "<tags>" in dNode:
             tags = dNode["<tags>"]
             for sTag in dToken["aTags"]:
@@ -135,59 +108,114 @@ def make_get_matches(gc_engine: Any, generation: int) -> Callable[..., Sequence[
             out.append((None, "", -1))
         if "<>" in dNode:
             out.extend(self._getMatches(dGraph, dToken, dGraph[dNode["<>"]], bKeep=True))
-        if key is not None:
-            if len(young) >= generation:
-                old, young = young, {}
-            young[key] = tuple(out)
         return out
 
     return get_matches
+
+
+_Pattern = re.Pattern[str]
+#: Regular-expression arcs: (arc, next node, pattern or None, anti-pattern or None).
+_RegexPlan = tuple[tuple[str, Any, _Pattern | None, _Pattern | None], ...]
+#: Morphology arcs: (arc, next node, pattern, anti-pattern, every morphology must match).
+_MorphPlan = tuple[tuple[str, Any, str, str, bool], ...]
+#: Joins a token's morphologies for one substring search (no morphology holds it).
+_SEP = "\x00"
+
+
+def _value_plan(arcs: dict[str, Any]) -> _RegexPlan:
+    """`<re_value>` arcs: « pattern » must match; « pattern¬anti » : the anti-pattern (if any)
+    must not match, then the pattern (if any) must."""
+    out: list[tuple[str, Any, _Pattern | None, _Pattern | None]] = []
+    for arc, target in arcs.items():
+        if "¬" not in arc:
+            out.append((arc, target, regex_cache.compile(arc), None))
+            continue
+        pattern, anti = arc.split("¬", 1)
+        out.append(
+            (
+                arc,
+                target,
+                regex_cache.compile(pattern) if pattern else None,
+                regex_cache.compile(anti) if anti else None,
+            )
+        )
+    return tuple(out)
+
+
+def _morph_plan(arcs: dict[str, Any]) -> _MorphPlan:
+    """`<morph>` arcs: « pattern » (one morphology holds it), « pattern¬* » (all of them do,
+    pattern not empty), « pattern¬anti » (none holds the anti-pattern, one holds the pattern)."""
+    out: list[tuple[str, Any, str, str, bool]] = []
+    for arc, target in arcs.items():
+        if "¬" not in arc:
+            out.append((arc, target, arc, "", False))
+            continue
+        pattern, anti = arc.split("¬", 1)
+        out.append((arc, target, pattern, "" if anti == "*" else anti, anti == "*"))
+    return tuple(out)
 
 
 def _morph_arcs(
     dNode: dict[str, Any],
     lMorph: list[str],
     out: list[Match],
-    rx: Callable[[str], re.Pattern[str]],
+    plan: Callable[[dict[str, Any], Callable[[dict[str, Any]], Any]], Any],
 ) -> bool:
+    """The `<morph>` and `<re_morph>` arcs, as Grammalecte tries them. « Some morphology holds
+    this substring » is one search in the morphologies joined by a separator none holds."""
     found = False
-    for sSearch, target in dNode.get("<morph>", {}).items():
-        if "¬" not in sSearch:
-            if any(sSearch in m for m in lMorph):
-                out.append(("$", sSearch, target))
-                found = True
-            continue
-        sPattern, sNegPattern = sSearch.split("¬", 1)
-        if sNegPattern == "*":
-            if sPattern and all(sPattern in m for m in lMorph):
-                out.append(("$", sSearch, target))
-                found = True
-        else:
-            if sNegPattern and any(sNegPattern in m for m in lMorph):
-                continue
-            if not sPattern or any(sPattern in m for m in lMorph):
-                out.append(("$", sSearch, target))
-                found = True
-    for sRegex, target in dNode.get("<re_morph>", {}).items():
-        if "¬" not in sRegex:
-            z = rx(sRegex)
-            if any(z.search(m) for m in lMorph):
-                out.append(("@", sRegex, target))
-                found = True
-            continue
-        sPattern, sNegPattern = sRegex.split("¬", 1)
-        if sNegPattern == "*":
-            if sPattern:
-                z = rx(sPattern)
-                if all(z.search(m) for m in lMorph):
-                    out.append(("@", sRegex, target))
+    arcs = dNode.get("<morph>")
+    if arcs:
+        joined = _SEP.join(lMorph)
+        morph_plan: _MorphPlan = plan(arcs, _morph_plan)
+        for arc, target, pattern, anti, every in morph_plan:
+            if every:
+                if pattern and all(pattern in m for m in lMorph):
+                    out.append(("$", arc, target))
                     found = True
-        else:
-            if sNegPattern:
-                zn = rx(sNegPattern)
-                if any(zn.search(m) for m in lMorph):
-                    continue
-            if not sPattern or any(rx(sPattern).search(m) for m in lMorph):
-                out.append(("@", sRegex, target))
+                continue
+            if anti and anti in joined:
+                continue
+            if not pattern or pattern in joined:
+                out.append(("$", arc, target))
                 found = True
+    arcs = dNode.get("<re_morph>")
+    if arcs:
+        regex_plan: _RegexPlan = plan(arcs, _re_morph_plan)
+        for arc, target, positive, negative in regex_plan:
+            if negative is None and positive is not None:  # « pattern » or « pattern¬ »
+                if any(positive.search(m) for m in lMorph):
+                    out.append(("@", arc, target))
+                    found = True
+            elif negative is _ALL:  # « pattern¬* »
+                if positive is not None and all(positive.search(m) for m in lMorph):
+                    out.append(("@", arc, target))
+                    found = True
+            else:
+                if negative is not None and any(negative.search(m) for m in lMorph):
+                    continue
+                if positive is None or any(positive.search(m) for m in lMorph):
+                    out.append(("@", arc, target))
+                    found = True
     return found
+
+
+#: Stands for the anti-pattern « * » (every morphology must match the pattern).
+_ALL = re.compile("(?!)")
+
+
+def _re_morph_plan(arcs: dict[str, Any]) -> _RegexPlan:
+    """`<re_morph>` arcs, as `_value_plan` except « pattern¬* »: every morphology must match
+    (`_ALL` in the anti-pattern's place)."""
+    out: list[tuple[str, Any, _Pattern | None, _Pattern | None]] = []
+    for arc, target in arcs.items():
+        if "¬" not in arc:
+            out.append((arc, target, regex_cache.compile(arc), None))
+            continue
+        pattern, anti = arc.split("¬", 1)
+        compiled = regex_cache.compile(pattern) if pattern else None
+        if anti == "*":
+            out.append((arc, target, compiled, _ALL))
+        else:
+            out.append((arc, target, compiled, regex_cache.compile(anti) if anti else None))
+    return tuple(out)

@@ -9,11 +9,15 @@ Speed (see docs/language-quality.md):
   and then posted is parsed once, and quoted paragraphs are parsed once per thread;
 - Grammalecte's rule-graph matcher `TextParser._getMatches` is overridden, in a `TextParser`
   subclass that palabre instantiates itself, by an equivalent, faster one
-  (`quality/gc_matcher.py`, which compiles each pattern once); it is pure for a given token
-  (value, type, morphologies, tags) and graph node, so its results at the graphs' roots, which
-  every token is tried against, are memoised (two bounded generations). Results are unchanged
-  (compared on 4,000 Grammalecte test sentences and 400 comments; a test compares them too)
-  and the parse is ~1.4x faster on unseen comments (interleaved A/B, 400 synthetic comments);
+  (`quality/gc_matcher.py`, which compiles each pattern once). Results are unchanged
+  (compared on 4,000 Grammalecte test sentences and 400 comments; a test compares them too);
+- `TextParser.parseGraph`, the walk of each rule graph over a sentence's tokens, is overridden
+  in the same subclass by an equivalent (`quality/gc_graph.py`): the matcher is pure for a
+  given token (value, type, morphologies, tags) and graph node, so where every node leads for
+  a token is memoised (two bounded generations of tokens per graph; it replaced a memo of the
+  roots alone inside the matcher), in a compact form that the garbage collector does not keep
+  scanning; same pointers, same rules executed in the same order (a test compares it with
+  Grammalecte's own walk);
 - the sentence pass of `TextParser.parse` is overridden in the same subclass by one that
   memoises it sentence by sentence (`quality/gc_sentences.py`, 8,192 sentences): a sentence
   that comes back with the same options, prior errors and values of the tags it reads has its
@@ -63,10 +67,11 @@ TYPOGRAPHY_OPTIONS: frozenset[str] = frozenset(
         "neg",
     }
 )
-_MEMO_GENERATION = 150_000  # entries per generation (two generations: ~90 MB at most)
+_GRAPH_MEMO_GENERATION = 20_000  # tokens per rule graph (quality/gc_graph.py)
 _PARAGRAPH_CACHE_SIZE = 4096
 _SENTENCE_MEMO_SIZE = 8192  # sentences whose pass is replayed (quality/gc_sentences.py)
 _STORAGE_LIMIT = 200_000  # words whose morphologies Grammalecte keeps
+_VALID_WORDS = 200_000  # words whose validity palabre keeps
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,9 @@ class GrammalecteChecker:
         self._parser: Any = None
         self._cache: OrderedDict[tuple[str, tuple[tuple[str, bool], ...]], ParagraphResult]
         self._cache = OrderedDict()
+        #: word → whether the dictionary knows it (`SpellChecker.isValidToken`, which reads only
+        #: the dictionaries, loaded once)
+        self._valid: dict[str, bool] = {}
 
     # -- loading -----------------------------------------------------------------------
     def _engine(self) -> Any:
@@ -169,11 +177,21 @@ class GrammalecteChecker:
             )
             for e in self._parser(paragraph).parse("FR", dOptions=options)
         )
-        unknown = tuple(
-            UnknownWord(int(t["nStart"]), int(t["nEnd"]), str(t["sValue"]))
-            for t in spell.parseParagraph(paragraph, False)
-        )
-        return ParagraphResult(tuple(sorted(grammar, key=lambda g: g.start)), unknown)
+        # what `spell.parseParagraph(paragraph, False)` gives, each word's validity kept
+        valid = self._valid
+        if len(valid) > _VALID_WORDS:
+            valid.clear()
+        unknown: list[UnknownWord] = []
+        for t in spell.getTokenizer().genTokens(paragraph):
+            if t["sType"] != "WORD":
+                continue
+            word = t["sValue"]
+            known = valid.get(word)
+            if known is None:
+                known = valid[word] = bool(spell.isValidToken(word))
+            if not known:
+                unknown.append(UnknownWord(int(t["nStart"]), int(t["nEnd"]), str(word)))
+        return ParagraphResult(tuple(sorted(grammar, key=lambda g: g.start)), tuple(unknown))
 
     def is_valid(self, word: str) -> bool:
         with self._lock:
@@ -225,6 +243,7 @@ def _text_parser_class() -> type:
     used as they are and nothing in them is replaced."""
     from grammalecte.fr import gc_engine
 
+    from palabre.moderation.quality.gc_graph import make_parse_graph
     from palabre.moderation.quality.gc_matcher import make_get_matches
     from palabre.moderation.quality.gc_sentences import SentencePass
 
@@ -236,7 +255,8 @@ def _text_parser_class() -> type:
         memoised sentence by sentence (`quality/gc_sentences.py`; debugging, context and
         full-information calls are Grammalecte's own)."""
 
-        _getMatches = make_get_matches(gc_engine, _MEMO_GENERATION)
+        _getMatches = make_get_matches(gc_engine)
+        parseGraph = make_parse_graph(gc_engine, _GRAPH_MEMO_GENERATION)
         sentence_pass = sentences
 
         def parse(

@@ -65,8 +65,14 @@ def is_known_word(word: str) -> bool:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, `limit + 1` once above it."""
+    """Damerau-Levenshtein (optimal string alignment) distance, `limit + 1` or more once above
+    it. Each edit removes at most one kind of letter and adds at most one (a transposition
+    none), so two words whose letters differ by more than `limit` kinds are further apart than
+    `limit`: that is checked first, with sets, before the quadratic table."""
     if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    letters_a, letters_b = set(a), set(b)
+    if len(letters_a - letters_b) > limit or len(letters_b - letters_a) > limit:
         return limit + 1
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
