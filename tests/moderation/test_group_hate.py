@@ -10,6 +10,12 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Rien ne m'énerve plus que les Roms.",
+    "Je ne supporte plus de voir des Arabes dans ma rue.",
+    "Les réfugiés ne savent que voler et mentir.",
+    "Vous, les Roms, vous êtes une plaie.",
+    "Mort aux Asiatiques !",
+    "J'ai envie de frapper chaque Rom que je vois.",
     "Je vais égorger tous les Noirs que je croise.",
     "Je crois que les homosexuels devraient être tués.",
     "Tuer des personnes trans devrait être légal.",
@@ -268,3 +274,20 @@ def test_a_group_named_alone_gives_the_hate_head_nothing_to_judge(
     from palabre.moderation.model.gates import allowed_heads
 
     assert ("haine" in allowed_heads(blank_for_model(text))) is hate_head
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Non, les gitans ne sont pas des voleurs.", True),
+        ("Les Africains ne sont pas violents par nature.", True),
+        ("Les Roms ne sont pas que des voleurs.", False),
+        ("Les Roms sont des voleurs.", False),
+    ],
+)
+def test_a_denied_generalisation_is_hidden_from_the_model(text: str, hidden: bool) -> None:
+    from palabre.moderation.detectors._speech import blank_for_model
+
+    shown = blank_for_model(text)
+    assert len(shown) == len(text)
+    assert (("voleurs" not in shown) and ("violents" not in shown)) is hidden

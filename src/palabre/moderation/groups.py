@@ -40,3 +40,36 @@ GROUP_WORDS: Final = alternation(
 
 #: A group with its optional head noun, for the rules' « {DET} {GROUP} ».
 GROUP: Final = GROUP_HEAD + GROUP_WORDS
+
+#: What hateful generalisations say a group is (« les … sont des voleurs », « … sont violents »).
+NEG_NOUN: Final = alternation(
+    "voleurs? violeurs? criminels? delinquants? terroristes? parasites? faineants? assistes? "
+    "profiteurs? menteurs? escrocs? sauvages? barbares? arrieres? inferieurs? porcs? singes? "
+    "animaux betes rats? cafards? vermines? dechets? ordures? racailles? nuisibles? cancers? "
+    "pedophiles? pervers malades degeneres? tarees? tares? fous cons connards? idiots? problemes? "
+    "debiles? abrutis? bons_a_rien incapables? dangers? menaces? envahisseurs? occupants? "
+    "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
+    "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves? plaies? "
+    "racailles? raclures? rebuts? abominations? fardeaux? boulets? calamites? catastrophes? "
+    "erreurs_de_la_nature monstres? aberrations? anomalies? objets? poids fardeaux? "
+    "malades_mentaux malades_mentales hysteriques? manipulateurs? manipulatrices? rapaces? "
+    "chacals? hyenes? porcs? truies? saletes? pourritures? dechets_humains une_race_inferieure "
+    "race_inferieure sous_humains? degeneres? degenerees? predateurs? pedophiles? fanatiques? "
+    "la_source_de_tous_nos_problemes la_cause_de_tous_nos_problemes"
+)
+NEG_ADJ: Final = alternation(
+    "sales? violents? violentes? betes? stupides? paresseux paresseuses? feignants? feignasses? "
+    "dangereux dangereuses? inferieurs? inferieures? fourbes? hypocrites? voleurs? menteurs? "
+    "incapables? inassimilables? inintegrables? sournois sournoises? cruels? cruelles? "
+    "arrieres? arrierees? primitifs? primitives? debiles? cons connes? idiots? idiotes? "
+    "malhonnetes? crasseux crasseuses? puants? puantes? agressifs? agressives? fanatiques? "
+    "radins? avares? sanguinaires? tous_pareils toutes_pareilles? irrecuperables? nuisibles? "
+    "degoutants? degoutantes? repugnants? repugnantes? ignobles? abjects? abjectes? nuls? nulles? "
+    "inutiles? pathetiques? immondes? minables? horribles? inhumains? inhumaines? "
+    "intellectuellement_inferieurs? moins_intelligents? moins_intelligentes? avides? "
+    "manipulateurs? manipulatrices? hysteriques? degeneres? degenerees? pervers perverses? "
+    "arrieres? arrierees? rapaces? vicieux vicieuses? violeurs? inferieures? inferieurs? "
+    "trop_emotives? trop_emotifs? malsains? malsaines? "
+    "anormaux anormales? contre_nature moins_evolues? moins_evoluees? moins_civilises? "
+    "moins_civilisees? sous_developpes? sous_developpees?"
+)

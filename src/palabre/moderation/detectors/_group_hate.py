@@ -25,40 +25,9 @@ from palabre.moderation.detectors._canonical import Canonical, canonical
 from palabre.moderation.detectors._speech import reported
 from palabre.moderation.detectors.threat import KILL, KILL_IMPERATIVE_WE
 from palabre.moderation.findings import Span
-from palabre.moderation.groups import GROUP
+from palabre.moderation.groups import GROUP, NEG_ADJ, NEG_NOUN
 from palabre.moderation.groups import alternation as _alt
 
-NEG_NOUN = _alt(
-    "voleurs? violeurs? criminels? delinquants? terroristes? parasites? faineants? assistes? "
-    "profiteurs? menteurs? escrocs? sauvages? barbares? arrieres? inferieurs? porcs? singes? "
-    "animaux betes rats? cafards? vermines? dechets? ordures? racailles? nuisibles? cancers? "
-    "pedophiles? pervers malades degeneres? tarees? tares? fous cons connards? idiots? problemes? "
-    "debiles? abrutis? bons_a_rien incapables? dangers? menaces? envahisseurs? occupants? "
-    "mendiants? sangsues? dealers? trafiquants? consanguins? primitifs? chiens? microbes? virus "
-    "fleaux? peste gangrene bestiaux moins_que_rien sous_hommes? sous_races? esclaves? plaies? "
-    "racailles? raclures? rebuts? abominations? fardeaux? boulets? calamites? catastrophes? "
-    "erreurs_de_la_nature monstres? aberrations? anomalies? objets? poids fardeaux? "
-    "malades_mentaux malades_mentales hysteriques? manipulateurs? manipulatrices? rapaces? "
-    "chacals? hyenes? porcs? truies? saletes? pourritures? dechets_humains une_race_inferieure "
-    "race_inferieure sous_humains? degeneres? degenerees? predateurs? pedophiles? fanatiques? "
-    "la_source_de_tous_nos_problemes la_cause_de_tous_nos_problemes"
-)
-NEG_ADJ = _alt(
-    "sales? violents? violentes? betes? stupides? paresseux paresseuses? feignants? feignasses? "
-    "dangereux dangereuses? inferieurs? inferieures? fourbes? hypocrites? voleurs? menteurs? "
-    "incapables? inassimilables? inintegrables? sournois sournoises? cruels? cruelles? "
-    "arrieres? arrierees? primitifs? primitives? debiles? cons connes? idiots? idiotes? "
-    "malhonnetes? crasseux crasseuses? puants? puantes? agressifs? agressives? fanatiques? "
-    "radins? avares? sanguinaires? tous_pareils toutes_pareilles? irrecuperables? nuisibles? "
-    "degoutants? degoutantes? repugnants? repugnantes? ignobles? abjects? abjectes? nuls? nulles? "
-    "inutiles? pathetiques? immondes? minables? horribles? inhumains? inhumaines? "
-    "intellectuellement_inferieurs? moins_intelligents? moins_intelligentes? avides? "
-    "manipulateurs? manipulatrices? hysteriques? degeneres? degenerees? pervers perverses? "
-    "arrieres? arrierees? rapaces? vicieux vicieuses? violeurs? inferieures? inferieurs? "
-    "trop_emotives? trop_emotifs? malsains? malsaines? "
-    "anormaux anormales? contre_nature moins_evolues? moins_evoluees? moins_civilises? "
-    "moins_civilisees? sous_developpes? sous_developpees?"
-)
 DET = r"(?:les|ces|tous les|toutes les|des|vos|leurs|nos|ses|mes)"
 POS_ADJ = _alt(
     "honnetes? fiables? gentils? gentilles? intelligents? intelligentes? capables? competents? "
@@ -741,6 +710,9 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             rf"|il (?:faut|faudrait)|faut|faudrait) (?:\w+ )?(?:{KILL}|se debarrasser|eliminer|eradiquer|exterminer)"
             rf"(?: \w+){{0,2}}? (?:tous |toutes )?(?:les|des|ces|de|d) {GROUP}\b"
             rf"|\b{KILL_IMPERATIVE_WE}(?: \w+){{0,2}}? (?:tous |toutes )?(?:les|des|ces) {GROUP}\b"
+            rf"|\b(?:envie de|vais|veux|voudrais|aimerais) (?:{KILL}|frapper|cogner|tabasser|taper sur|casser la gueule a)"
+            rf" (?:chaque|tous les|toutes les|les|des|ces) {GROUP}\b"
+            rf"|\bmort (?:aux|a tous les|a toutes les|a ces) {GROUP}\b"
             rf"|\b(?:{KILL}|eliminer|exterminer|frapper|tabasser) (?:des|les) {GROUP} (?:devrait|devrait etre|serait|est)"
             r" (?:legal|autorise|permis|un devoir|une bonne chose|normal)\b",
             0.85,
@@ -791,6 +763,27 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             rf"(?:vraiment |tellement |trop )?(?:des |de )?(?:{NEG_ADJ}|{NEG_NOUN}|{DISGUST})\b",
             0.7,
             "attribut négatif prêté à un groupe de personnes",
+        ),
+        (
+            r"\brien ne (?:m|nous) (?:enerve|degoute|insupporte|ecoeure|revulse|agace|repugne) (?:plus|autant|davantage)"
+            rf" que (?:les|ces|des) {GROUP}\b"
+            r"|\b(?:je|j|on|nous) (?:ne|n) (?:supporte|supportons|peux|peut|pouvons) (?:pas|plus) (?:de |d )?"
+            rf"(?:voir|entendre|croiser|cotoyer|avoir|sentir) (?:des|les|ces) {GROUP}\b",
+            0.7,
+            "émotion négative à l'égard d'un groupe de personnes",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} ne (?:savent|font|pensent|cherchent) (?:que|qu a|rien d autre que|rien faire d autre que)"
+            r" (?:voler|mentir|tricher|profiter|mendier|frapper|tuer|violer|se plaindre|pleurnicher|detruire|casser|"
+            r"dealer|pondre|faire des gosses|nous envahir|nous voler|nous egorger|nous remplacer|squatter|foutre le bordel)\b",
+            0.75,
+            "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            rf"\bvous,? (?:les|des) {GROUP},? vous etes (?:tous |toutes )?(?:vraiment |tellement )?(?:des |une |un )?"
+            rf"(?:{NEG_NOUN}|{NEG_ADJ})\b",
+            0.75,
+            "généralisation dégradante sur un groupe de personnes",
         ),
     )
 )

@@ -11,6 +11,7 @@ from typing import Final
 
 from palabre.moderation import regex_cache
 from palabre.moderation.figurative import BENIGN_IDIOMS, fold_flat
+from palabre.moderation.groups import GROUP, NEG_ADJ, NEG_NOUN
 
 #: Before the words, in the same sentence: someone else said or wrote them.
 REPORTED_BEFORE: Final = regex_cache.compile(
@@ -59,6 +60,13 @@ _CONDEMNED_CLAUSE: Final = regex_cache.compile(
 )
 #: Hatred denied by the commenter (« je ne hais pas les … »): the verb is hidden from the model,
 #: which learned it from hatred declared.
+#: A generalisation denied (« non, les Roms ne sont pas des voleurs »): counter-speech, hidden
+#: from the model, which learned the generalisation's words but not its negation. « ne sont pas
+#: que des … » (not only) is not a denial.
+_DENIED_GENERALISATION: Final = regex_cache.compile(
+    rf"\b(?:les|ces|des|tous les|toutes les) {GROUP}(?: \w+){{0,2}} (?:ne|n) (?:sont|etaient|seront) (?:pas|plus|point"
+    rf"|jamais)(?! que\b)(?: tous| toutes| forcement| naturellement| par nature)? (?:des |de )?(?:{NEG_NOUN}|{NEG_ADJ})\b"
+)
 _NEGATED_HATRED: Final = regex_cache.compile(
     r"\b(?:je|j|on|nous) (?:ne|n) (?:hais|hait|haissons|deteste|detestons|meprise|meprisons|"
     r"execre) (?:pas|aucun|aucune|personne|jamais|plus)\b"
@@ -103,6 +111,9 @@ def blank_reported_quotes(text: str) -> str:
                 pieces[i] = " "
     for match in _CONDEMNED_CLAUSE.finditer(folded):
         for i in range(match.start(1), match.end(1)):
+            pieces[i] = " "
+    for match in _DENIED_GENERALISATION.finditer(folded):
+        for i in range(match.start(), match.end()):
             pieces[i] = " "
     for match in _NEGATED_HATRED.finditer(folded):
         for i in range(match.start(), match.end()):
