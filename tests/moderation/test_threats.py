@@ -79,6 +79,10 @@ THREATS = [
     "Beaucoup de femmes mériteraient des coups de ceinture.",
     "je vais t'éclater contre le mur",
     "je vais te tuer lol",
+    "Le maire de Lyon, je lui casserais bien la figure.",
+    "Si je croise Macron dans la rue, il ne rentre pas chez lui.",
+    "Cette journaliste, Claire Dubois, on va s'occuper d'elle.",
+    "Ce prof, Monsieur Girard, je vais le retrouver à la sortie.",
     "Elle mérite une bonne gifle.",
 ]
 CONTRASTS = [
@@ -137,6 +141,9 @@ CONTRASTS = [
     "On sait dans quel quartier tu vis, il est super sympa.",
     "J'ai ton adresse, je t'envoie l'invitation.",
     "Ce joueur mérite des coups francs plus souvent.",
+    "Le bébé est malade, on va s'occuper de lui à l'hôpital.",
+    "Je vais te retrouver à la sortie du concert, on rentre ensemble.",
+    "Si je le croise à Paris, il ne rentre pas chez lui sans un café, promis !",
     "Je t'attends dehors, je fume une clope.",
     "On t'attend en bas de chez toi, on part à 8 h pour la rando.",
 ]

@@ -471,8 +471,9 @@ RULES: tuple[Rule, ...] = (
         "menace de s'en prendre à quelqu'un : un humain doit juger",
     ),
     _r(
-        r"\b(?:te|t|vous|lui|leur) (?:pete|petes|petent|petera|peterai|eclate|eclates|eclaterai|defonce|"
-        r"defonces|defoncerai|casse|casses|casserai|cassera) (?:la gueule|la gl|la tronche|les dents|le crane"
+        r"\b(?:te|t|vous|lui|leur|le|la|les) (?:pete|petes|petent|petera|peterai|peterais|peterait|eclate|eclates"
+        r"|eclaterai|eclaterais|eclaterait|defonce|defonces|defoncerai|defoncerais|defoncerait|casse|casses|casserai"
+        r"|cassera|casserais|casserait|refais|referais|refait)(?: bien| volontiers| avec plaisir)? (?:la gueule|la gl|la tronche|les dents|le crane"
         r"|la figure|le nez|les jambes|les genoux|la machoire|les doigts|les bras|les cotes)\b",
         0.75,
         "menace de coups (« je te pète la gueule »)",
@@ -518,6 +519,27 @@ RULES: tuple[Rule, ...] = (
         r"|tout ton|toute ta|tes morts|tes ancetres)\b",
         0.55,
         "injure et menace (« je baise ta race »)",
+    ),
+    _r(
+        r"\bsi (?:je|j|on) (?:le|la|les|l|te|vous)? ?(?:croise|chope|vois|attrape|trouve|recroise)\w*(?: \w+){0,4}"
+        r",? (?:il|elle|ils|elles|tu|vous) (?:ne|n) (?:rentre|rentrera|rentreras|rentrerez|rentrent|rentreront|repart"
+        r"|repartira|repartiras|repartent|sortira|sortiras) (?:pas|plus|jamais)\b"
+        r"(?!(?: \w+){0,3} (?:sans|avant|tant qu|tant que)\b)",
+        0.65,
+        "menace conditionnelle (« si je le croise, il ne rentre pas chez lui »)",
+        negatable=False,
+    ),
+    _r(
+        r"\b(?:on|je|j|nous) (?:va|vais|allons) (?:s|m|nous) occuper (?:d elle|de lui|de toi|de vous|d eux|d elles)"
+        r"(?! (?:a l|au|pendant|comme|avec|ce|cette|demain|bien|tres bien|des que|quand|en attendant|ne t))\s*(?:[.!,]|$)",
+        0.5,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:je|j|on|nous) (?:vais|va|allons) (?:te|vous|le|la|les|l) (?:retrouver|attendre|choper|attraper) a la sortie"
+        r"(?! (?:du|de|des|d|pour|avec)\b)",
+        0.6,
+        "rendez-vous pour en découdre : un humain doit juger",
     ),
     _r(r"\b(?:au poteau|a la lanterne|au peloton)\b", 0.6, "appel à l'exécution"),
     _r(
