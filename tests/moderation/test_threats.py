@@ -231,6 +231,12 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Il faut supprimer cette niche fiscale, elle tue l'emploi.",
         "Il faut détruire ce stade vétuste et en construire un neuf.",
         "je suis crevé mais j'arrive pas à m'endormir",
+        "Un homme tué par balle à Grenoble cette nuit.",
+        "Un lycéen frappé à coups de couteau devant son établissement.",
+        "Féminicide : elle a été étranglée par son mari.",
+        "Le terroriste voulait tuer le plus de monde possible, selon le procureur.",
+        "Condamné pour avoir lynché un homme, il fait appel.",
+        "Le braqueur a tiré sur le bijoutier, qui est entre la vie et la mort.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

@@ -151,7 +151,8 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"(?:il|elle|ils|elles|qui|(?:l|le|la|les|un|une|ce|cet|cette) \w+) (?:l |les |la )?"
     r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:tue|tues|tuee|tuees|frappe|frappee|frappes|"
     r"poignarde|poignardee|poignardes|abattu|abattue|abattus|blesse|blessee|blesses|agresse|agressee|"
-    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles|menace|menaces|tabasse)"
+    r"assassine|assassinee|massacre|massacres|egorge|egorgee|fusille|fusilles|menace|menaces|tabasse|"
+    r"etrangle|etranglee|lynche|lynchee|incendie|tire sur|tire dans|ouvert le feu)"
     r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
     r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
     # « il s'est fait tabasser », « elle s'est fait casser la figure »
@@ -163,5 +164,17 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"plusieurs coups)(?: de \w+)?(?: (?:dans|a) (?:la|le|les|l) \w+)?"
     r"|(?:une|la|des|les) (?:bagarres?|rixes?|fusillades?|altercations?|echauffourees?) (?:a|ont|avait|avaient)"
     r" eclate"
+    # headlines: « un homme tué par balle », « une femme poignardée par son ex »
+    r"|(?:un|une|deux|trois|quatre|cinq|des|le|la|les|\d+) (?:\w+ ){0,2}?(?:tue|tues|tuee|tuees|poignarde|"
+    r"poignardee|poignardes|abattu|abattue|abattus|frappe|frappee|frappes|blesse|blessee|blesses|egorge|egorgee|"
+    r"etrangle|etranglee|agresse|agressee|assassine|assassinee|lynche|lynchee|fusille|fusilles|tabasse|tabassee)"
+    r" (?:par balles?|par \w+|a coups? de \w+(?: de \w+)?|au couteau|a la \w+|a l arme \w+|lors d|lors de|devant"
+    r"|dans|en pleine|pres d|pres de)"
+    # intentions and charges told: « voulait tuer », « condamné pour avoir lynché »
+    r"|(?:voulait|voulaient|aurait voulu|auraient voulu|comptait|projetait|prevoyait|cherchait a|a tente de|"
+    r"avait tente de|tentait de|pour avoir|accuse d avoir|accusee d avoir|soupconne d avoir) (?:\w+ )?"
+    r"(?:tuer|tue|frapper|frappe|poignarder|poignarde|abattre|abattu|egorger|egorge|lyncher|lynche|"
+    r"assassiner|assassine|etrangler|etrangle|massacrer|massacre|menacer|menace|tabasser|tabasse)"
+    r"|entre la vie et la mort"
     r")\b"
 )
