@@ -10,6 +10,14 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Ils arrivent avec rien et repartent avec nos allocs.",
+    "Le voleur avait un accent, vous voyez de qui je parle.",
+    "Dans dix ans, on parlera arabe dans nos écoles.",
+    "Les musulmans font des enfants pour nous remplacer, c'est mathématique.",
+    "Paris ressemble de plus en plus à Kinshasa.",
+    "Il suffit de regarder qui remplit nos prisons.",
+    "Ces gens-là ne travaillent pas, ils attendent les aides.",
+    "Les Juifs sont partout dans les médias, c'est pas un hasard.",
     "Rien ne m'énerve plus que les Roms.",
     "Je ne supporte plus de voir des Arabes dans ma rue.",
     "Les réfugiés ne savent que voler et mentir.",
@@ -164,6 +172,12 @@ CLEAN = [
     "Les femmes ne sont pas les égales des hommes en salaire, c'est un scandale.",
     "Le centaure est mi-homme mi-cheval.",
     "Je n'embaucherais jamais un menteur, peu importe son origine.",
+    "Les agriculteurs touchent les aides de la PAC, ils en ont besoin.",
+    "Cette ville ressemble à Alger par son architecture blanche, c'est magnifique.",
+    "Il avait un accent du Sud, vous voyez de qui je parle, le boulanger !",
+    "Dans dix ans, on parlera peut-être tous chinois au travail, vu l'économie.",
+    "On se croirait à Alger avec cette chaleur !",
+    "Regardez qui remplit nos prisons : des pauvres, surtout, selon l'Observatoire.",
 ]
 
 

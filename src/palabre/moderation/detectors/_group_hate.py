@@ -39,6 +39,11 @@ DISGUST = (
     r"une abomination|contre nature|une maladie|une tare|pas normal)"
 )
 TAIL = r"(?: \w+){0,3}"
+#: After « on se croirait à Alger »: the weather, the food or the light is no group.
+LIKE_A_PLACE = (
+    r"(?![^.!?]{0,40}\b(?:chaleur|soleil|temperature|degres|canicule|lumiere|ciel|architecture|couscous|"
+    r"cuisine|epices|marche|vacances|plage|mer)\b)"
+)
 #: Crimes and disorder blamed on a group (« depuis l'arrivée des …, les agressions ont explosé »).
 CRIME = (
     r"(?:agressions?|vols?|delinquance|insecurite|viols?|cambriolages?|crimes?|incivilites|violences?"
@@ -219,7 +224,8 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (
             r"\b(?:ces gens la|ces gens) (?:ne s integrent jamais|ne s integreront jamais|ne respectent rien"
-            r"|n ont rien a faire ici|ne sont pas comme nous)",
+            r"|n ont rien a faire ici|ne sont pas comme nous|ne travaillent (?:pas|jamais)|vivent des aides"
+            r"|attendent les aides|profitent des aides|vivent aux crochets)",
             0.6,
             "généralisation implicite sur un groupe : un humain doit juger la cible",
         ),
@@ -483,7 +489,9 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (
             r"\b(?:on ne se sent plus|on n est plus|on ne se croirait plus) en (?:france|europe)\b"
             r"|\bon se croirait (?:a alger|a tunis|a rabat|a bamako|a dakar|a kaboul|en afrique|au maghreb|"
-            r"au bled|en algerie|au maroc|a mogadiscio)\b",
+            r"au bled|en algerie|au maroc|a mogadiscio)\b"
+            # the weather, the food or the light is no group (« on se croirait à Alger avec cette chaleur »)
+            rf"{LIKE_A_PLACE}",
             0.55,
             "un quartier dit « plus en France » : un humain doit juger",
         ),
@@ -784,6 +792,46 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             rf"(?:{NEG_NOUN}|{NEG_ADJ})\b",
             0.75,
             "généralisation dégradante sur un groupe de personnes",
+        ),
+        (
+            r"\bpour nous (?:remplacer|envahir|islamiser|coloniser|submerger|grand remplacer)\b"
+            r"|\b(?:ils|elles|les \w+) (?:font|pondent) (?:des|plein d|trop d) (?:enfants|gosses|bebes|mioches)"
+            r"(?: \w+){0,2} pour (?:nous )?(?:remplacer|envahir|toucher les allocs|les allocs)\b",
+            0.6,
+            "cliché de l'invasion ou du remplacement",
+        ),
+        (
+            r"\b(?:ressemble|ressemblera|ressemblent|ressemblait) (?:de plus en plus|deja|maintenant) a (?:kinshasa|alger|bamako|tunis|dakar|kaboul|mogadiscio|bagdad|l afrique|un souk|un bled|le bled|tombouctou|lagos|tanger|casablanca|rabat|oran|abidjan|conakry|islamabad|karachi|riyad|teheran|la casbah|gaza)\b"
+            r"|\bon se (?:croirait|croit|croyait) (?:a|en|au) (?:kinshasa|alger|bamako|tunis|dakar|kaboul|mogadiscio|bagdad|l afrique|un souk|un bled|le bled|tombouctou|lagos|tanger|casablanca|rabat|oran|abidjan|conakry|islamabad|karachi|riyad|teheran|la casbah|gaza|afrique|maghreb)\b"
+            rf"{LIKE_A_PLACE}"
+            r"|\b(?:dans \w+ ans|bientot|demain|d ici \w+ ans),? (?:on|nos enfants|nos petits enfants|tout le monde|vos enfants)"
+            r" (?:parlera arabe|parleront arabe|priera|prieront|devra prier|devront prier|mangera halal|mangeront halal"
+            r"|portera le voile|porteront le voile|sera musulman|seront musulmans|sera minoritaire|seront minoritaires)\b",
+            0.55,
+            "cliché de l'invasion ou du remplacement",
+        ),
+        (
+            r"\b(?:regardez|il suffit de regarder|voyez|regarde|on sait|demandez vous) qui (?:remplit|remplissent|peuple|"
+            r"peuplent|occupe|occupent) (?:nos|les) prisons\s*(?:[.!?]|$)"
+            r"|\b(?:voleur|agresseur|suspect|coupable|violeur|dealer|auteur|cambrioleur|meurtrier)s? (?:\w+ ){0,2}(?:avait|a|ont"
+            r"|avaient) un (?:petit |fort )?accent\b[^.]{0,40}\b(?:vous voyez (?:de qui|ce que)|suivez mon regard|"
+            r"devinez|je vous laisse deviner|comme par hasard)",
+            0.55,
+            "insinuation sur l'origine des auteurs : un humain doit juger",
+        ),
+        (
+            rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:sont partout dans|controlent|tiennent|dirigent|possedent|noyautent) "
+            r"(?:tous |toutes )?(?:les medias|la finance|les banques|le monde|hollywood|le pouvoir|la politique|"
+            r"l economie|les gouvernements|la presse)\b",
+            0.7,
+            "cliché complotiste sur un groupe de personnes",
+        ),
+        (
+            r"\b(?:(?:ils|elles) (?:arrivent|debarquent|viennent)\b[^.]{0,40}\b(?:repartent avec|pour|et touchent|et profitent de)"
+            r"|(?:ces gens la|ces gens) (?:touchent|profitent de|vivent de|piquent|volent|pompent)) (?:toutes )?nos "
+            r"(?:allocs|allocations|aides sociales|aides|prestations)\b",
+            0.5,
+            "groupe de personnes présenté comme profiteur : un humain doit juger",
         ),
     )
 )
