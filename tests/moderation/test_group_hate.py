@@ -10,6 +10,10 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Est-ce qu'on a vraiment besoin de plus de musulmans en France ?",
+    "Vous connaissez un Rom qui travaille, vous ?",
+    "Depuis quand les femmes savent conduire ?",
+    "Je l'ai toujours dit : une femme n'a rien à faire en politique.",
     "Ils arrivent avec rien et repartent avec nos allocs.",
     "Le voleur avait un accent, vous voyez de qui je parle.",
     "Dans dix ans, on parlera arabe dans nos écoles.",
@@ -177,6 +181,9 @@ CLEAN = [
     "Il avait un accent du Sud, vous voyez de qui je parle, le boulanger !",
     "Dans dix ans, on parlera peut-être tous chinois au travail, vu l'économie.",
     "On se croirait à Alger avec cette chaleur !",
+    "Est-ce qu'on a vraiment besoin de plus de policiers dans le métro ?",
+    "Depuis quand les femmes ont-elles le droit de vote en France ?",
+    "Vous connaissez un Rom qui pourrait témoigner pour notre reportage ?",
     "Regardez qui remplit nos prisons : des pauvres, surtout, selon l'Observatoire.",
 ]
 

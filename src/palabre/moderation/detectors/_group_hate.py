@@ -833,6 +833,27 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             0.5,
             "groupe de personnes présenté comme profiteur : un humain doit juger",
         ),
+        (
+            r"\b(?:a t on|est ce qu on a|est ce que l on a|avons nous|on a) (?:vraiment |reellement |encore )?besoin"
+            rf" (?:de plus d|de plus de|de davantage d|davantage d|d encore plus d|d autres|de nouveaux|de) {GROUP}\b"
+            r"(?=[^.!]{0,40}(?:\?|\. |$))",
+            0.55,
+            "question qui rejette un groupe de personnes : un humain doit juger",
+        ),
+        (
+            r"\b(?:vous connaissez|tu connais|t connais|connaissez vous|connais tu|vous en connaissez|tu en connais)"
+            rf" (?:un|une|des|beaucoup d|beaucoup de) {GROUP} qui (?:travaille|travaillent|bosse|bossent|paie|paient|"
+            r"paye|payent|est honnete|sont honnetes|respecte|respectent|se lave|se lavent|sait lire|savent lire)\b"
+            rf"|\bdepuis quand (?:les|des|une|un) {GROUP} (?:savent|sait|peuvent|peut|sont capables d|est capable d)"
+            r"(?:e)? ?\w+",
+            0.6,
+            "question qui prête un défaut à tout un groupe",
+        ),
+        (
+            rf"\b(?:un|une) {GROUP} n a rien a faire (?:en|dans|a|au|ici|chez|parmi)\b",
+            0.7,
+            "appel à exclure un groupe de personnes",
+        ),
     )
 )
 
