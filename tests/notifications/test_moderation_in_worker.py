@@ -5,6 +5,7 @@ only once it is published; the pre-submit check goes through the worker too."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -94,6 +95,26 @@ def test_the_worker_moderates_what_the_request_stored(
         assert session.scalar(select(func.count(Decision.id))) == 2
     # nothing left behind in the queue's result store (one row per comment would pile up)
     assert moderation_worker.huey.storage.result_store_size() == 0
+
+
+def test_the_worker_freezes_its_loaded_engine(
+    worker_client: TestClient, moderation_worker: Consumer
+) -> None:
+    """Once the worker has loaded its engine (first task), everything alive is in the garbage
+    collector's permanent generation: full collections no longer walk the models."""
+    gc.unfreeze()  # whatever an earlier test froze in this process
+    try:
+        assert gc.get_freeze_count() == 0
+        posted = worker_client.post(
+            "/api/comments", json={"thread": THREAD, "text": CLEAN_TEXTS[0]}
+        )
+        assert posted.status_code == 201, posted.text
+        assert gc.get_freeze_count() == 0  # the web side loads and freezes nothing here
+        moderation_worker.start()
+        moderation_worker.drain(timeout=120)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_the_decision_needs_the_authors_view_token(worker_client: TestClient) -> None:
