@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 import seed
 from dataset import EPOCH, Generator
-from light_workers import cpu_per_request, get
+from light_workers import cpu_per_request, get, palabre_env
 from servers import Server, free_port, uvicorn_argv
 
 T20 = "/2026/01/vingt-commentaires/"
@@ -39,18 +39,7 @@ T20 = "/2026/01/vingt-commentaires/"
 
 def server(src: Path, work: Path, name: str) -> Server:
     port = free_port()
-    env = {
-        "PYTHONPATH": str(src),
-        "PALABRE_DATA_DIR": str(work),
-        "PALABRE_DATABASE_URL": "",
-        "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
-        "PALABRE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "PALABRE_HOST": "127.0.0.1",
-        "PALABRE_PORT": str(port),
-        "PALABRE_REDIS_URL": "",
-        "PALABRE_ACCESS_LOG": "false",
-        "PALABRE_MODERATION_IN_WORKER": "true",
-    }
+    env = {"PYTHONPATH": str(src), **palabre_env(work, port, in_worker=True)}
     argv = [sys.executable, "-m", "palabre", "serve"]
     return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}", work / "web.log")
 

@@ -65,9 +65,10 @@ def seeded(work: Path) -> str:
     return url
 
 
-def palabre(work: Path, name: str, in_worker: bool, *args: str) -> Server:
-    port = free_port()
-    env = {
+def palabre_env(work: Path, port: int, in_worker: bool) -> dict[str, str]:
+    """The environment of a bench `palabre` process: its own SQLite base in `work`, no Redis,
+    no access log, no rate limit or flood guard in the way of the measured requests."""
+    return {
         "PALABRE_DATA_DIR": str(work),
         "PALABRE_DATABASE_URL": "",
         "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
@@ -82,6 +83,11 @@ def palabre(work: Path, name: str, in_worker: bool, *args: str) -> Server:
         "PALABRE_RATE_LIMIT_POSTS_THREAD": "1000000/minute",
         "PALABRE_FLOOD_MAX_POSTS": "0",
     }
+
+
+def palabre(work: Path, name: str, in_worker: bool, *args: str) -> Server:
+    port = free_port()
+    env = palabre_env(work, port, in_worker)
     argv = [sys.executable, "-m", "palabre", *(args or ("serve",))]
     return Server(name, argv, env, port, f"/api/comments?thread={quote(T20)}", work / f"{name}.log")
 
