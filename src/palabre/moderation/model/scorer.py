@@ -17,7 +17,7 @@ from palabre.moderation.model.features import FeatureConfig, Features, extract, 
 
 _EVIDENCE_FLOOR: Final = 1e-3
 #: Words that never stand as evidence: articles, pronouns, prepositions, conjunctions, common
-#: auxiliaries (normalised, accents folded). They can weigh in the model, but a moderator
+#: auxiliaries, adverbs of degree and time, interjections (normalised, accents folded). They can weigh in the model, but a moderator
 #: learns nothing from « les » or « ton » highlighted.
 _FUNCTION_WORDS: Final = """a au aux avec c ca ce ceci cela ces cet cette d dans de des du elle elles en et est etait
     es etes il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos
@@ -27,7 +27,11 @@ _FUNCTION_WORDS: Final = """a au aux avec c ca ce ceci cela ces cet cette d dans
     depuis pendant avant apres sous selon malgre parmi hors via voici voila ici la-bas quand
     lorsque puis quoi dont laquelle lequel lesquels celui celle ceux celles cela ceci rien
     personne chaque quelque quelques autre autres meme memes tel telle tels telles fait faire
-    fais va vont vais avez avons etaient serait sera seront peut peuvent faut doit dit dire"""
+    fais va vont vais avez avons etaient serait sera seront peut peuvent faut doit dit dire
+    jamais peu assez envers totalement vraiment toujours maintenant souvent beaucoup trop
+    tellement juste surtout seulement simplement franchement ensuite enfin ainsi aujourd hui
+    hier demain oui non ok bon bah ben ah oh eh euh hein voire afin quant lors parce pourquoi
+    comment combien quel quelle quels quelles aller allez allons etc ya"""
 FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 
