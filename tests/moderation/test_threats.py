@@ -237,6 +237,10 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Le terroriste voulait tuer le plus de monde possible, selon le procureur.",
         "Condamné pour avoir lynché un homme, il fait appel.",
         "Le braqueur a tiré sur le bijoutier, qui est entre la vie et la mort.",
+        "Un homme poignarde sa femme devant leurs enfants à Lille.",
+        "Les frappes russes ont tué douze civils cette nuit à Kharkiv.",
+        "Elle a été violée et tuée par un récidiviste, le procès s'ouvre lundi.",
+        "Hitler a exterminé six millions de Juifs, on ne doit jamais l'oublier.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:
