@@ -83,6 +83,15 @@ THREATS = [
     "Si je croise Macron dans la rue, il ne rentre pas chez lui.",
     "Cette journaliste, Claire Dubois, on va s'occuper d'elle.",
     "Ce prof, Monsieur Girard, je vais le retrouver à la sortie.",
+    "J'ai des amis qui savent où tu vis.",
+    "Ton adresse n'a pas été difficile à trouver.",
+    "Je connais ta maison, la bleue au bout de la rue.",
+    "Tes enfants vont à l'école Jules-Ferry, n'est-ce pas ?",
+    "Je sais où tu gares ta voiture tous les matins.",
+    "Quelqu'un a posté ton adresse, bonne nuit.",
+    "On t'attend devant chez toi demain soir.",
+    "On va passer chez toi cette nuit, dors bien.",
+    "Tu habites au 3e étage, je sais.",
     "Elle mérite une bonne gifle.",
 ]
 CONTRASTS = [
@@ -144,6 +153,11 @@ CONTRASTS = [
     "Le bébé est malade, on va s'occuper de lui à l'hôpital.",
     "Je vais te retrouver à la sortie du concert, on rentre ensemble.",
     "Si je le croise à Paris, il ne rentre pas chez lui sans un café, promis !",
+    "Je passe demain chez toi.",
+    "Je passe ce soir chez toi, tu verras la surprise est énorme !",
+    "Tes enfants vont à l'école Jules-Ferry ? Les miens aussi !",
+    "Je connais ta maison, j'y suis passé pour la fête des voisins.",
+    "On viendra frapper à ta porte pour la collecte des étrennes.",
     "Je t'attends dehors, je fume une clope.",
     "On t'attend en bas de chez toi, on part à 8 h pour la rando.",
 ]

@@ -72,7 +72,7 @@ BENIGN_IDIOMS: Final = regex_cache.compile(
     r"oncle|tante|cousin|cousine|fils|fille|ami|amie|pote|chien|chat|mari|femme|papa|maman|papi|mamie)s? "
     r"(?:est|sont|etait|etaient)(?: pas| deja)? (?:mort|morte|morts|mortes|decede|decedee)|"
     r"(?:il|elle) est (?:mort|morte|decede|decedee) (?:mon|ma|notre|son|sa)|"
-    r"bruler les etapes|bruler un feu(?: rouge)?|frapper a la porte|frappe a la porte|"
+    r"bruler les etapes|bruler un feu(?: rouge)?|frapp\w* a (?:la|ta|votre|sa|leur|ma|notre) porte|"
     r"eclat(?:er|e|ent|ait) de rire|explos(?:er|e|ent|ait) de rire|crev(?:er|e|ent|ais|ait) de "
     r"(?:faim|chaud|soif|froid|fatigue|envie|rire)|se tuer a la tache|se tue a la tache|"
     r"a couteaux tires|tirer au sort|pend(?:re|u|ons|ez) la cremaillere|ca me tue|tu me tues|c est mortel|"

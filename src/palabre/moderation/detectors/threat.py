@@ -82,7 +82,7 @@ FRIENDLY_AFTER = (
     r"l inscription|la carte)|je t envoie|on t envoie|on t enverra|je te l envoie|on (?:l|les) emmenera"
     r"|on (?:l|les) emmene|pour (?:la|ta) fete|je te (?:rends|rapporte)|pour te (?:rendre|rapporter|livrer)"
     r"|on se voit|on se retrouve|on se fait|pour l apero|pour (?:diner|dejeuner|le cafe|un cafe)|on dejeune"
-    r"|on dine|boire un verre|un verre|si tu veux|tu veux que|cremaillere|on viendra (?:a|au|pour|feter|boire|manger|te feliciter)|sympa|super|joli|jolie|je te prepare|je viendrai|je viens|je passerai|je peux (?:la|le|les) (?:recuperer|chercher|prendre)|je peux (?:aller |venir )?(?:le|la|les|te) "
+    r"|on dine|boire un verre|un verre|si tu veux|tu veux que|cremaillere|on viendra (?:a|au|pour|feter|boire|manger|te feliciter)|sympa|super|joli|jolie|je te prepare|je viendrai|je viens|je passerai|je peux (?:la|le|les) (?:recuperer|chercher|prendre|raccompagner|accompagner|ramener|deposer)|fete des voisins|j y suis (?:deja )?(?:passe|alle)|je peux (?:aller |venir )?(?:le|la|les|te) "
     r"|chez (?:ta|ton|tes) (?:soeur|frere|mere|pere|parents|cousins?|cousines?|copain|copine|pote|potes)))"
 )
 
@@ -302,7 +302,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(rf"\b{OBJ} {VIOLENT_IDIOM}\b", 0.75, "menace (expression violente)"),
     _r(
-        r"\b(?:je|on|j) (?:sais|sait|connais|connait|connaissons|a) (?:tres bien |bien |parfaitement |exactement |deja )?(?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches)"
+        r"\b(?:je|on|j|qui|ils|nous) (?:sais|sait|savent|savons|connais|connait|connaissent|connaissons|a) (?:tres bien |bien |parfaitement |exactement |deja )?(?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches|gares)"
         r"|ou vous (?:habitez|vivez)|ton adresse|votre adresse|ta rue|ton immeuble|ou te trouver|ou vous trouver"
         r"|tout de ta vie|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
         # a friendly plan after it (« je sais où tu habites, je passe te prendre à 8 h »)
@@ -340,6 +340,54 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:on|je|j) (?:va|vais|vas) (?:te|vous) trouver\s*(?:[.!,]|$)",
         0.55,
         "menace de retrouver quelqu'un : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:ton|votre) adresse (?:n a pas ete|n etait pas|n est pas|a ete|etait|est) (?:\w+ )?(?:difficile|dure|"
+        r"compliquee|facile|simple|longue) a trouver\b"
+        r"|\b(?:quelqu un|on|ils|j|je|nous) (?:a|ai|ont|avons) (?:poste|publie|partage|diffuse|balance|leake|affiche)"
+        r" (?:ton|votre|ta|tes) (?:adresse|numero|plaque|photo de ta maison)\b"
+        rf"{FRIENDLY_AFTER}",
+        0.6,
+        "intimidation : on a trouvé où vit quelqu'un",
+        negatable=False,
+    ),
+    _r(
+        r"\b(?:je|j|on|nous) (?:connais|connait|connaissons) (?:bien |tres bien )?(?:ta|ton|votre) (?:maison|rue|"
+        r"immeuble|appart|appartement|quartier|porte|residence)\b"
+        rf"{FRIENDLY_AFTER}"
+        r"(?![^.!?]{0,40}\b(?:joli|jolie|belle|beau|superbe|sympa|charmant|charmante|pour|j y|on y))",
+        0.55,
+        "intimidation : la cible est surveillée",
+    ),
+    _r(
+        r"\b(?:tes|vos|ta|ton|votre) (?:enfants?|gosses?|fille|fils|femme|mari|gamins?|gamines?|copine|copain)"
+        r" (?:va|vont|est|sont|travaille|travaillent|sort|sortent|rentre|rentrent|part|partent)\b[^.?!]{0,60},? "
+        r"(?:n est ce pas|hein|non|pas vrai|c est bien ca|je me trompe)\s*(?:\.\s*)?(?:[?]|$)",
+        0.55,
+        "intimidation : on surveille les proches de quelqu'un, un humain doit juger",
+    ),
+    _r(
+        r"\b(?:on|je|j|nous|ils) (?:t|vous) (?:attend|attends|attendons|attendent|attendra|attendrai) (?:devant|en bas de)"
+        r" chez (?:toi|vous)\b"
+        rf"{FRIENDLY_AFTER}"
+        r"(?![^.!?]{0,40}\b(?:pour|on part|on va|on ira|avec la voiture|en voiture|a \d+ ?h))",
+        0.55,
+        "intimidation : un humain doit juger",
+    ),
+    _r(
+        r"\b(?:on|je|j|ils|nous) (?:va|vais|vont|allons|passe|passerai|passera|passerons|viendrai|viendra|viendront"
+        r"|debarque|debarquerai) (?:venir |passer |debarquer |monter )?(?:ce soir |demain |cette nuit |bientot )?"
+        r"(?:chez (?:toi|vous)|frapper a (?:ta|votre) porte)\b"
+        r"(?=[^.!?]{0,40}\b(?:prepare toi|preparez vous|tu vas voir|tu verras|fais gaffe|"
+        r"faites gaffe|attends toi|bonne nuit|dors bien|a bientot|on verra|tu vas comprendre)\s*(?:[.!]|$))",
+        0.55,
+        "intimidation : on annonce une visite, un humain doit juger",
+    ),
+    _r(
+        r"\btu (?:habites|vis|dors|travailles) (?:au|a|rue|dans|avenue|boulevard|pres)\b[^.?!]{0,40},? (?:je|on) "
+        r"(?:sais|sait|le sais|le sait)\b",
+        0.55,
+        "intimidation : la cible est surveillée",
     ),
     _r(
         r"\b(?:ce|il) serait (?:dommage|malheureux|regrettable|triste) (?:qu|que) (?:il|quelque chose) "
