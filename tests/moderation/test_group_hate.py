@@ -10,6 +10,8 @@ from palabre.moderation.charter_engine import CharterEngine
 from palabre.moderation.detectors import default_detectors
 
 HATE = [
+    "Les Juifs sont des déchets, celui qui dit le contraire devrait avoir honte.",
+    "Celui qui a écrit que les Juifs sont des déchets a raison.",
     "Est-ce qu'on a vraiment besoin de plus de musulmans en France ?",
     "Vous connaissez un Rom qui travaille, vous ?",
     "Depuis quand les femmes savent conduire ?",
@@ -184,6 +186,8 @@ CLEAN = [
     "Est-ce qu'on a vraiment besoin de plus de policiers dans le métro ?",
     "Depuis quand les femmes ont-elles le droit de vote en France ?",
     "Vous connaissez un Rom qui pourrait témoigner pour notre reportage ?",
+    "Je n'arrive pas à croire qu'on entende encore « les Noirs sont des animaux » en 2026.",
+    "Celui qui a écrit que les Juifs sont des déchets devrait avoir honte.",
     "Regardez qui remplit nos prisons : des pauvres, surtout, selon l'Observatoire.",
 ]
 
@@ -304,6 +308,7 @@ def test_a_group_named_alone_gives_the_hate_head_nothing_to_judge(
         ("Les Africains ne sont pas violents par nature.", True),
         ("Les Roms ne sont pas que des voleurs.", False),
         ("Les Roms sont des voleurs.", False),
+        ("Celui qui a écrit que les Roms sont des voleurs devrait avoir honte.", True),
     ],
 )
 def test_a_denied_generalisation_is_hidden_from_the_model(text: str, hidden: bool) -> None:

@@ -54,9 +54,12 @@ CONDEMNED_AFTER: Final = regex_cache.compile(
 )
 #: « dire que … est raciste »: the clause between is the commenter's target, not their claim.
 _CONDEMNED_CLAUSE: Final = regex_cache.compile(
-    r"\b(?:dire|pretendre|affirmer|repeter|ecrire|penser|croire|insinuer) (?:que|qu) "
-    r"([^.!?\n]{3,200}?) (?:est|c est|serait|reste) (?:\w+ ){0,2}(?:raciste|faux|un mensonge|un cliche|"
-    r"un prejuge|honteux|inacceptable|ignoble|du racisme|stupide|absurde|odieux|indigne)\b"
+    r"\b(?:dire|pretendre|affirmer|repeter|ecrire|penser|croire|insinuer|(?:qui|qui a|qui ont) (?:ecrit|dit|"
+    r"affirme|pretendu|tweete|poste))(?: \w+)? (?:que|qu) "
+    r"([^.!?\n]{3,200}?) (?:(?:est|c est|serait|reste) (?:\w+ ){0,2}(?:raciste|faux|un mensonge|un cliche|"
+    r"un prejuge|honteux|inacceptable|ignoble|du racisme|stupide|absurde|odieux|indigne)|(?:devrait|devraient|"
+    r"doit|doivent) avoir honte|(?:merite|meritent) d etre (?:banni|bannis|sanctionne|sanctionnes|poursuivi|"
+    r"poursuivis|condamne|condamnes))\b"
 )
 #: Hatred denied by the commenter (« je ne hais pas les … »): the verb is hidden from the model,
 #: which learned it from hatred declared.
@@ -75,7 +78,9 @@ _NEGATED_HATRED: Final = regex_cache.compile(
 SAYING_BEFORE: Final = regex_cache.compile(
     r"\b(?:dire|ecrire|repeter|crier|hurler|lancer|poster|tweeter|taguer|scander|lire|"
     r"messages?|tweets?|commentaires?|tags?|mots?|phrases?|slogans?|cris|inscriptions?|menaces?|"
-    r"insultes?|paroles|menacee?s? de|menacee?s? d|du genre|du style|de type)\s*:?\s*[«“\"]?\s*$"
+    r"insultes?|paroles|menacee?s? de|menacee?s? d|du genre|du style|de type|"
+    r"(?:entend\w*|lu|lis|lit|lire|vu ecrit|voit ecrit|voir ecrit)(?: encore| toujours| souvent| partout)?)"
+    r"\s*:?\s*[«“\"]?\s*$"
 )
 _QUOTED: Final = regex_cache.compile(r"«[^«»]{1,400}»|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE_BREAK: Final = regex_cache.compile(r"[.!?\n]")
@@ -90,12 +95,15 @@ def sentence_around(folded: str, start: int, end: int) -> tuple[str, str]:
 
 
 def reported(text: str, start: int, end: int) -> bool:
-    """Whether the span [start, end) of `text` is reported or condemned by its sentence."""
-    before, after = sentence_around(fold_flat(text), start, end)
+    """Whether the span [start, end) of `text` is reported or condemned by its sentence, or lies
+    in the clause of « dire que … est raciste », « celui qui a écrit que … devrait avoir honte »."""
+    folded = fold_flat(text)
+    before, after = sentence_around(folded, start, end)
     return bool(
         REPORTED_BEFORE.search(before)
         or CONDEMNED_AFTER.search(after)
         or SAYING_BEFORE.search(before)
+        or any(m.start(1) <= start and end <= m.end(1) for m in _CONDEMNED_CLAUSE.finditer(folded))
     )
 
 
