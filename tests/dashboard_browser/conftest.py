@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from live_server_testing import serving_on
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -43,8 +43,6 @@ def _free_socket() -> socket.socket:
 def dashboard_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DashboardServer]:
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}")
-    import uvicorn
-
     from palabre.demo.loader import load_demo
     from palabre.review.accounts import create_account, moderator_of
     from palabre.settings import load_settings
@@ -70,19 +68,8 @@ def dashboard_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashb
         )
     with service.db.session() as session:
         seed_history(service, moderator_of(session, moderator.id))  # type: ignore[arg-type]
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("palabre did not start")
-        time.sleep(0.02)
-    yield DashboardServer(url, app)
-    server.should_exit = True
-    thread.join(10)
+    with serving_on(app, sock):
+        yield DashboardServer(url, app)
     sock.close()
 
 
