@@ -131,6 +131,15 @@ HATE = [
     "Je ne veux pas de Juifs dans mon entreprise.",
     "Est-ce vraiment raciste de dire que les Arabes sont violents ?",
     "À quoi servent les handicapés, honnêtement ?",
+    "À mon sens, un musulman ne peut pas être un bon Français.",
+    "J'estime que les trans n'ont rien à faire dans les écoles.",
+    "Il faudrait interdire les Arabes de travailler dans la fonction publique.",
+    "Je suis contre le fait qu'un Noir puisse devenir maire de notre ville.",
+    "C'est quand qu'on les renvoie chez eux, les clandestins ?",
+    "Les Roms, ils savent faire autre chose que mendier ?",
+    "Pourquoi les Noirs sont-ils toujours en retard ?",
+    "Combien de Maghrébins faut-il encore accueillir avant qu'on réagisse ?",
+    "Les gitans, ça travaille parfois ?",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -189,6 +198,11 @@ CLEAN = [
     "Je n'arrive pas à croire qu'on entende encore « les Noirs sont des animaux » en 2026.",
     "Celui qui a écrit que les Juifs sont des déchets devrait avoir honte.",
     "Regardez qui remplit nos prisons : des pauvres, surtout, selon l'Observatoire.",
+    "Je pense que les musulmans, comme tous les croyants, ont droit au respect.",
+    "J'estime que les trans doivent être protégés dans les écoles.",
+    "Combien de réfugiés la France a-t-elle accueillis en 2025 ?",
+    "Qu'est-ce qu'on attend pour rénover le gymnase ?",
+    "Je trouve anormal qu'on refuse les jeunes de banlieue à l'entrée des boîtes.",
 ]
 
 

@@ -93,6 +93,13 @@ THREATS = [
     "On va passer chez toi cette nuit, dors bien.",
     "Tu habites au 3e étage, je sais.",
     "Elle mérite une bonne gifle.",
+    "J'ai trouvé où tu vis en deux minutes, c'était facile.",
+    "Ton adresse circule déjà, bonne chance.",
+    "Je connais les horaires de ta femme, fais attention à toi.",
+    "Je sais à quelle école vont tes gosses.",
+    "Ton numéro et ton adresse, je les ai. Continue comme ça et tu verras.",
+    "Ta maison est facile à trouver, tu sais.",
+    "On a des photos de ta maison, réfléchis bien.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -160,6 +167,9 @@ CONTRASTS = [
     "On viendra frapper à ta porte pour la collecte des étrennes.",
     "Je t'attends dehors, je fume une clope.",
     "On t'attend en bas de chez toi, on part à 8 h pour la rando.",
+    "Nous savons où vous habitez : l'avis de passage a été laissé dans votre boîte.",
+    "Je connais les horaires de la piscine, je te les envoie.",
+    "J'ai trouvé l'adresse du restaurant sur le site.",
 ]
 
 
@@ -255,6 +265,16 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Les frappes russes ont tué douze civils cette nuit à Kharkiv.",
         "Elle a été violée et tuée par un récidiviste, le procès s'ouvre lundi.",
         "Hitler a exterminé six millions de Juifs, on ne doit jamais l'oublier.",
+        "Attaque au couteau à Arras : un enseignant tué, deux blessés.",
+        "Rixe mortelle à la sortie d'une boîte de nuit : un mort et trois blessés.",
+        "Selon les témoins, l'agresseur criait qu'il allait tuer tout le monde.",
+        "Ils l'ont frappé à mort pour un regard, c'est effrayant.",
+        "Le jeune homme a succombé à ses blessures après avoir été poignardé.",
+        "L'attentat a fait douze morts et des dizaines de blessés.",
+        "Le massacre de Srebrenica a fait plus de 8 000 morts.",
+        "Mon voisin a été agressé au couteau hier, il va mieux.",
+        "L'homme qui avait menacé de faire sauter la mairie a été arrêté.",
+        "Une enquête pour tentative d'assassinat a été ouverte.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

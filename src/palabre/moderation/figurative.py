@@ -86,11 +86,13 @@ BENIGN_IDIOMS: Final = regex_cache.compile(
     r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
     r"(?: et (?:tue|tues|tuee|tuees|abattu|abattue|abattus|poignarde|poignardee|etrangle|etranglee|egorge|"
     r"egorgee|brule|brulee|frappe|frappee))?"
-    r"(?: par balles?| a coups? de \w+)?|"
+    r"(?: par balles?| a coups? de \w+| au couteau| a l arme \w+| a mort)?|"
     # reported wishes and threats (« des internautes lui ont souhaité la mort », « il a écrit qu'il
     # allait l'égorger »)
     r"(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?(?:souhaite|souhaitee) la mort|"
     r"(?:a|ont|avait|avaient|aurait|auraient) (?:ecrit|dit|declare|affirme|annonce|poste|crie) "
+    r"(?:qu|que) (?:il|elle|ils|elles|on) (?:allait|allaient|voulait|voulaient|irait|iraient) (?:\w+ ){0,2}\w+|"
+    r"(?:criait|criaient|disait|disaient|hurlait|hurlaient|ecrivait|affirmait|annoncait|repetait) "
     r"(?:qu|que) (?:il|elle|ils|elles|on) (?:allait|allaient|voulait|voulaient|irait|iraient) (?:\w+ ){0,2}\w+"
     r")\b"
 )
@@ -151,16 +153,38 @@ def about_pests(folded: str) -> bool:
 #: Past participles of violent acts (« tué », « poignardées », « abattus »).
 _DONE: Final = (
     r"(?:(?:tu|frapp|poignard|bless|agress|assassin|massacr|egorg|fusill|menac|tabass|etrangl|lynch|viol|"
-    r"execut|extermin|matraqu|percut|bombard|incendi)(?:e|ee|es|ees)|abattue?s?)"
+    r"execut|extermin|matraqu|percut|bombard|incendi)(?:e|ee|es|ees)|abattue?s?|detruite?s?)"
 )
 NEWS_TOLD: Final = regex_cache.compile(
     r"\b(?:"
+    # a threat reported in a relative clause (« l'homme qui avait menacé de faire sauter la mairie »),
+    # before the general past below would leave its object behind
+    r"(?:\w+ )?qui (?:avait|a|aurait|avaient|ont|auraient) menace de (?:\w+ ){0,3}\w+|"
     # « il a tué », « l'agresseur a frappé la victime », « Hitler a exterminé », « elle a été
     # violée et tuée »; not « on a … » (a boast as much as a report)
     rf"(?!on\b)\w+ (?:\w+ )?(?:l |les |la )?(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?{_DONE}"
     rf"(?: et {_DONE})?"
     r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
-    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+)?"
+    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+| a mort)?"
+    # « après avoir été poignardé », « pour avoir été menacé »
+    rf"|(?:apres avoir|sans avoir|pour avoir|avant d avoir) ete (?:\w+ )?{_DONE}(?: a mort)?"
+    # casualties: « a fait douze morts », « faisant deux morts », « un mort et trois blessés »
+    r"|(?:fait|faisant|a fait|ont fait|avait fait|aurait fait|font) (?:\w+ ){0,4}?(?:morts?|victimes|blesses?)"
+    r"|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs|\d+) (?:\w+ )?morts? et "
+    r"(?:\w+ ){0,3}?blesses?"
+    # headlines of a crime: « attaque au couteau à Arras », « rixe mortelle », « meurtre à Lyon »
+    r"|(?:attaques?|agressions?|rixes?|fusillades?|meurtres?|attentats?|drames?|braquages?) (?:au couteau|"
+    r"mortelle?s?|a l arme \w+|par balles?|sanglante?s?|a la \w+)"
+    r"|(?:enquete pour|tentative d|tentative de|proces (?:de|du|pour)|rappelle|anniversaire (?:de|du)|"
+    r"commemoration (?:de|du)|victimes? (?:de|du)|images (?:de|du)|memoire (?:de|du)|hommage (?:a|aux)|"
+    r"apres|depuis) (?:l |le |la |les |du |de l |de la |des )?(?:assassinats?|meurtres?|massacres?|genocides?|"
+    r"attentats?|decapitations?|attaques?|fusillades?|feminicides?)"
+    r"|l arme du crime|retourn\w* l arme contre (?:lui|elle|eux)"
+    r"|(?:menacait|menacaient|brandissait|brandissaient) (?:\w+ ){0,3}?(?:avec )?(?:un|une|des|son|sa) "
+    r"(?:couteau|arme|hachette|machette|pistolet|fusil|cutter|sabre)"
+    r"|(?:l|les|le|la|cet|cette|un|une) (?:attentats?|attaques?|explosions?|incendies?|massacres?|fusillades?|"
+    r"bombardements?|frappes?|seismes?|accidents?)(?: (?:de|du|d) \w+)? (?:a|ont|avait|avaient|aurait|auraient) "
+    r"(?:fait|cause|tue|coute la vie)(?: (?:\w+ ){0,4}?(?:morts?|victimes|blesses?))?"
     r"|(?:a|ont|avait|avaient) (?:tire sur|tire dans|ouvert le feu)"
     # « il s'est fait tabasser », « elle s'est fait casser la figure »
     r"|(?:s est|se sont|s etait|s etaient|se serait|se seraient) (?:fait|faite|faits|faites) (?:\w+ )?"
@@ -168,7 +192,7 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"tirer dessus|casser (?:la|le|les) \w+|defoncer (?:la|le|les) \w+|peter (?:la|le|les) \w+)"
     # « a reçu une balle dans la jambe », « une bagarre a éclaté »
     r"|(?:a|ont|avait|avaient|aurait|auraient) recu (?:\w+ ){0,2}?(?:une balle|des balles|un coup|des coups|"
-    r"plusieurs coups)(?: de \w+)?(?: (?:dans|a) (?:la|le|les|l) \w+)?"
+    r"plusieurs coups|\w+ coups)(?: de \w+)?(?: (?:dans|a) (?:la|le|les|l) \w+)?"
     r"|(?:une|la|des|les) (?:bagarres?|rixes?|fusillades?|altercations?|echauffourees?) (?:a|ont|avait|avaient)"
     r" eclate"
     # headlines: « un homme tué par balle », « 8 000 hommes exécutés en 1995 »

@@ -145,7 +145,9 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (
             rf"\b{DET} {GROUP}(?: \w+){{0,2}} (?:ne seront|ne sont|ne deviendront|ne feront|ne seront) "
-            rf"jamais (?:de |des )?(?:vrais?|veritables?|bons?) (?:francais|citoyens|europeens|humains)\b",
+            rf"jamais (?:de |des )?(?:vrais?|veritables?|bons?) (?:francais|citoyens|europeens|humains)\b"
+            rf"|\b(?:un|une|aucun|aucune) {GROUP} ne (?:sera|peut|pourra|pourrait|saurait) (?:jamais|pas) (?:etre )?"
+            r"(?:un |une )?(?:vraie?|veritable|bon|bonne) (?:francaise?|citoyen|citoyenne|europeenne?)\b",
             0.75,
             "négation de l'appartenance d'un groupe de personnes",
         ),
@@ -163,7 +165,9 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         ),
         (
             rf"\b{DET} {GROUP}(?: \w+){{0,2}} n ont rien a faire (?:en france|ici|chez nous|en europe|"
-            rf"dans (?:notre|ce) pays)",
+            rf"dans (?:notre|ce) pays|(?:dans|a) (?:l|les|nos|la|notre) ?(?:ecoles?|universites?|hopitaux|"
+            r"administrations?|police|armee|gouvernement|assemblee|fonction publique|entreprises?|quartiers?|"
+            r"piscines?|stades?|vestiaires|toilettes)|au gouvernement|a l assemblee)",
             0.75,
             "rejet d'un groupe de personnes hors du pays",
         ),
@@ -644,8 +648,18 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             "stéréotype prêté à un groupe : un humain doit juger",
         ),
         (
-            rf"(?<!pourquoi )\binterdi\w* (?:aux|a tous les|a toutes les|a des) {GROUP} (?:de|d) (?:se presenter|voter|travailler|"
+            rf"(?<!pourquoi )\binterdi\w* (?:aux|a tous les|a toutes les|a des|les) {GROUP} (?:de|d) (?:se presenter|voter|travailler|"
             r"vivre|habiter|acheter|enseigner|louer|posseder|se marier|adopter|exercer|entrer|sortir)\b",
+            0.7,
+            "droits refusés à un groupe de personnes",
+        ),
+        (
+            r"\b(?:(?:je suis|on est|nous sommes|suis) contre le fait|je m oppose a ce|je refuse|on refuse|"
+            r"il est inadmissible|c est inadmissible|c est une honte|je n accepte pas|je n accepterai jamais) "
+            rf"qu (?:un|une|des|les) {GROUP} (?:puisse|puissent|devienne|deviennent|soit|soient|ait|aient) "
+            r"(?:\w+ )?(?:devenir |etre )?(?:elus?|elues?|maires?|ministres?|presidente?s?|deputee?s?|"
+            r"juges?|policiers?|professeure?s?|enseignante?s?|medecins?|patrons?|proprietaires?|le droit|"
+            r"les memes droits|francaise?s?)\b",
             0.7,
             "droits refusés à un groupe de personnes",
         ),
@@ -839,6 +853,32 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             r"(?=[^.!]{0,40}(?:\?|\. |$))",
             0.55,
             "question qui rejette un groupe de personnes : un humain doit juger",
+        ),
+        (
+            # « c'est quand qu'on les renvoie chez eux, les clandestins ? »: the group named after
+            rf"\b(?:renvoi|renvoy|expuls|vir|deport|chass)\w* chez eux\b[^.!?]{{0,20}}\b{GROUP}\b"
+            rf"|\bfermer (?:les|nos) frontieres (?:aux|a tous les|a toutes les|a des|a ces) {GROUP}\b"
+            rf"|\bcombien d (?:autres )?{GROUP}|\bcombien de (?:(?:ces|nouveaux|plus) )?{GROUP}"
+            r"(?= (?:faut il|faudra t il|va t on|allons nous|doit on|devra t on|devons nous) (?:encore )?"
+            r"(?:accueillir|supporter|subir|loger|nourrir|importer|faire entrer|laisser entrer)\b)",
+            0.6,
+            "question qui rejette un groupe de personnes : un humain doit juger",
+        ),
+        (
+            rf"\b{DET} {GROUP},? (?:ils|elles|ca) (?:savent|sait|peuvent|peut) (?:faire )?(?:autre chose|"
+            r"quelque chose d autre|rien d autre) que (?:mendier|voler|piller|tricher|frauder|profiter|"
+            r"se plaindre|toucher|vivre|faire des enfants|dealer|casser|bruler|tuer)\b"
+            rf"|\b{DET} {GROUP},? ca (?:travaille|bosse|pense|reflechit|se lave|comprend|parle francais|"
+            r"paie|paye)(?: \w+)? (?:parfois|des fois|un jour|de temps en temps|quelquefois)\b"
+            rf"|\b(?:est ce qu |est ce que )?(?:un|une) {GROUP} (?:peut|pourrait|sait) (?:vraiment |seulement )?"
+            rf"(?:etre )?{POS_ADJ}(?= (?:sincerement|franchement|serieusement|vraiment|au fond|\.|$))"
+            rf"|\bpourquoi {DET} {GROUP} (?:sont ils|sont elles|sont|ont ils|ont elles) (?:toujours|tous|toutes|"
+            r"systematiquement|si souvent) (?!(?:moins payee?s|victimes|discrimine|sous represente|absents? des)\b)"
+            r"(?:en retard|sales?|bruyante?s?|violente?s?|paresseu\w*|feneante?s?|faineante?s?|malhonnetes?|"
+            r"agressi\w*|en train de (?:voler|mendier|se plaindre|rale\w*)|au chomage|en prison|dans les "
+            r"embrouilles|a (?:voler|mendier|tricher|se plaindre))\b",
+            0.6,
+            "question qui prête un défaut à tout un groupe",
         ),
         (
             r"\b(?:vous connaissez|tu connais|t connais|connaissez vous|connais tu|vous en connaissez|tu en connais)"

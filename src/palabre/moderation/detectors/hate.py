@@ -7,6 +7,7 @@ from __future__ import annotations
 from palabre.moderation.charter import Charter
 from palabre.moderation.detectors._group_hate import group_hate
 from palabre.moderation.detectors._groups import insulted_groups
+from palabre.moderation.detectors._insinuation import insinuations
 from palabre.moderation.detectors._lexical import aggregate, scored_hits
 from palabre.moderation.detectors._rules import Rule, apply_rules, rule, words_alt
 from palabre.moderation.detectors._text import analyse
@@ -144,5 +145,6 @@ class HateDetector:
         items = scored_hits(analysis, charter, "haine") + apply_rules(analysis, RULES)
         items += insulted_groups(analysis, charter)
         items += group_hate(text)
+        items += insinuations(text)
         finding = aggregate(items, "haine", self.name, "Propos haineux ou racistes")
         return DetectorOutput(findings=(finding,) if finding else ())

@@ -83,7 +83,8 @@ FRIENDLY_AFTER = (
     r"|on (?:l|les) emmene|pour (?:la|ta) fete|je te (?:rends|rapporte)|pour te (?:rendre|rapporter|livrer)"
     r"|on se voit|on se retrouve|on se fait|pour l apero|pour (?:diner|dejeuner|le cafe|un cafe)|on dejeune"
     r"|on dine|boire un verre|un verre|si tu veux|tu veux que|cremaillere|on viendra (?:a|au|pour|feter|boire|manger|te feliciter)|sympa|super|joli|jolie|je te prepare|je viendrai|je viens|je passerai|je peux (?:la|le|les) (?:recuperer|chercher|prendre|raccompagner|accompagner|ramener|deposer)|fete des voisins|j y suis (?:deja )?(?:passe|alle)|je peux (?:aller |venir )?(?:le|la|les|te) "
-    r"|chez (?:ta|ton|tes) (?:soeur|frere|mere|pere|parents|cousins?|cousines?|copain|copine|pote|potes)))"
+    r"|chez (?:ta|ton|tes) (?:soeur|frere|mere|pere|parents|cousins?|cousines?|copain|copine|pote|potes)"
+    r"|avis de passage|le facteur|le livreur|la livraison|le colis|le courrier|votre boite|ta boite))"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -311,7 +312,7 @@ RULES: tuple[Rule, ...] = (
         "menace : « je sais où tu habites »",
     ),
     _r(
-        r"\b(?:je|on|j|nous) (?:sais|sait|connais|connait|connaissons) (?:dans )?(?:quelle|ou est|l adresse de)"
+        r"\b(?:je|on|j|nous) (?:sais|sait|connais|connait|connaissons) (?:dans |a )?(?:quelle|ou est|l adresse de)"
         r" (?:l )?(?:ecole|creche|college|lycee|bureau|travail)(?: \w+){0,3} (?:ta|ton|tes|vos|votre) "
         r"(?:fille|fils|enfants?|gosses?|femme|mari|gamins?|gamines?)\b"
         rf"{FRIENDLY_AFTER}",
@@ -342,7 +343,8 @@ RULES: tuple[Rule, ...] = (
         "menace de retrouver quelqu'un : un humain doit juger",
     ),
     _r(
-        r"\b(?:ton|votre) adresse (?:n a pas ete|n etait pas|n est pas|a ete|etait|est) (?:\w+ )?(?:difficile|dure|"
+        r"\b(?:ton|ta|votre) (?:adresse|maison|appart|appartement|domicile|immeuble) (?:n a pas ete|n etait pas|"
+        r"n est pas|a ete|etait|est) (?:\w+ )?(?:difficile|dure|"
         r"compliquee|facile|simple|longue) a trouver\b"
         r"|\b(?:quelqu un|on|ils|j|je|nous) (?:a|ai|ont|avons) (?:poste|publie|partage|diffuse|balance|leake|affiche)"
         r" (?:ton|votre|ta|tes) (?:adresse|numero|plaque|photo de ta maison)\b"
@@ -388,6 +390,23 @@ RULES: tuple[Rule, ...] = (
         r"(?:sais|sait|le sais|le sait)\b",
         0.55,
         "intimidation : la cible est surveillée",
+    ),
+    _r(
+        # the address found, kept or spread (« j'ai trouvé où tu vis », « ton adresse circule déjà »,
+        # « ton numéro et ton adresse, je les ai », « on a des photos de ta maison »)
+        r"\b(?:j ai|on a|nous avons|ils ont) (?:trouve|retrouve|decouvert|su) ou (?:tu|vous) (?:vis|habites|"
+        r"habitez|vivez|dors|dormez|bosses|travailles|travaillez)\b"
+        r"|\b(?:ton|votre) (?:adresse|numero)(?: perso)? (?:circule|tourne|est en ligne|est partout|a fuite)\b"
+        r"|\b(?:ton|ta|votre) (?:numero|adresse|plaque)(?: et (?:ton|ta|votre) \w+)?,? (?:je|on|nous) "
+        r"(?:les|l) (?:ai|a|avons)\b"
+        r"|\b(?:j ai|on a|nous avons) (?:des |une |plein de )?photos? de (?:ta|ton|votre|tes|vos) (?:maison|"
+        r"appart|appartement|voiture|enfants?|fille|fils|femme|mari|immeuble|porte|gosses?)\b"
+        r"|\b(?:je|j|on|nous) (?:connais|connait|connaissons|sais|sait|savons) (?:tres bien |bien |par coeur )?"
+        r"(?:les horaires|l emploi du temps|les habitudes|le trajet|le parcours|les allers et venues) "
+        r"(?:de|d) (?:ta|ton|tes|votre|vos)\b"
+        rf"{FRIENDLY_AFTER}",
+        0.6,
+        "intimidation : on a trouvé où vit quelqu'un ou on le surveille",
     ),
     _r(
         r"\b(?:ce|il) serait (?:dommage|malheureux|regrettable|triste) (?:qu|que) (?:il|quelque chose) "
