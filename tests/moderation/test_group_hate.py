@@ -140,6 +140,15 @@ HATE = [
     "Pourquoi les Noirs sont-ils toujours en retard ?",
     "Combien de Maghrébins faut-il encore accueillir avant qu'on réagisse ?",
     "Les gitans, ça travaille parfois ?",
+    "Perso les musulmans j'en veux pas dans mon immeuble.",
+    "Moi les Noirs je les aime pas, c'est comme ça, j'ai le droit.",
+    "Les Arabes, moins il y en a, mieux on se porte.",
+    "A mon avis faudrait stériliser les handicapés, ça éviterait bien des problèmes.",
+    "MOI JE DIS QUE LES ROMS DEVRAIENT ÊTRE PARQUÉS DANS DES CAMPS",
+    "Honnêtement je trouve que les Juifs ont trop de pouvoir dans ce pays.",
+    "Pour être clair : un homosexuel ne devrait jamais approcher des enfants.",
+    "On devrait retirer le droit de vote aux Français d'origine étrangère.",
+    "Je le dis franchement : les femmes n'ont rien à faire en politique.",
 ]
 CLEAN = [
     "Les migrants ne sont pas des criminels.",
@@ -202,6 +211,9 @@ CLEAN = [
     "J'estime que les trans doivent être protégés dans les écoles.",
     "Combien de réfugiés la France a-t-elle accueillis en 2025 ?",
     "Qu'est-ce qu'on attend pour rénover le gymnase ?",
+    "Honnêtement je trouve que les banques ont trop de pouvoir dans ce pays.",
+    "Je pense qu'on devrait ficher les multirécidivistes, par sécurité.",
+    "On devrait accorder le droit de vote aux étrangers pour les élections municipales.",
     "Je trouve anormal qu'on refuse les jeunes de banlieue à l'entrée des boîtes.",
 ]
 

@@ -20,6 +20,12 @@ INSINUATIONS = [
     "Depuis que les Africains sont là, le quartier n'est plus le même.",
     "Chaque fois qu'une mosquée ouvre, le quartier se vide de ses habitants.",
     "Le collège est devenu une annexe de Kaboul, les profs n'en peuvent plus.",
+    "Tiens, encore un Mohamed dans la rubrique faits divers, quelle surprise.",
+    "Vous avez vu la tête des casseurs ? Tout est dit.",
+    "Les agressions ont doublé depuis l'ouverture du foyer de migrants.",
+    "On ne peut plus sortir le soir depuis qu'ils ont logé des Afghans en face.",
+    "Mon quartier, c'était la France avant. Maintenant c'est le Maghreb.",
+    "jvous laisse deviner d'ou venaient les agresseurs du bus",
 ]
 
 CLEAN = [
@@ -31,6 +37,11 @@ CLEAN = [
     "Le quartier n'est plus le même depuis la fermeture de l'usine.",
     "On se croirait à Alger avec cette chaleur, vivement l'automne.",
     "Pas besoin d'être devin pour savoir que la réforme sera votée.",
+    "Bizarrement, les cambriolages ont baissé depuis l'installation des caméras.",
+    "Tiens, encore un article sur le prix de l'essence, quelle surprise.",
+    "Dès que les beaux jours arrivent, les vols de vélos se multiplient, attachez-les bien.",
+    "Depuis l'arrivée des réfugiés syriens, l'école a rouvert deux classes.",
+    "Les voleurs de cuivre ont été arrêtés, ils volaient sur les voies depuis des mois.",
 ]
 
 

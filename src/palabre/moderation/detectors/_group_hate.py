@@ -167,7 +167,8 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             rf"\b{DET} {GROUP}(?: \w+){{0,2}} n ont rien a faire (?:en france|ici|chez nous|en europe|"
             rf"dans (?:notre|ce) pays|(?:dans|a) (?:l|les|nos|la|notre) ?(?:ecoles?|universites?|hopitaux|"
             r"administrations?|police|armee|gouvernement|assemblee|fonction publique|entreprises?|quartiers?|"
-            r"piscines?|stades?|vestiaires|toilettes)|au gouvernement|a l assemblee)",
+            r"piscines?|stades?|vestiaires|toilettes)|au gouvernement|a l assemblee|en politique|au pouvoir|"
+            r"en entreprise|au travail|a la tete \w+ \w+)",
             0.75,
             "rejet d'un groupe de personnes hors du pays",
         ),
@@ -879,6 +880,41 @@ RULES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             r"embrouilles|a (?:voler|mendier|tricher|se plaindre))\b",
             0.6,
             "question qui prête un défaut à tout un groupe",
+        ),
+        (
+            rf"\b{DET} {GROUP},? (?:moi |perso |personnellement )?(?:j en veux pas|je n en veux pas|j en veux plus|"
+            r"je n en veux plus|on n en veut pas|on en veut pas|on n en veut plus|on en veut plus)\b"
+            rf"|\b{DET} {GROUP},? (?:moi |perso )?(?:je|j) (?:ne )?les (?:aime pas|aime vraiment pas|supporte pas|"
+            r"supporte plus|sens pas|blaire pas|encadre pas|piffe pas|deteste|hais|meprise|vomis)\b"
+            rf"|\b{DET} {GROUP},? moins (?:il y en a|y en a|on en voit|on en a)\b",
+            0.7,
+            "rejet déclaré d'un groupe de personnes",
+        ),
+        (
+            r"\b(?:steriliser|sterilisons|sterilisez|castrer|enfermer|enfermons|parquer|parquons|ficher|fichons|"
+            r"deporter|deportons|gazer|interner|internons|marquer|rafler|raflons) (?:tous |toutes )?(?:les|ces|des) "
+            rf"{GROUP}\b"
+            rf"|\b{DET} {GROUP}(?: \w+){{0,2}} (?:devraient|doivent|devrait|meritent d) (?:tous |toutes )?etre "
+            r"(?:parques|parquees|fiches|fichees|enfermes|enfermees|sterilises|sterilisees|castres|internes|"
+            r"internees|marques|marquees|deportes|deportees)\b",
+            0.75,
+            "persécution d'un groupe de personnes souhaitée",
+        ),
+        (
+            rf"\b{DET} {GROUP} (?:ont|possedent|detiennent|prennent) (?:beaucoup |bien |vraiment )?trop de "
+            r"(?:pouvoir|influence|argent|place|droits|privileges)\b",
+            0.6,
+            "cliché d'un groupe qui aurait trop de pouvoir : un humain doit juger",
+        ),
+        (
+            rf"\b(?:un|une|aucun|aucune) {GROUP} ne (?:devrait|doit|devrait jamais|doit jamais) (?:jamais |pas |plus )?"
+            r"(?:pouvoir )?(?:approcher|s approcher|toucher|garder|s occuper|elever|adopter|enseigner|voter|"
+            r"etre elue?|diriger)\b"
+            r"|\b(?:retirer|supprimer|enlever|refuser|interdire) (?:le droit de vote|la nationalite|les allocations|"
+            r"les aides sociales|les aides|les droits|le droit de se marier|le logement social) (?:a|aux|a tous les|"
+            rf"a toutes les|des) (?:{GROUP}|francais d origine \w+|binationaux|naturalises)\b",
+            0.7,
+            "droits refusés à un groupe de personnes",
         ),
         (
             r"\b(?:vous connaissez|tu connais|t connais|connaissez vous|connais tu|vous en connaissez|tu en connais)"

@@ -36,18 +36,25 @@ MAX_CHARS = 320
 
 WINK = regex_cache.compile(
     r"\b(?:comme par hasard|par le plus grand des hasards|quel hasard|bizarrement|etrangement|"
-    r"curieusement|curieux,? non|suivez mon regard|je vous laisse deviner|devinez|"
+    r"curieusement|curieux,? non|suivez mon regard|je vous laisse deviner|jvous laisse deviner|"
+    r"je te laisse deviner|jte laisse deviner|devinez|"
     r"je vous le donne en mille|pas besoin d etre (?:devin|grand clerc)|on a (?:tous )?compris|"
     r"tout le monde a compris|pas (?:la peine|besoin) de (?:vous )?faire un dessin|cherchez l erreur|"
     r"c est mathematique|(?:il )?fallait s y attendre|toujours les memes|regardez qui|sans surprise|"
     r"quelle surprise|on connait la chanson|on se demande bien pourquoi|comme d hab(?:itude)?|"
-    r"une fois de plus|encore et toujours|qui l eut cru|on ne dira pas qui|je ne dirai pas qui)\b"
+    r"une fois de plus|encore et toujours|qui l eut cru|on ne dira pas qui|je ne dirai pas qui|"
+    r"je dis ca je dis rien|je dis ca,? je dis rien|tout est dit|traduisez|tiens,? encore|"
+    r"avec tout ce qui va avec|je comprends pourquoi|on comprend pourquoi|on sait tous|tout le monde sait)\b"
 )
 ORIGIN = regex_cache.compile(
     rf"\b(?:{GROUP})\b"
     r"|\b(?:origines?|nationalites?|prenoms?|nom pareil|un nom comme|couleur de peau|terroir|"
     r"pas (?:un|une|des) (?:dupont|durand|martin|breton|bretons|suedois|esquimau)|"
     r"d ou (?:il|elle|ils|elles) (?:vient|viennent|venaient|venait|sortent)|qui (?:y )?(?:habite|habitent)|"
+    r"d ou (?:venai(?:en)?t|vien(?:nen)?t|sortai(?:en)?t) (?:les|le|la|ces|ce)|(?:de )?quelle communaute|"
+    r"(?:la tete|la gueule|le faciès|le facies|les tetes) (?:des|du|de ces)|pas d ici|qui traine(?:nt)?|"
+    r"(?:un|une|des|encore un|encore une) (?:mohamed|mohammed|mamadou|rachid|karim|moussa|ahmed|youssef|"
+    r"mehdi|bilal|fatou|fatima|aicha|abdel|ali|omar|samir)\b|"
     r"(?:gens|personnes) du meme coin|(?:toujours )?les memes qui|ces gens la|ces gens|"
     r"centre pour (?:migrants|refugies)|foyer de migrants|mosquees?|au bled)\b"
     # « je vous laisse deviner qui. », « vous voyez de qui je parle »: the people left unnamed
@@ -58,7 +65,8 @@ HARM = regex_cache.compile(
     r"cambriolages?|cambrioleurs?|delinquance|delinquants?|insecurite|viols?|violeurs?|crimes?|"
     r"criminels?|incivilites|violences?|trafics?|dealers?|chauffards?|coupables?|suspects?|"
     r"brulent|brule|brulees?|casseurs?|cassent|poignarde|poignardee|tabasse|prisons?|emeutes?|"
-    r"emeutiers?|sale|salete|insalubre|disparaissent|pillent|pillage|racailles?|ne parle pas un mot)\b"
+    r"emeutiers?|sale|salete|insalubre|disparaissent|pillent|pillage|racailles?|ne parle pas un mot|"
+    r"faits divers|dealers?|vols explosent|connus? des services|defavorablement connus?)\b"
 )
 #: Words that point at origin when scare-quoted (« des "jeunes" », « un "Français" »).
 SCARE_QUOTED = regex_cache.compile(r"\b(?:jeunes?|francais|francaise|desequilibres?|individus?)\b")
@@ -71,11 +79,22 @@ DECLINE = regex_cache.compile(
     r"fini la tranquillite|(?:on ne|on n) (?:est|se sent) plus chez (?:nous|soi)|a explose|ont explose|"
     r"suivent|les (?:vols|cambriolages|agressions|poules) |disparaissent|c est (?:fini|la catastrophe))"
 )
+#: The same, told the other way round (« les agressions ont doublé depuis l'ouverture du foyer de
+#: migrants », « on ne peut plus sortir le soir depuis qu'ils ont logé des Afghans en face »).
+DECLINE_AFTER = regex_cache.compile(
+    r"\b(?:on ne peut plus sortir|plus personne ne sort|(?:les )?(?:agressions|vols|cambriolages|incivilites|"
+    r"violences|deals?|trafics?) (?:ont|se sont|sont) (?:double|triple|explose|augmente|flambe|multiplie|"
+    r"multiplies|apparus?)|c est devenu invivable|on ne se sent plus en securite)\b[^.!?]{0,40}"
+    r"\bdepuis (?:que|qu|l arrivee|l ouverture|l installation)(?: \w+){0,5} "
+    rf"(?:(?:des |les |ces |d )?(?:{GROUP})|(?:du |de la |d une |d un )?(?:mosquee|centre pour (?:migrants|refugies)|"
+    r"foyer de migrants|camp de (?:roms|gitans|migrants)))\b"
+)
 #: A French place likened to a foreign city (« une annexe de Kaboul », « ressemble à Bamako »).
 LIKENED = regex_cache.compile(
     r"\b(?:annexe|succursale|banlieue|ressembl\w*(?: de plus en plus)?|devenu\w*|transforme\w* en|"
-    r"un petit|une petite) (?:de |a |en |d )?(?:kaboul|bamako|alger|tunis|rabat|dakar|mogadiscio|"
-    r"kinshasa|islamabad|bagdad|tombouctou|l afrique|afrique)\b"
+    r"un petit|une petite|maintenant c est|aujourd hui c est|desormais c est) (?:de |a |en |d |le |la |l )?"
+    r"(?:kaboul|bamako|alger|tunis|rabat|dakar|mogadiscio|kinshasa|islamabad|bagdad|tombouctou|l afrique|"
+    r"afrique|maghreb|bled|tiers monde)\b"
     r"(?![^.!?]{0,40}\b(?:chaleur|soleil|temperature|degres|canicule|lumiere|ciel|architecture|cuisine|"
     r"epices|vacances|plage|mer|musique|festival)\b)"
 )
@@ -99,7 +118,7 @@ def insinuations(text: str) -> list[tuple[float, Span, str]]:
         )
     if wink and origin and harm and not view.in_quotes(wink.start(), wink.end()):
         out += [(SCORE, _cue_span(view, wink), NOTE), (SCORE, _cue_span(view, origin), NOTE)]
-    for pattern in (DECLINE, LIKENED):
+    for pattern in (DECLINE, DECLINE_AFTER, LIKENED):
         for match in pattern.finditer(body):
             out.append((SCORE, _cue_span(view, match), NOTE_DECLINE))
     return out
