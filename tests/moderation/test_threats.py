@@ -275,6 +275,17 @@ def test_threat_detector_follows_the_protocol() -> None:
         "Mon voisin a été agressé au couteau hier, il va mieux.",
         "L'homme qui avait menacé de faire sauter la mairie a été arrêté.",
         "Une enquête pour tentative d'assassinat a été ouverte.",
+        "un gamin de 14 ans poignardé pour un téléphone, dans quel monde on vit",
+        "Trois morts dans l'incendie criminel de l'immeuble, le suspect a avoué.",
+        "Le djihadiste a décapité son otage en direct, une horreur absolue.",
+        "Lynchage à Paris : un homme battu par une dizaine de personnes.",
+        "Il a tué sa femme de trois balles, les voisins sont sous le choc.",
+        "Guerre en Ukraine : des centaines de civils tués à Marioupol.",
+        "L'assassin du maire a été arrêté à la frontière.",
+        "Dans la nuit, des coups de feu ont été tirés sur un commissariat.",
+        "La gamine a été violée puis étranglée, le suspect nie tout.",
+        "Selon la police, le forcené a menacé de tuer les otages avant de se rendre.",
+        "La fusillade de cette nuit n'a fait aucun blessé, heureusement.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:
@@ -296,7 +307,7 @@ def test_a_violent_word_inside_a_condemned_quotation_opens_no_model_head() -> No
     from palabre.moderation.detectors._speech import blank_for_model
     from palabre.moderation.model.gates import allowed_heads
 
-    text = "Cet homme a menacé de « faire la peau » à son voisin, il est jugé demain."
+    text = "Cet homme a écrit « je vais te faire la peau » à son voisin, il est jugé demain."
     assert "violence" in allowed_heads(text)
     assert "violence" not in allowed_heads(blank_for_model(text))
 

@@ -84,7 +84,7 @@ BENIGN_IDIOMS: Final = regex_cache.compile(
     r"tabasse|tabassee|tabasses|battu|battue|battus|roue de coups|passe a tabac|egorge|egorgee|"
     r"decapite|decapitee|brule|brulee|brules|renverse|renversee|percute|percutee|menace|menacee|menaces|"
     r"assassine|assassinee|assassines|frappe|frappee|frappes|viole|violee|violes|lynche|lynchee)"
-    r"(?: et (?:tue|tues|tuee|tuees|abattu|abattue|abattus|poignarde|poignardee|etrangle|etranglee|egorge|"
+    r"(?: (?:et|puis) (?:tue|tues|tuee|tuees|abattu|abattue|abattus|poignarde|poignardee|etrangle|etranglee|egorge|"
     r"egorgee|brule|brulee|frappe|frappee))?"
     r"(?: par balles?| a coups? de \w+| au couteau| a l arme \w+| a mort)?|"
     # reported wishes and threats (« des internautes lui ont souhaité la mort », « il a écrit qu'il
@@ -153,19 +153,22 @@ def about_pests(folded: str) -> bool:
 #: Past participles of violent acts (« tué », « poignardées », « abattus »).
 _DONE: Final = (
     r"(?:(?:tu|frapp|poignard|bless|agress|assassin|massacr|egorg|fusill|menac|tabass|etrangl|lynch|viol|"
-    r"execut|extermin|matraqu|percut|bombard|incendi)(?:e|ee|es|ees)|abattue?s?|detruite?s?)"
+    r"execut|extermin|matraqu|percut|bombard|incendi|decapit|demembr|mutil)(?:e|ee|es|ees)|abattue?s?|detruite?s?|"
+    r"battue?s?|mordue?s?)"
 )
 NEWS_TOLD: Final = regex_cache.compile(
     r"\b(?:"
     # a threat reported in a relative clause (« l'homme qui avait menacé de faire sauter la mairie »),
     # before the general past below would leave its object behind
     r"(?:\w+ )?qui (?:avait|a|aurait|avaient|ont|auraient) menace de (?:\w+ ){0,3}\w+|"
+    r"(?:le|la|l|un|une) (?:forcene|suspect|tireur|agresseur|individu|assaillant|preneur d otages|detenu|prevenu|"
+    r"accuse|mis en cause|ravisseur)e? (?:a|avait|aurait) menace de (?:\w+ ){0,3}\w+|"
     # « il a tué », « l'agresseur a frappé la victime », « Hitler a exterminé », « elle a été
     # violée et tuée »; not « on a … » (a boast as much as a report)
     rf"(?!on\b)\w+ (?:\w+ )?(?:l |les |la )?(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?{_DONE}"
-    rf"(?: et {_DONE})?"
+    rf"(?: (?:et|puis) {_DONE})?"
     r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
-    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+| a mort)?"
+    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+| a mort| de (?:\w+ )?balles?)?"
     # « après avoir été poignardé », « pour avoir été menacé »
     rf"|(?:apres avoir|sans avoir|pour avoir|avant d avoir) ete (?:\w+ )?{_DONE}(?: a mort)?"
     # casualties: « a fait douze morts », « faisant deux morts », « un mort et trois blessés »
@@ -173,8 +176,8 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs|\d+) (?:\w+ )?morts? et "
     r"(?:\w+ ){0,3}?blesses?"
     # headlines of a crime: « attaque au couteau à Arras », « rixe mortelle », « meurtre à Lyon »
-    r"|(?:attaques?|agressions?|rixes?|fusillades?|meurtres?|attentats?|drames?|braquages?) (?:au couteau|"
-    r"mortelle?s?|a l arme \w+|par balles?|sanglante?s?|a la \w+)"
+    r"|(?:attaques?|agressions?|rixes?|fusillades?|meurtres?|attentats?|drames?|braquages?|lynchages?) "
+    r"(?:au couteau|mortelle?s?|a l arme \w+|par balles?|sanglante?s?|a la \w+|a \w+)"
     r"|(?:enquete pour|tentative d|tentative de|proces (?:de|du|pour)|rappelle|anniversaire (?:de|du)|"
     r"commemoration (?:de|du)|victimes? (?:de|du)|images (?:de|du)|memoire (?:de|du)|hommage (?:a|aux)|"
     r"apres|depuis) (?:l |le |la |les |du |de l |de la |des )?(?:assassinats?|meurtres?|massacres?|genocides?|"
@@ -183,7 +186,8 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"|(?:menacait|menacaient|brandissait|brandissaient) (?:\w+ ){0,3}?(?:avec )?(?:un|une|des|son|sa) "
     r"(?:couteau|arme|hachette|machette|pistolet|fusil|cutter|sabre)"
     r"|(?:l|les|le|la|cet|cette|un|une) (?:attentats?|attaques?|explosions?|incendies?|massacres?|fusillades?|"
-    r"bombardements?|frappes?|seismes?|accidents?)(?: (?:de|du|d) \w+)? (?:a|ont|avait|avaient|aurait|auraient) "
+    r"bombardements?|frappes?|seismes?|accidents?)(?: (?:de|du|d) (?:\w+ ){0,2}?\w+)? (?:n )?(?:a|ont|avait|"
+    r"avaient|aurait|auraient) "
     r"(?:fait|cause|tue|coute la vie)(?: (?:\w+ ){0,4}?(?:morts?|victimes|blesses?))?"
     r"|(?:a|ont|avait|avaient) (?:tire sur|tire dans|ouvert le feu)"
     # « il s'est fait tabasser », « elle s'est fait casser la figure »
@@ -196,9 +200,17 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"|(?:une|la|des|les) (?:bagarres?|rixes?|fusillades?|altercations?|echauffourees?) (?:a|ont|avait|avaient)"
     r" eclate"
     # headlines: « un homme tué par balle », « 8 000 hommes exécutés en 1995 »
-    rf"|(?:un|une|deux|trois|quatre|cinq|des|le|la|les|\d+) (?:\w+ ){{0,3}}?{_DONE}(?: et {_DONE})?"
-    r" (?:par balles?|par \w+|a coups? de \w+(?: de \w+)?|au couteau|a la \w+|a l arme \w+|lors d|lors de|devant"
-    r"|dans|en pleine|en \d+|pres d|pres de|pendant|durant)"
+    rf"|(?:un|une|deux|trois|quatre|cinq|des|le|la|les|\d+) (?:\w+ ){{0,4}}?{_DONE}(?: (?:et|puis) {_DONE})?"
+    r"(?: a mort)? (?:par balles?|par \w+|a coups? de \w+(?: de \w+)?|au couteau|a la \w+|a l arme \w+|lors d|"
+    r"lors de|devant|dans|en pleine|en \d+|pres d|pres de|pendant|durant|pour|a \w+|apres|sur)"
+    # casualties as a headline: « trois morts dans l'incendie », « des centaines de civils tués »
+    r"|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|cent|des|plusieurs|\d+)"
+    r"(?: (?:dizaines|centaines|milliers) d\w*)? (?:\w+ )?(?:morts?|tues|blesses|victimes) (?:dans|lors|a|au|en|"
+    r"apres|pendant|sur)"
+    # the perpetrator of a told crime (« l'assassin du maire », « le meurtrier de la joggeuse »)
+    r"|(?:l|le|la) (?:assassin|meurtrier|meurtriere|tueur|tueuse|agresseur|violeur|auteur|auteurs)s? "
+    r"(?:du|de la|de l|des|de|presume|presumee|presumes)(?: \w+)?"
+    r"|des coups de feu (?:ont|avaient|auraient)(?: ete)? (?:tires|retenti|eclate)"
     # headlines in the present: « un homme poignarde sa femme »
     r"|(?:un|une|le|la|l|des|les|deux|trois) \w+(?: \w+)? (?:poignarde|poignardent|tue|tuent|abat|abattent|"
     r"frappe|frappent|agresse|agressent|egorge|etrangle|tabasse|viole|blesse|blessent|lynche) (?:sa|son|ses|un"
