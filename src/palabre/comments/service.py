@@ -104,6 +104,14 @@ _SET_OWN_ROOT: Final = (
     .values(root_id=_COMMENTS.c.id)
 )
 
+# An author's latest posts since a moment, newest first (the flood limit; built once).
+_RECENT_BY_AUTHOR: Final = (
+    select(Comment.created_at)
+    .where(Comment.author_key == bindparam("key"), Comment.created_at >= bindparam("since"))
+    .order_by(Comment.created_at.desc())
+    .limit(bindparam("limit"))
+)
+
 # An edit of a comment in one of these states goes to a moderator, never back to the engine.
 HUMAN_REVIEW_AFTER_EDIT: Final = frozenset({CommentStatus.HELD, CommentStatus.REJECTED})
 
@@ -243,12 +251,18 @@ class CommentService:
 
     def _check_flood(self, session: Session, site_id: int, key: str | None, now: datetime) -> None:
         """Too many messages from one author in a short time: ask them to wait (429), a limit
-        that grows with the site's traffic. Not spam: nothing is held, nothing is said of it."""
+        that grows with the site's traffic. Not spam: nothing is held, nothing is said of it.
+        The site's traffic only raises the limit, so it is counted only for an author already
+        at the fixed limit: an ordinary post asks one indexed statement, not a count of every
+        recent comment of the site (docs/benchmarks.md, issue 21)."""
         limit = self.settings.flood_max_posts
         if not key or limit <= 0:
             return
         window = timedelta(minutes=self.settings.flood_window_minutes)
         since = now - window
+        recent = self._recent_posts(session, key, since, limit)
+        if len(recent) < limit:
+            return
         step = self.settings.flood_traffic_step
         if step > 0:
             site_posts = (
@@ -259,15 +273,11 @@ class CommentService:
                 )
                 or 0
             )
-            limit += int(site_posts) // step
-        recent = session.scalars(
-            select(Comment.created_at)
-            .where(Comment.author_key == key, Comment.created_at >= since)
-            .order_by(Comment.created_at.desc())
-            .limit(limit)
-        ).all()
-        if len(recent) < limit:
-            return
+            if site_posts >= step:
+                limit += int(site_posts) // step
+                recent = self._recent_posts(session, key, since, limit)
+                if len(recent) < limit:
+                    return
         oldest = min(_aware(t) for t in recent)
         minutes = max(1, math.ceil((oldest + window - now).total_seconds() / 60))
         raise PalabreError(
@@ -278,6 +288,12 @@ class CommentService:
                 "delay_en": f"{minutes} minute" + ("s" if minutes > 1 else ""),
             },
         )
+
+    @staticmethod
+    def _recent_posts(session: Session, key: str, since: datetime, limit: int) -> list[datetime]:
+        """When the author's latest `limit` posts since `since` were made, newest first."""
+        params = {"key": key, "since": since, "limit": limit}
+        return list(session.scalars(_RECENT_BY_AUTHOR, params).all())
 
     # -- moderation ----------------------------------------------------------------------------
 
