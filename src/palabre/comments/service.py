@@ -22,7 +22,7 @@ from palabre.comments import text as comment_text
 from palabre.comments.authors import VerifiedIdentity
 from palabre.comments.bans import raise_if_banned
 from palabre.comments.reports import REASON_IDS
-from palabre.comments.sites import get_or_create_thread, get_site
+from palabre.comments.sites import create_thread, site_and_thread
 from palabre.comments.tokens import EditTokens, ViewTokens
 from palabre.errors import PalabreError
 from palabre.events import (
@@ -157,7 +157,7 @@ class CommentService:
         email = comment_text.clean_email(new.email)
         now = created_at or self.clock()
         with self.db.session() as session:
-            site = get_site(session, new.site)
+            site, thread = site_and_thread(session, new.site, new.thread)
             ip_key = self._author_key(None, new.client_ip)
             browser_key = self.browser_key(new.browser or new.reader)
             author_key = self.author_key(email, new.reader or new.browser, author, new.client_ip)
@@ -165,9 +165,10 @@ class CommentService:
                 keys = (self._author_key(email, None), ip_key, browser_key, author_key)
                 raise_if_banned(session, site.id, keys, email, now)
                 self._check_flood(session, site.id, author_key, now)
-            thread = get_or_create_thread(
-                session, site, new.thread, new.thread_title, new.thread_url, now
-            )
+            if thread is None:  # its first comment
+                thread = create_thread(
+                    session, site, new.thread, new.thread_title, new.thread_url, now
+                )
             if created_at is None:  # closed articles and per-article quotas (comments/controls.py)
                 controls.check_post(session, site, thread, author_key, body, now, self.settings)
             root_id: int | None = None
