@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, cast
 
-from sqlalchemy import Table, bindparam, func, or_, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from palabre.comments import controls, moderation_step, modes
 from palabre.comments import text as comment_text
@@ -98,6 +97,7 @@ class PostResult:
 
 # A new root comment points at itself (set once its id is known).
 _COMMENTS: Final = cast(Table, Comment.__table__)
+_INSERT_COMMENT: Final = insert(_COMMENTS)
 _SET_OWN_ROOT: Final = (
     update(_COMMENTS)
     .where(_COMMENTS.c.id == bindparam("comment_id"))
@@ -184,29 +184,37 @@ class CommentService:
                 }:
                     raise PalabreError("parent_indisponible", field="parent")
                 root_id = parent.root_id or parent.id
-            comment = Comment(
-                thread_id=thread.id,
-                parent_id=new.parent,
-                root_id=root_id,
-                author_name=author,
-                author_email=email,
-                author_key=author_key,
-                ip_key=ip_key,
-                browser_key=browser_key,
-                text=body,
-                html=comment_text.render(body),
-                status=CommentStatus.PENDING,
-                created_at=now,
-                edit_nonce=secrets.token_hex(8),
-                author_verified=new.identity is not None,
-                author_external_id=new.identity.external_id if new.identity else None,
-            )
-            session.add(comment)
-            session.flush()
-            if comment.root_id is None and comment.parent_id is None:
-                # A root is its own root: one prepared UPDATE, not a second unit of work.
-                session.connection().execute(_SET_OWN_ROOT, {"comment_id": comment.id})
-                set_committed_value(comment, "root_id", comment.id)
+            values: dict[str, Any] = {
+                "thread_id": thread.id,
+                "parent_id": new.parent,
+                "root_id": root_id,
+                "author_name": author,
+                "author_email": email,
+                "author_key": author_key,
+                "ip_key": ip_key,
+                "browser_key": browser_key,
+                "text": body,
+                "html": comment_text.render(body),
+                "status": CommentStatus.PENDING,
+                "created_at": now,
+                "edited_at": None,
+                "deleted_at": None,
+                "report_count": 0,
+                "edit_nonce": secrets.token_hex(8),
+                "author_verified": new.identity is not None,
+                "author_external_id": new.identity.external_id if new.identity else None,
+            }
+            # A Core INSERT, not the unit of work (a fifth of the post's CPU in the process).
+            connection = session.connection()
+            inserted = connection.execute(_INSERT_COMMENT, values).inserted_primary_key
+            assert inserted is not None
+            comment_id = int(inserted[0])
+            if root_id is None and new.parent is None:
+                # A root is its own root: one prepared UPDATE.
+                connection.execute(_SET_OWN_ROOT, {"comment_id": comment_id})
+                values["root_id"] = comment_id
+        # The author's answer, from the values as written (tests/perf/test_post_statements.py).
+        comment = Comment(id=comment_id, **values)
         events: list[Event] = [CommentPosted(comment.id, comment.thread_id)]
         comment, decision, clauses = self._moderate_or_defer(comment, events)
         self.events.publish(events)
