@@ -6,6 +6,7 @@ their e-mail, so leaving the e-mail out does not dodge it. Moderators add and li
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
@@ -21,8 +22,9 @@ from palabre.storage.models_review import Ban
 # again on every post.
 KEY_SLOTS = 4
 _KEYS: Final[list[BindParameter[Any]]] = [bindparam(f"key{i}") for i in range(KEY_SLOTS)]
+# Which ban applies and until when (no ORM object: run on the session's connection).
 _ACTIVE_BAN = (
-    select(Ban)
+    select(Ban.id, Ban.expires_at)
     .where(
         Ban.site_id == bindparam("site_id"),
         or_(
@@ -39,9 +41,15 @@ _ACTIVE_BAN = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ActiveBan:
+    id: int
+    expires_at: datetime | None  # None: for good
+
+
 def active_ban(
     session: Session, site_id: int, keys: Iterable[str | None], email: str | None, now: datetime
-) -> Ban | None:
+) -> ActiveBan | None:
     key_list = list(dict.fromkeys(k for k in keys if k))
     if not key_list and not email:
         return None
@@ -50,7 +58,8 @@ def active_ban(
     params: dict[str, object] = {f"key{i}": None for i in range(KEY_SLOTS)}
     params.update({f"key{i}": key for i, key in enumerate(key_list)})
     params.update(site_id=site_id, email=email.strip().lower() if email else None, now=now)
-    return session.scalars(_ACTIVE_BAN, params).first()
+    row = session.connection().execute(_ACTIVE_BAN, params).first()
+    return None if row is None else ActiveBan(row[0], row[1])
 
 
 def raise_if_banned(
