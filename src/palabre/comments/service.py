@@ -302,7 +302,7 @@ class CommentService:
     def _recent_posts(session: Session, key: str, since: datetime, limit: int) -> list[datetime]:
         """When the author's latest `limit` posts since `since` were made, newest first."""
         params = {"key": key, "since": since, "limit": limit}
-        return list(session.scalars(_RECENT_BY_AUTHOR, params).all())
+        return list(session.connection().execute(_RECENT_BY_AUTHOR, params).scalars().all())
 
     # -- moderation ----------------------------------------------------------------------------
 
