@@ -41,6 +41,10 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: object) -> None:
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        # a commit does not wait for an fsync (WAL keeps the file consistent); a writer waits
+        # for the lock instead of failing at once
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
         # a small page cache per pooled connection keeps a web process's memory flat under load
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -512
     database.dispose()

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -32,6 +32,14 @@ def origin_of(url: str) -> str:
 _SITE_BY_KEY = select(Site).where(Site.key == bindparam("key"))
 _THREAD_BY_KEY = select(Thread).where(
     Thread.site_id == bindparam("site_id"), Thread.key == bindparam("key")
+)
+
+# A reader's post asks for both at once (comments/service.py): the thread is None until its
+# first comment.
+_SITE_AND_THREAD = (
+    select(Site, Thread)
+    .outerjoin(Thread, and_(Thread.site_id == Site.id, Thread.key == bindparam("thread")))
+    .where(Site.key == bindparam("site"))
 )
 
 
@@ -62,6 +70,14 @@ def ensure_site(
     return site
 
 
+def site_and_thread(session: Session, site_key: str, thread_key: str) -> tuple[Site, Thread | None]:
+    """The site (`site_inconnu` if none) and its thread of that key if it exists: one statement."""
+    row = session.execute(_SITE_AND_THREAD, {"site": site_key, "thread": thread_key}).first()
+    if row is None:
+        raise PalabreError("site_inconnu", params={"site": site_key[:100]}, field="site")
+    return row[0], row[1]
+
+
 def find_thread(session: Session, site: Site, key: str) -> Thread | None:
     return session.scalar(_THREAD_BY_KEY, {"site_id": site.id, "key": key})
 
@@ -76,6 +92,13 @@ def get_or_create_thread(
     thread = find_thread(session, site, key)
     if thread is not None:
         return thread
+    return create_thread(session, site, key, title, url, now)
+
+
+def create_thread(
+    session: Session, site: Site, key: str, title: str, url: str, now: datetime
+) -> Thread:
+    """A new thread, unless another request has just created it: then that one."""
     if not site.auto_create_threads:
         raise PalabreError("fil_inconnu", params={"thread": key[:200]}, field="thread")
     values = {
