@@ -100,6 +100,13 @@ THREATS = [
     "Ton numéro et ton adresse, je les ai. Continue comme ça et tu verras.",
     "Ta maison est facile à trouver, tu sais.",
     "On a des photos de ta maison, réfléchis bien.",
+    "Madame la maire, nous savons où se trouve votre domicile. Réfléchissez avant de voter.",
+    "Monsieur le juge, votre fille est ravissante à la sortie du lycée.",
+    "Je t'ai vu sortir de chez toi ce matin, joli pyjama. La prochaine fois je sonne.",
+    "Quelqu'un a trouvé l'adresse de ce journaliste ? On va lui rendre une petite visite.",
+    "Ton adresse est sur un groupe Telegram, à ta place je déménagerais.",
+    "On passera te voir ce soir, tu sais pourquoi.",
+    "Ta femme prend le bus de 7 h 12 tous les matins, on le sait.",
 ]
 CONTRASTS = [
     "Cette réforme va tuer le commerce.",
@@ -170,6 +177,10 @@ CONTRASTS = [
     "Nous savons où vous habitez : l'avis de passage a été laissé dans votre boîte.",
     "Je connais les horaires de la piscine, je te les envoie.",
     "J'ai trouvé l'adresse du restaurant sur le site.",
+    "On connaît bien ta rue, on y a habité dix ans !",
+    "On passera te voir ce soir avec les enfants, prépare le café.",
+    "Je t'ai vu sortir de chez toi ce matin, tu avais l'air pressé, tout va bien ?",
+    "On va te rendre visite dimanche, maman a fait un gâteau.",
 ]
 
 

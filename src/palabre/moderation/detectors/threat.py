@@ -84,7 +84,9 @@ FRIENDLY_AFTER = (
     r"|on se voit|on se retrouve|on se fait|pour l apero|pour (?:diner|dejeuner|le cafe|un cafe)|on dejeune"
     r"|on dine|boire un verre|un verre|si tu veux|tu veux que|cremaillere|on viendra (?:a|au|pour|feter|boire|manger|te feliciter)|sympa|super|joli|jolie|je te prepare|je viendrai|je viens|je passerai|je peux (?:la|le|les) (?:recuperer|chercher|prendre|raccompagner|accompagner|ramener|deposer)|fete des voisins|j y suis (?:deja )?(?:passe|alle)|je peux (?:aller |venir )?(?:le|la|les|te) "
     r"|chez (?:ta|ton|tes) (?:soeur|frere|mere|pere|parents|cousins?|cousines?|copain|copine|pote|potes)"
-    r"|avis de passage|le facteur|le livreur|la livraison|le colis|le courrier|votre boite|ta boite))"
+    r"|avis de passage|le facteur|le livreur|la livraison|le colis|le courrier|votre boite|ta boite"
+    r"|on y a habite|j y ai habite|on y habitait|j y habitais|covoitur\w*|(?:tout )?pres de chez moi|"
+    r"a cote de chez moi|quand (?:tu veux|vous voulez)|derriere le canape|cache cache))"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -305,6 +307,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         r"\b(?:je|on|j|qui|ils|nous) (?:sais|sait|savent|savons|connais|connait|connaissent|connaissons|a) (?:tres bien |bien |parfaitement |exactement |deja )?(?:ou tu (?:habites|vis|dors|bosses|travailles|crèches|creches|te caches|gares)"
         r"|ou vous (?:habitez|vivez)|ton adresse|votre adresse|ta rue|ton immeuble|ou te trouver|ou vous trouver"
+        r"|ou se trouve (?:ton|votre|ta) (?:domicile|maison|appartement|appart)"
         r"|tout de ta vie|ou habite ta|ou est ta|ou (?:sont|vont) tes enfants|ou elle habite|ou il habite)"
         # a friendly plan after it (« je sais où tu habites, je passe te prendre à 8 h »)
         rf"{FRIENDLY_AFTER}",
@@ -363,8 +366,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         r"\b(?:tes|vos|ta|ton|votre) (?:enfants?|gosses?|fille|fils|femme|mari|gamins?|gamines?|copine|copain)"
-        r" (?:va|vont|est|sont|travaille|travaillent|sort|sortent|rentre|rentrent|part|partent)\b[^.?!]{0,60},? "
-        r"(?:n est ce pas|hein|non|pas vrai|c est bien ca|je me trompe)\s*(?:\.\s*)?(?:[?]|$)",
+        r" (?:va|vont|est|sont|travaille|travaillent|sort|sortent|rentre|rentrent|part|partent|prend|prennent|"
+        r"passe|passent|fait|font)\b[^.?!]{0,60},? "
+        r"(?:n est ce pas|hein|non|pas vrai|c est bien ca|je me trompe|on le sait|je le sais|on sait|je sais)"
+        r"\s*(?:\.\s*)?(?:[?]|$)",
         0.55,
         "intimidation : on surveille les proches de quelqu'un, un humain doit juger",
     ),
@@ -407,6 +412,24 @@ RULES: tuple[Rule, ...] = (
         rf"{FRIENDLY_AFTER}",
         0.6,
         "intimidation : on a trouvé où vit quelqu'un ou on le surveille",
+    ),
+    _r(
+        # a relative watched (« votre fille est ravissante à la sortie du lycée »), the target seen
+        # leaving home with « la prochaine fois », a visit announced with a wink, « à ta place je
+        # déménagerais »
+        r"\b(?:ta|votre|ton) (?:fille|femme|fils|mere|soeur|copine) (?:est|etait) (?:\w+ )?(?:ravissante|mignonne|"
+        r"jolie|belle|charmante|mignon|beau) a la sortie (?:de l ecole|du lycee|du college|de la creche|du travail)\b"
+        r"|\b(?:je|on|j) (?:t|vous) (?:ai|a) vue?s? (?:sortir|entrer|rentrer) (?:de chez|chez) (?:toi|vous)\b"
+        r"(?=[^\n]{0,80}\bla prochaine fois\b)"
+        r"|\b(?:on|je|j|nous) (?:va|vais|allons|ira|irai|irons|passera|passerai|passerons) (?:lui|te|leur|vous) "
+        r"(?:rendre (?:une )?(?:petite |bonne )?visite|voir)\b"
+        r"(?=[^.!?]{0,40}\b(?:tu sais pourquoi|vous savez pourquoi|il sait pourquoi|tu vas comprendre|"
+        r"prepare toi|preparez vous|tu verras|on a a parler|on va discuter|il va comprendre)\b)"
+        r"|\b(?:on|je|j|nous) (?:va|vais|allons) (?:lui|te|leur|vous) rendre une (?:petite|bonne) visite\s*(?:[.!]|$)"
+        r"|\b(?:a ta place|a votre place|si j etais toi|si j etais vous),? (?:je|j) (?:demenagerais|partirais|"
+        r"changerais d adresse|changerais de ville|quitterais la ville|ferais attention)\b",
+        0.55,
+        "intimidation : on surveille quelqu'un ou on annonce une visite, un humain doit juger",
     ),
     _r(
         r"\b(?:ce|il) serait (?:dommage|malheureux|regrettable|triste) (?:qu|que) (?:il|quelque chose) "
