@@ -10,7 +10,7 @@ from palabre.moderation.charter_engine import CharterEngine, default_engine
 from palabre.moderation.evaluation import decisions
 from palabre.moderation.evaluation.suites import SUITES, suite_cases
 
-#: Measured 0.922 (hate) and 0.894 (threats) on 2026-12-07 (twelfth reading, model fr-2026.12.07.3); a drop
+#: Measured 0.917 (hate) and 0.894 (threats) on 2026-12-08 (13th reading, model fr-2026.12.07.3); a drop
 #: below this floor is a regression, not noise (about 400 cases each).
 FLOOR = 0.75
 
