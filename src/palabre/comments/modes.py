@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from palabre.comments import moderation_step
 from palabre.errors import PalabreError
 from palabre.moderation.verdict import Action, Verdict
 from palabre.settings import Settings
-from palabre.storage.models import Comment, Decision, Report, Site, Thread
+from palabre.status import STATUS_FOR, CommentStatus
+from palabre.storage import statement_rows
+from palabre.storage.models import Comment, Decision, ModerationAction, Report, Site, Thread
 
 Mode = Literal["pre", "engine", "post"]
 MODES: Final[tuple[Mode, ...]] = ("pre", "engine", "post")
@@ -50,29 +52,63 @@ def applied_action(proposed: Action, mode: Mode) -> tuple[Action, bool]:
     return proposed, False
 
 
-def apply_verdict(
-    session: Session, comment: Comment, verdict: Verdict, now: datetime, settings: Settings
-) -> Decision:
-    """Record the engine's verdict as the mode in force makes it: status, decision row (with
-    mode and proposal) and audit row in the caller's transaction."""
-    thread = session.get(Thread, comment.thread_id)
-    assert thread is not None
-    site = session.get(Site, thread.site_id)
-    assert site is not None
-    mode = mode_in_force(thread, site, settings)
+# The comment, locked until the decision is written, with the modes of its thread and site.
+_COMMENTS: Final = cast(Table, Comment.__table__)
+_LOCK: Final = (
+    select(Comment.status, Thread.moderation_mode, Site.moderation_mode)
+    .join(Thread, Thread.id == Comment.thread_id)
+    .join(Site, Site.id == Thread.site_id)
+    .where(Comment.id == bindparam("comment_id"))
+    .with_for_update(of=_COMMENTS)
+)
+_SET_STATUS: Final = (
+    update(_COMMENTS)
+    .where(_COMMENTS.c.id == bindparam("comment_id"))
+    .values(status=bindparam("status"))
+)
+_INSERT_DECISION: Final = insert(cast(Table, Decision.__table__))
+_INSERT_AUDIT: Final = insert(cast(Table, ModerationAction.__table__))
+_INSERT_REPORT: Final = insert(cast(Table, Report.__table__))
+
+
+def record_verdict(
+    connection: Connection, comment_id: int, verdict: Verdict, now: datetime, settings: Settings
+) -> tuple[str, bool]:
+    """Record the engine's verdict on a pending comment as the mode in force makes it: status,
+    decision row (with mode and proposal), audit row and, for a hold or a reject, its statement
+    of reasons (storage/statement_rows.py: the ORM's mapper event does not see a Core INSERT),
+    in the caller's transaction: four statements, one more for the statement, one more for a
+    review after publication. Returns the comment's status and whether
+    this call decided: a comment no longer pending (moderated meanwhile) is left as it is."""
+    row = connection.execute(_LOCK, {"comment_id": comment_id}).first()
+    if row is None:
+        raise LookupError(f"comment {comment_id} not found")
+    previous, thread_mode, site_mode = row
+    if previous != CommentStatus.PENDING:
+        return previous, False
+    mode = check_mode(thread_mode or site_mode or settings.moderation_mode)
     action, review_after = applied_action(verdict.decision, mode)
-    decision = moderation_step.apply_verdict(
-        session, comment, replace(verdict, decision=action), now
-    )
-    decision.mode = mode
-    decision.proposed = verdict.decision
+    applied = replace(verdict, decision=action)
+    values = moderation_step.decision_values(comment_id, applied, now)
+    values.update(mode=mode, proposed=verdict.decision)
+    inserted = connection.execute(_INSERT_DECISION, values).inserted_primary_key
+    assert inserted is not None
+    decision_id = int(inserted[0])
+    status = STATUS_FOR[action]
+    connection.execute(_SET_STATUS, {"comment_id": comment_id, "status": status})
+    audit = moderation_step.audit_values(comment_id, applied, previous, decision_id, now)
+    inserted = connection.execute(_INSERT_AUDIT, audit).inserted_primary_key
+    assert inserted is not None
+    if statement_rows.needs_statement(audit["actor"], previous, status):  # DSA art. 17
+        statement_rows.write_statement(connection, audit, int(inserted[0]), values["reasons"], mode)
     if review_after:
-        session.add(
-            Report(
-                comment_id=comment.id,
-                reason=POST_REVIEW_REASON,
-                details="Publié sans modération préalable ; à revoir.",
-                created_at=now,
-            )
+        connection.execute(
+            _INSERT_REPORT,
+            {
+                "comment_id": comment_id,
+                "reason": POST_REVIEW_REASON,
+                "details": "Publié sans modération préalable ; à revoir.",
+                "created_at": now,
+            },
         )
-    return decision
+    return status, True

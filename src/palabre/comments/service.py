@@ -86,6 +86,17 @@ class ClauseNotice:
 
 
 @dataclass(frozen=True, slots=True)
+class Moderated:
+    """What the moderation step made of a comment: its status now, the decision the author is
+    told, the clauses, and whether this step decided (False: decided before, or left pending)."""
+
+    status: str
+    decision: str
+    notices: tuple[ClauseNotice, ...]
+    decided: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PostResult:
     comment: Comment
     edit_token: str
@@ -306,40 +317,36 @@ class CommentService:
 
     # -- moderation ----------------------------------------------------------------------------
 
-    def _moderate(
-        self, comment_id: int, events: list[Event]
-    ) -> tuple[Comment, str, tuple[ClauseNotice, ...]]:
+    def _moderate(self, comment_id: int, events: list[Event]) -> Moderated:
+        """The moderation step on one stored comment: read it (two statements), check it,
+        record the verdict (one transaction). Core statements on one connection each time, no
+        ORM object: tests/perf/test_moderation_statements.py."""
         now = self.clock()
-        with self.db.session() as session:
-            comment = session.get(Comment, comment_id)
-            assert comment is not None
-            if comment.status != "pending":  # a queued duplicate, or decided meanwhile
-                return comment, _decision_of(comment.status), ()
-            context = moderation_step.context_for(session, comment, now)
-            text = comment.text
+        with self.db.engine.connect() as connection:
+            pending = moderation_step.read_pending(connection, comment_id, now)
+        assert pending is not None, f"comment {comment_id} not found"
+        if pending.status != CommentStatus.PENDING:  # a queued duplicate, or decided meanwhile
+            return Moderated(pending.status, _decision_of(pending.status), (), False)
         try:
-            verdict = self.moderator.check(text, context)
+            verdict = self.moderator.check(pending.text, pending.context)
         except Exception as exc:
             log.exception("moderation engine failed for comment %s", comment_id)
             verdict = engine_failure_verdict(repr(exc))
         try:
-            with self.db.session() as session:
-                comment = session.get(Comment, comment_id, with_for_update=True)
-                assert comment is not None
-                if comment.status != CommentStatus.PENDING:  # moderated meanwhile (idempotent)
-                    return comment, _decision_of(comment.status), ()
-                modes.apply_verdict(session, comment, verdict, now, self.settings)
+            with self.db.engine.begin() as connection:
+                status, decided = modes.record_verdict(
+                    connection, comment_id, verdict, now, self.settings
+                )
         except OperationalError:
             # The comment is stored (pending): the sweeper moderates it later. The reader is
             # told it awaits moderation, which is true.
             log.exception("could not record the decision for comment %s; left pending", comment_id)
-            with self.db.session() as session:
-                comment = session.get(Comment, comment_id)
-                assert comment is not None
-            return comment, "hold", ()
-        decision = _decision_of(comment.status)  # the mode in force may differ from the engine
-        events.append(DecisionMade(comment.id, comment.thread_id, decision, comment.status))
-        return comment, decision, self._notices(verdict)
+            return Moderated(CommentStatus.PENDING, "hold", (), False)
+        decision = _decision_of(status)  # the mode in force may differ from the engine
+        if not decided:  # moderated meanwhile (idempotent)
+            return Moderated(status, decision, (), False)
+        events.append(DecisionMade(comment_id, pending.thread_id, decision, status))
+        return Moderated(status, decision, self._notices(verdict), True)
 
     def _notices(self, verdict: Verdict) -> tuple[ClauseNotice, ...]:
         """One notice per clause, in the verdict's order, with the distinct words at fault."""
@@ -349,7 +356,15 @@ class CommentService:
         self, comment: Comment, events: list[Event]
     ) -> tuple[Comment, str, tuple[ClauseNotice, ...]]:
         if self.defer is None:
-            return self._moderate(comment.id, events)
+            moderated = self._moderate(comment.id, events)
+            if moderated.decided:  # the comment as written, with the status just recorded
+                comment.status = moderated.status
+            else:  # decided by someone else meanwhile, or left pending: as stored now
+                with self.db.session() as session:
+                    stored = session.get(Comment, comment.id)
+                    assert stored is not None
+                comment = stored
+            return comment, moderated.decision, moderated.notices
         try:
             self.defer(comment.id)
         except Exception:  # the queue is down: the sweeper will moderate it in a minute
@@ -359,7 +374,7 @@ class CommentService:
     def moderate_one(self, comment_id: int) -> str:
         """Moderate one pending comment now (the background worker's task); idempotent."""
         events: list[Event] = []
-        _, decision, _ = self._moderate(comment_id, events)
+        decision = self._moderate(comment_id, events).decision
         self.events.publish(events)
         return decision
 

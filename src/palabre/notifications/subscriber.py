@@ -17,8 +17,7 @@ class NotificationSubscriber:
         """Nothing to send (no SMTP, no webhook): enqueue nothing, so no queue grows unread."""
         if self.tasks.sender.enabled:
             return True
-        with self.tasks.db.session() as session:
-            return webhooks.any_endpoint(session)
+        return webhooks.any_endpoint(self.tasks.db)
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, CommentEdited):

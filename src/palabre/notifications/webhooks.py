@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -22,6 +22,7 @@ from palabre import __version__
 from palabre.comments.sites import get_site
 from palabre.errors import PalabreError
 from palabre.status import CommentStatus
+from palabre.storage.db import Database
 from palabre.storage.models import Comment, Site, Thread, WebhookDelivery, WebhookEndpoint
 
 EVENTS = ("comment.published", "comment.held", "comment.rejected", "comment.reported")
@@ -87,8 +88,14 @@ def endpoints_for(session: Session, site_id: int, event: str) -> list[WebhookEnd
     return [e for e in rows if event in e.events]
 
 
-def any_endpoint(session: Session) -> bool:
-    return session.scalar(select(WebhookEndpoint.id).limit(1)) is not None
+# Whether any webhook is registered (built once: asked after every decision).
+_ANY_ENDPOINT: Final = select(WebhookEndpoint.id).limit(1)
+
+
+def any_endpoint(db: Database) -> bool:
+    """One statement on a Core connection (no ORM session: asked after each decision)."""
+    with db.engine.connect() as connection:
+        return connection.execute(_ANY_ENDPOINT).first() is not None
 
 
 def comment_payload(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -46,9 +46,16 @@ def active_version(session: Session) -> CharterVersion | None:
     ).first()
 
 
+# The active version's number (built once: it is asked before every check).
+_ACTIVE_NUMBER: Final = select(func.max(CharterVersion.number))
+
+
 def active_number(db: Database) -> int | None:
-    with db.session() as session:
-        return session.scalar(select(func.max(CharterVersion.number)))
+    """One indexed statement on a Core connection (no ORM session: a moderation worker asks it
+    for every comment, docs/benchmarks.md, issue 21)."""
+    with db.engine.connect() as connection:
+        number: int | None = connection.execute(_ACTIVE_NUMBER).scalar()
+        return number
 
 
 def file_source(charter_path: str = "") -> str:
