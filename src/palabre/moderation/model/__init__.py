@@ -29,10 +29,17 @@ __all__ = [
 SHIPPED_DIR = Path(__file__).resolve().parent
 
 
+@lru_cache(maxsize=16)
+def _resolved(directory: Path) -> Path:
+    """`directory` made absolute, symbolic links followed: once per path and process, since
+    every check asks for the model (`Path.resolve` walks the file system)."""
+    return directory.resolve()
+
+
 def active_dir() -> Path:
     """`PALABRE_MODEL_DIR` when set (e.g. a freshly trained artefact), else the shipped one."""
     override = os.environ.get("PALABRE_MODEL_DIR")
-    return Path(override).resolve() if override else SHIPPED_DIR
+    return _resolved(Path(override)) if override else SHIPPED_DIR
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +51,7 @@ def _load(directory: Path) -> ModerationModel:
 
 def load_model(directory: Path | None = None) -> ModerationModel:
     """The model in `directory` (default: `active_dir()`), loaded once per process."""
-    return _load((directory or active_dir()).resolve())
+    return _load(_resolved(directory) if directory is not None else active_dir())
 
 
 def model_version(directory: Path | None = None) -> str:
