@@ -297,6 +297,13 @@ def test_threat_detector_follows_the_protocol() -> None:
         "La gamine a été violée puis étranglée, le suspect nie tout.",
         "Selon la police, le forcené a menacé de tuer les otages avant de se rendre.",
         "La fusillade de cette nuit n'a fait aucun blessé, heureusement.",
+        "Massacre dans une école au Texas : dix-neuf enfants et deux enseignantes tués.",
+        "Un père de famille roué de coups devant ses enfants pour une place de parking.",
+        "L'assaillant, armé d'un couteau, criait des insultes avant d'être maîtrisé.",
+        "Une fillette de 8 ans tuée par une balle perdue à Nîmes.",
+        "Le suspect avait menacé sa compagne de mort à plusieurs reprises, selon les voisins.",
+        "Le procès des assassins de la policière s'est ouvert ce lundi.",
+        "La femme retrouvée morte dans son appartement avait porté plainte contre son ex.",
     ],
 )
 def test_violent_idioms_and_benign_objects_close_the_models_violence_head(text: str) -> None:

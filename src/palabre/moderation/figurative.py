@@ -153,8 +153,8 @@ def about_pests(folded: str) -> bool:
 #: Past participles of violent acts (« tué », « poignardées », « abattus »).
 _DONE: Final = (
     r"(?:(?:tu|frapp|poignard|bless|agress|assassin|massacr|egorg|fusill|menac|tabass|etrangl|lynch|viol|"
-    r"execut|extermin|matraqu|percut|bombard|incendi|decapit|demembr|mutil)(?:e|ee|es|ees)|abattue?s?|detruite?s?|"
-    r"battue?s?|mordue?s?)"
+    r"execut|extermin|matraqu|percut|bombard|incendi|decapit|demembr|mutil|brul)(?:e|ee|es|ees)|abattue?s?|"
+    r"detruite?s?|battue?s?|mordue?s?|roue(?:e|s|es)? de coups)"
 )
 NEWS_TOLD: Final = regex_cache.compile(
     r"\b(?:"
@@ -168,7 +168,7 @@ NEWS_TOLD: Final = regex_cache.compile(
     rf"(?!on\b)\w+ (?:\w+ )?(?:l |les |la )?(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?{_DONE}"
     rf"(?: (?:et|puis) {_DONE})?"
     r"(?: (?:la|le|les|l|un|une|des|son|sa|ses|leur|leurs) \w+)?"
-    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+| a mort| de (?:\w+ )?balles?)?"
+    r"(?: par balles?| a coups? de \w+(?: de \w+)?| au couteau| a l arme \w+| a mort| de (?:\w+ )?balles?| de mort)?"
     # « après avoir été poignardé », « pour avoir été menacé »
     rf"|(?:apres avoir|sans avoir|pour avoir|avant d avoir) ete (?:\w+ )?{_DONE}(?: a mort)?"
     # casualties: « a fait douze morts », « faisant deux morts », « un mort et trois blessés »
@@ -176,8 +176,16 @@ NEWS_TOLD: Final = regex_cache.compile(
     r"|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs|\d+) (?:\w+ )?morts? et "
     r"(?:\w+ ){0,3}?blesses?"
     # headlines of a crime: « attaque au couteau à Arras », « rixe mortelle », « meurtre à Lyon »
-    r"|(?:attaques?|agressions?|rixes?|fusillades?|meurtres?|attentats?|drames?|braquages?|lynchages?) "
-    r"(?:au couteau|mortelle?s?|a l arme \w+|par balles?|sanglante?s?|a la \w+|a \w+)"
+    r"|(?:attaques?|agressions?|rixes?|fusillades?|meurtres?|attentats?|drames?|braquages?|lynchages?|massacres?|"
+    r"tueries?) (?:au couteau|mortelle?s?|a l arme \w+|par balles?|sanglante?s?|a la \w+|a \w+|dans (?:un|une|la|le|l) \w+)"
+    # victims counted in a headline (« dix-neuf enfants et deux enseignantes tués »)
+    rf"|(?:enfants|personnes|civils|eleves|enseignante?s|policiers|soldats|habitants|passants|fideles|otages|"
+    rf"victimes|manifestants) {_DONE}\b"
+    # described, not wished: « armé d'un couteau », « une balle perdue », « retrouvée morte »
+    r"|armee?s? d (?:un|une) (?:couteau|pistolet|fusil|hache|machette|marteau|cutter|sabre|barre \w+|arme \w+)"
+    r"|(?:une|des|par une|par des) balles? perdues?"
+    r"|retrouvee?s? (?:morte?s?|sans vie|pendue?s?|noyee?s?)"
+    r"|(?:avait|a|aurait|avaient|auraient) menace (?:\w+ ){0,2}de mort"
     r"|(?:enquete pour|tentative d|tentative de|proces (?:de|du|pour)|rappelle|anniversaire (?:de|du)|"
     r"commemoration (?:de|du)|victimes? (?:de|du)|images (?:de|du)|memoire (?:de|du)|hommage (?:a|aux)|"
     r"apres|depuis) (?:l |le |la |les |du |de l |de la |des )?(?:assassinats?|meurtres?|massacres?|genocides?|"
@@ -201,14 +209,14 @@ NEWS_TOLD: Final = regex_cache.compile(
     r" eclate"
     # headlines: « un homme tué par balle », « 8 000 hommes exécutés en 1995 »
     rf"|(?:un|une|deux|trois|quatre|cinq|des|le|la|les|\d+) (?:\w+ ){{0,4}}?{_DONE}(?: (?:et|puis) {_DONE})?"
-    r"(?: a mort)? (?:par balles?|par \w+|a coups? de \w+(?: de \w+)?|au couteau|a la \w+|a l arme \w+|lors d|"
+    r"(?: a mort)? (?:par balles?|par (?:une |des |un )?\w+(?: perdues?)?|a coups? de \w+(?: de \w+)?|au couteau|a la \w+|a l arme \w+|lors d|"
     r"lors de|devant|dans|en pleine|en \d+|pres d|pres de|pendant|durant|pour|a \w+|apres|sur)"
     # casualties as a headline: « trois morts dans l'incendie », « des centaines de civils tués »
     r"|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|cent|des|plusieurs|\d+)"
     r"(?: (?:dizaines|centaines|milliers) d\w*)? (?:\w+ )?(?:morts?|tues|blesses|victimes) (?:dans|lors|a|au|en|"
     r"apres|pendant|sur)"
     # the perpetrator of a told crime (« l'assassin du maire », « le meurtrier de la joggeuse »)
-    r"|(?:l|le|la) (?:assassin|meurtrier|meurtriere|tueur|tueuse|agresseur|violeur|auteur|auteurs)s? "
+    r"|(?:l|le|la|les|des) (?:assassin|meurtrier|meurtriere|tueur|tueuse|agresseur|violeur|auteur|auteurs)s? "
     r"(?:du|de la|de l|des|de|presume|presumee|presumes)(?: \w+)?"
     r"|des coups de feu (?:ont|avaient|auraient)(?: ete)? (?:tires|retenti|eclate)"
     # headlines in the present: « un homme poignarde sa femme »
