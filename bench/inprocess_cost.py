@@ -30,30 +30,22 @@ from urllib.parse import quote
 
 import seed
 from dataset import EPOCH, Generator
+from light_workers import T20, palabre_env
 
-T20 = "/2026/01/vingt-commentaires/"
 
-
-def app_on(work: Path) -> Any:
+def seed_in_process(work: Path) -> None:
+    """The bench's 20-comment thread in a SQLite base in `work`, and this process's environment
+    set as a bench `palabre` process's (light_workers.palabre_env: moderation in the workers,
+    quotas lifted)."""
     url = f"sqlite:///{work / 'palabre.sqlite3'}"
     gen = Generator(random.Random(8))
     gen.published_only = True
     seed.palabre_load(url, [T20], gen.thread(0, 20, EPOCH, timedelta(days=2)))
-    os.environ.update(
-        {
-            "PALABRE_DATA_DIR": str(work),
-            "PALABRE_DATABASE_URL": "",
-            "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
-            "PALABRE_PUBLIC_URL": "http://127.0.0.1:9",
-            "PALABRE_REDIS_URL": "",
-            "PALABRE_ACCESS_LOG": "false",
-            "PALABRE_MODERATION_IN_WORKER": "true",
-            "PALABRE_RATE_LIMIT_POSTS_IP": "1000000/minute",
-            "PALABRE_RATE_LIMIT_POSTS_AUTHOR": "1000000/minute",
-            "PALABRE_RATE_LIMIT_POSTS_THREAD": "1000000/minute",
-            "PALABRE_FLOOD_MAX_POSTS": "0",
-        }
-    )
+    os.environ.update(palabre_env(work, 9, in_worker=True))
+
+
+def app_on(work: Path) -> Any:
+    seed_in_process(work)
     from palabre.web.asgi import build
 
     return build()

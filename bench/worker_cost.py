@@ -21,19 +21,16 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
-import os
-import random
 import shutil
 import statistics
 import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import seed
-from dataset import EPOCH, Generator
+from inprocess_cost import seed_in_process
 from light_workers import ENDINGS, OPENINGS, T20
 
 # The engine's share is measured on texts numbered from here (never posted).
@@ -45,24 +42,6 @@ def text(i: int) -> str:
     return f"{OPENINGS[i % 5]} {ENDINGS[(i // 5) % 5]} Avis numéro {i}."
 
 
-def environment(work: Path) -> None:
-    url = f"sqlite:///{work / 'palabre.sqlite3'}"
-    gen = Generator(random.Random(8))
-    gen.published_only = True
-    seed.palabre_load(url, [T20], gen.thread(0, 20, EPOCH, timedelta(days=2)))
-    os.environ.update(
-        {
-            "PALABRE_DATA_DIR": str(work),
-            "PALABRE_DATABASE_URL": "",
-            "PALABRE_SECRET_KEY": "bench-secret-not-for-production",
-            "PALABRE_PUBLIC_URL": "http://127.0.0.1:9",
-            "PALABRE_REDIS_URL": "",
-            "PALABRE_MODERATION_IN_WORKER": "true",
-            "PALABRE_FLOOD_MAX_POSTS": "0",
-        }
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=200)
@@ -71,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="palabre-worker-cost-"))
     try:
-        environment(work)
+        seed_in_process(work)
         report = measure(args.posts, args.rounds, args.profile)
     finally:
         shutil.rmtree(work, ignore_errors=True)
