@@ -10,6 +10,8 @@ import httpx
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
+    from palabre.moderation.charter_engine import CharterEngine
+
 CLEAN = "Merci pour cet article très clair, il résume bien la situation."
 THREAD = "https://journal.example/article-1"
 
@@ -32,3 +34,13 @@ def reader(client: TestClient, ip: str) -> TestClient:
     from fastapi.testclient import TestClient
 
     return TestClient(client.app, base_url="http://palabre.test", client=(ip, 50000))
+
+
+def charter_engine() -> CharterEngine:
+    """The default charter with the default detectors, optional ones left out (the moderation
+    tests' engine: rules, lexicons and the learned model)."""
+    from palabre.moderation.charter import default_charter
+    from palabre.moderation.charter_engine import CharterEngine
+    from palabre.moderation.detectors import default_detectors
+
+    return CharterEngine(default_charter(), default_detectors(include_optional=False))

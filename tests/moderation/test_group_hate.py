@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from palabre.moderation.charter import default_charter
-from palabre.moderation.charter_engine import CharterEngine
-from palabre.moderation.detectors import default_detectors
+from palabre_testing import charter_engine
 
 HATE = [
     "Les Juifs sont des déchets, celui qui dit le contraire devrait avoir honte.",
@@ -218,13 +216,9 @@ CLEAN = [
 ]
 
 
-def _engine() -> CharterEngine:
-    return CharterEngine(default_charter(), default_detectors(include_optional=False))
-
-
 @pytest.mark.parametrize("text", HATE)
 def test_hate_without_slurs_is_held_or_rejected(text: str) -> None:
-    verdict = _engine().check(text)
+    verdict = charter_engine().check(text)
     assert verdict.decision in ("hold", "reject"), text
     hate = [r for r in verdict.reasons if r.category == "haine"]
     assert hate and hate[0].spans, text
@@ -232,11 +226,11 @@ def test_hate_without_slurs_is_held_or_rejected(text: str) -> None:
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_mentions_counter_speech_and_negation_are_published(text: str) -> None:
-    assert _engine().check(text).decision == "publish", text
+    assert charter_engine().check(text).decision == "publish", text
 
 
 def test_clear_generalised_racism_is_rejected_under_the_racism_clause() -> None:
-    verdict = _engine().check("Les Roms sont tous des voleurs.")
+    verdict = charter_engine().check("Les Roms sont tous des voleurs.")
     assert verdict.decision == "reject"
     reason = verdict.reasons[0]
     assert reason.clause == "racisme-loi"
@@ -304,7 +298,7 @@ def test_pests_are_told_from_people_called_pests(text: str, pests: bool) -> None
     ["Je vais égorger tous les Noirs que je croise.", "Tous les immigrés devraient être tués."],
 )
 def test_violence_against_a_group_is_also_hate(text: str) -> None:
-    categories = {r.category for r in _engine().check(text).reasons}
+    categories = {r.category for r in charter_engine().check(text).reasons}
     assert {"haine", "violence"} <= categories, text
 
 

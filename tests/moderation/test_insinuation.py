@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from palabre.moderation.charter import default_charter
-from palabre.moderation.charter_engine import CharterEngine
-from palabre.moderation.detectors import default_detectors
 from palabre.moderation.detectors._insinuation import MAX_CHARS, insinuations
+from palabre_testing import charter_engine
 
 INSINUATIONS = [
     "Comme d'habitude, le suspect n'était pas un Dupont.",
@@ -45,13 +43,9 @@ CLEAN = [
 ]
 
 
-def _engine() -> CharterEngine:
-    return CharterEngine(default_charter(), default_detectors(include_optional=False))
-
-
 @pytest.mark.parametrize("text", INSINUATIONS)
 def test_an_insinuation_about_origin_is_held_with_its_words(text: str) -> None:
-    verdict = _engine().check(text)
+    verdict = charter_engine().check(text)
     hate = [r for r in verdict.reasons if r.category == "haine"]
     assert hate and hate[0].action in ("hold", "reject"), text
     assert hate[0].spans, text

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from palabre.moderation.charter import default_charter
-from palabre.moderation.charter_engine import CharterEngine
-from palabre.moderation.detectors import default_detectors
 from palabre.moderation.detectors.threat import ThreatDetector, find_threats
 from palabre.moderation.findings import CheckContext
+from palabre_testing import charter_engine
 
 THREATS = [
     "il mériterait qu'on lui règle son compte à la sortie",
@@ -184,13 +183,9 @@ CONTRASTS = [
 ]
 
 
-def _engine() -> CharterEngine:
-    return CharterEngine(default_charter(), default_detectors(include_optional=False))
-
-
 @pytest.mark.parametrize("text", THREATS)
 def test_threats_are_held_or_rejected_as_violence(text: str) -> None:
-    verdict = _engine().check(text)
+    verdict = charter_engine().check(text)
     assert verdict.decision in ("hold", "reject"), text
     violence = [r for r in verdict.reasons if r.category == "violence"]
     assert violence and all(r.spans for r in violence), text
@@ -199,16 +194,16 @@ def test_threats_are_held_or_rejected_as_violence(text: str) -> None:
 
 @pytest.mark.parametrize("text", CONTRASTS)
 def test_figurative_reported_and_negated_violence_is_published(text: str) -> None:
-    assert _engine().check(text).decision == "publish", text
+    assert charter_engine().check(text).decision == "publish", text
 
 
 def test_knowing_where_someone_lives_is_violence_not_profanity() -> None:
-    verdict = _engine().check("On sait où tu habites.")
+    verdict = charter_engine().check("On sait où tu habites.")
     assert {r.category for r in verdict.reasons} == {"violence"}
 
 
 def test_clear_threat_is_rejected_and_cites_the_words() -> None:
-    verdict = _engine().check("Je vais te buter, sale type.")
+    verdict = charter_engine().check("Je vais te buter, sale type.")
     assert verdict.decision == "reject"
     words = [s.text for r in verdict.reasons if r.category == "violence" for s in r.spans]
     assert any("buter" in w for w in words)
